@@ -7,7 +7,8 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const executablePath =
   process.env.CHROMIUM_PATH ?? (existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined);
 
-const E2E_PORT = 8181;
+// Several checkouts may test side by side on one machine: each can pick its own port.
+const E2E_PORT = Number(process.env.E2E_PORT ?? 8181);
 const isRoot = process.getuid?.() === 0;
 
 export default defineConfig({
