@@ -1,0 +1,26 @@
+import type { Quad } from '../idcard/api-contract.ts';
+
+/** One character position of a recognised line, as the CTC decoder saw it. */
+export type RecognizedChar = {
+  char: string;
+  prob: number;
+  /** Runner-up characters at the same position, most likely first (blank excluded). */
+  alternatives: { char: string; prob: number }[];
+};
+
+/** A text line read off a straightened card face. */
+export type RecognizedLine = {
+  text: string;
+  /** Corners in the straightened face's pixels: top-left, top-right, bottom-right, bottom-left. */
+  box: Quad;
+  /** Mean probability of the line's characters. */
+  score: number;
+  chars: RecognizedChar[];
+};
+
+/** Everything read off one straightened card face, in its own pixel space. */
+export type ReadFace = {
+  width: number;
+  height: number;
+  lines: RecognizedLine[];
+};
