@@ -2,7 +2,14 @@ import { create } from 'zustand';
 import type { CardField } from '../../idcard/api-contract.ts';
 import type { PixelSize } from '../compression/compression-target.ts';
 import { detectImageFormat, type ImageFormat } from '../intake/image-formats.ts';
-import { editField, fileFaces, type MoveTarget, moveFace, removeFace } from '../people/filing.ts';
+import {
+  editField,
+  fileFaces,
+  type MoveTarget,
+  moveFace,
+  removeFace,
+  revertField,
+} from '../people/filing.ts';
 import type { Face, Person } from '../people/person.ts';
 import type { JobFailure } from '../recognition/error-messages.ts';
 
@@ -48,6 +55,7 @@ type DeskState = {
   retryJob: (jobId: string) => void;
   removeJob: (jobId: string) => void;
   editField: (faceId: string, field: CardField, value: string) => void;
+  revertField: (faceId: string, field: CardField) => void;
   moveFace: (faceId: string, target: MoveTarget) => void;
   removeFace: (faceId: string) => void;
   selectPerson: (personId: string | null) => void;
@@ -158,6 +166,8 @@ export const useDesk = create<DeskState>()((set, get) => ({
     }),
   editField: (faceId, field, value) =>
     set((state) => ({ people: editField(state.people, faceId, field, value) })),
+  revertField: (faceId, field) =>
+    set((state) => ({ people: revertField(state.people, faceId, field) })),
   moveFace: (faceId, target) =>
     set((state) => ({ people: moveFace(state.people, faceId, target, makeId) })),
   removeFace: (faceId) => set((state) => ({ people: removeFace(state.people, faceId) })),

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { IdCardResponse } from '../../idcard/api-contract.ts';
-import { editField, facesFromResponse, fileFaces, moveFace, removeFace } from './filing.ts';
+import {
+  editField,
+  facesFromResponse,
+  fileFaces,
+  moveFace,
+  removeFace,
+  revertField,
+} from './filing.ts';
 import { currentValue, type Person, personValues } from './person.ts';
 
 const frontResult = {
@@ -166,5 +173,17 @@ describe('personValues', () => {
     const values = personValues(people[0] as Person);
     expect(values.name).toBe('张三');
     expect(values.valid_to).toBe('长期');
+  });
+});
+
+describe('revertField', () => {
+  it('drops the edit so the recognised value shows again', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张三'), makeId);
+    const faceId = people[0]?.front?.id ?? '';
+    people = editField(people, faceId, 'name', '张叁');
+    people = revertField(people, faceId, 'name');
+    expect(people[0]?.front?.edits).toEqual({});
+    expect(currentValue(people[0]?.front ?? null, 'name')).toBe('张三');
   });
 });

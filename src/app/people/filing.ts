@@ -166,6 +166,20 @@ export function editField(
   });
 }
 
+/** Drops the clerk's edit of a field, so the recognised value shows again. */
+export function revertField(people: readonly Person[], faceId: string, field: CardField): Person[] {
+  return people.map((person) => {
+    for (const side of ['front', 'back'] as const) {
+      const face = person[side];
+      if (face?.id === faceId) {
+        const { [field]: _dropped, ...edits } = face.edits;
+        return { ...person, [side]: { ...face, edits } };
+      }
+    }
+    return person;
+  });
+}
+
 function dropEmpty(people: Person[]): Person[] {
   return people.filter((person) => person.front !== null || person.back !== null);
 }

@@ -1,3 +1,5 @@
+import { useDesk } from '../desk/desk-store.ts';
+
 /** The AbortController of each image being worked on, so any part of the UI can cancel it. */
 const controllers = new Map<string, AbortController>();
 
@@ -11,8 +13,11 @@ export function stopControlling(jobId: string): void {
   controllers.delete(jobId);
 }
 
-export function cancelJobWork(jobId: string): void {
-  controllers.get(jobId)?.abort();
+/** Stops an image's work in progress, or takes a waiting image out of the queue. */
+export function cancelJob(jobId: string): void {
+  const controller = controllers.get(jobId);
+  if (controller) controller.abort();
+  else useDesk.getState().failJob(jobId, { kind: 'cancelled' });
 }
 
 export function cancelAllJobWork(): void {
