@@ -1,7 +1,16 @@
 import type { CardField } from '../../idcard/api-contract.ts';
 import { type IsoDate, parseCardDate } from '../../idcard/card-dates.ts';
+import { isEthnicGroup } from '../../idcard/ethnic-groups.ts';
 import { birthDateFromIdNumber, checkIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
+import {
+  fitsValidityRule,
+  isExpired,
+  LONG_TERM,
+  parseValidTo,
+  validityLengthOf,
+  validityYearsForAge,
+} from '../../idcard/validity-period.ts';
 import type { FieldValues } from '../people/person.ts';
 
 /** A remark next to a field: a `problem` cannot be on a genuine card, a `warning` deserves a look. */
@@ -51,6 +60,29 @@ export function checkFields(
     if (!isSex(sex)) add('sex', problem('应为“男”或“女”'));
     else if (numberSex !== null && sex !== numberSex) {
       add('sex', problem(`与公民身份号码第 17 位不符（按号码应为${numberSex}）`));
+    }
+  }
+
+  if (has('ethnicity') && !isEthnicGroup(values.ethnicity ?? '')) {
+    add('ethnicity', problem('不是证件上会印的民族名称（如“汉”“蒙古”）'));
+  }
+
+  const from = has('valid_from') ? parseCardDate(values.valid_from ?? '') : null;
+  const to = has('valid_to') ? parseValidTo(values.valid_to ?? '') : null;
+  if (has('valid_from') && from === null)
+    add('valid_from', problem('不是有效日期，格式如 2015-03-06'));
+  if (has('valid_to') && to === null) {
+    add('valid_to', problem(`不是有效日期，格式如 2035-03-06，或“${LONG_TERM}”`));
+  }
+  if (to !== null && isExpired(to, today)) add('valid_to', problem(`证件已于 ${to} 过期`));
+  if (from !== null && to !== null) {
+    const birth = has('birth') ? parseCardDate(values.birth ?? '') : null;
+    if (validityLengthOf(from, to) === null) {
+      add('valid_to', problem('有效期限应为 5、10、20 年或长期'));
+    } else if (!fitsValidityRule(birth, from, to) && birth !== null) {
+      const expected = validityYearsForAge(birth, from);
+      const wording = expected === LONG_TERM ? '长期' : `${expected} 年`;
+      add('valid_to', problem(`与持证人年龄不符：签发时应为${wording}有效`));
     }
   }
 
