@@ -16,7 +16,7 @@ export function DeskHeader() {
   const recognizing = useIsMutating({ mutationKey: RECOGNIZE_MUTATION_KEY });
   const notice = useNotice((state) => state.message);
   return (
-    <header className="sticky top-0 z-10 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
+    <header className="z-10 lg:sticky lg:top-0 flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-4 py-2">
       <div>
         <h1 className="text-lg font-semibold">{APP_NAME}</h1>
         <p className="text-xs text-slate-500">居民身份证识别 · 人像面与国徽面</p>

@@ -71,9 +71,9 @@ export function CardImage({
           <button
             key={candidate}
             type="button"
-            aria-pressed={chosen === candidate}
+            aria-pressed={view === candidate}
             onClick={() => setChosen(candidate)}
-            className={`rounded px-2 py-0.5 ${chosen === candidate ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+            className={`rounded px-2 py-0.5 ${view === candidate ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
           >
             {candidate === 'original' ? '查看原图' : VIEW_LABELS[candidate]}
           </button>
