@@ -101,6 +101,7 @@ function fileInDropOrder(state: Pick<DeskState, 'jobs' | 'people'>) {
     if (isUnsettled(job)) break;
     if (!job.unfiledFaces) continue;
     people = fileFaces(people, job.unfiledFaces, makeId);
+    performance.measure('idcard:drop-to-fields', { start: job.droppedAt, detail: job.file.name });
     const filed = { ...job, unfiledFaces: null, dropToFieldsMs: performance.now() - job.droppedAt };
     jobs = jobs.map((candidate) => (candidate.id === job.id ? filed : candidate));
   }
