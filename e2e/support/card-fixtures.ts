@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { backResultSchema, frontResultSchema } from '../../src/idcard/api-contract.ts';
+import type { TestFile } from './desk.ts';
+
+/** The generator's synthetic cards and what a perfect reading of each one says. */
+export const CARDS_DIR = resolve(import.meta.dirname, '../fixtures/cards');
+
+// Only the parts of ground-truth.json these tests use.
+const groundTruthSchema = z.object({
+  images: z.array(
+    z.object({
+      file: z.string(),
+      side: z.string(),
+      format: z.string(),
+      condition: z.object({ name: z.string() }),
+      expected: z.record(z.string(), z.unknown()),
+    }),
+  ),
+});
+
+export type CardFixture = {
+  path: string;
+  file: TestFile;
+  condition: string;
+  expected: Record<string, string>;
+};
+
+const MIME_TYPES: Record<string, string> = {
+  jpeg: 'image/jpeg',
+  png: 'image/png',
+  bmp: 'image/bmp',
+  tiff: 'image/tiff',
+};
+
+function loadImages() {
+  const text = readFileSync(resolve(CARDS_DIR, 'ground-truth.json'), 'utf8');
+  return groundTruthSchema.parse(JSON.parse(text)).images;
+}
+
+function toFixture(image: ReturnType<typeof loadImages>[number]): CardFixture {
+  const path = resolve(CARDS_DIR, image.file);
+  return {
+    path,
+    file: {
+      name: image.file.split('/').pop() ?? image.file,
+      mimeType: MIME_TYPES[image.format] ?? 'application/octet-stream',
+      buffer: readFileSync(path),
+    },
+    condition: image.condition.name,
+    expected: z.record(z.string(), z.string()).parse(image.expected),
+  };
+}
+
+/**
+ * Single-face JPEG cards of one side, the cleanest capture conditions first: the desk's tests
+ * check the desk, not how the engine copes with glare.
+ */
+export function cardsOfSide(side: 'front' | 'back'): CardFixture[] {
+  const schema = side === 'front' ? frontResultSchema : backResultSchema;
+  const candidates = loadImages().filter(
+    (image) =>
+      image.side === side && image.format === 'jpeg' && schema.safeParse(image.expected).success,
+  );
+  const plain = (name: string) => (/flat|scan|clean|plain|ideal/i.test(name) ? 0 : 1);
+  return candidates
+    .sort((a, b) => plain(a.condition.name) - plain(b.condition.name))
+    .map(toFixture);
+}
+
+export function firstFrontCard(): CardFixture {
+  const [card] = cardsOfSide('front');
+  if (!card) throw new Error(`no portrait-side JPEG in ${CARDS_DIR}/ground-truth.json`);
+  return card;
+}
+
+export function firstBackCard(): CardFixture {
+  const [card] = cardsOfSide('back');
+  if (!card) throw new Error(`no emblem-side JPEG in ${CARDS_DIR}/ground-truth.json`);
+  return card;
+}
