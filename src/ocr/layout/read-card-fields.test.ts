@@ -134,6 +134,33 @@ describe('readCardFields on the portrait side', () => {
     });
   });
 
+  it('does not take 民族 inside an address for the label', () => {
+    const reading = readCardFields(
+      front({ address: ['广西壮族自治区南宁市青秀', '区民族大道100号'] }),
+      'front',
+      TODAY,
+    );
+    expect(values(reading)).toMatchObject({
+      ethnicity: '汉',
+      address: '广西壮族自治区南宁市青秀区民族大道100号',
+    });
+  });
+
+  it('places unlabelled rows by the labels read on a face with a wide margin', () => {
+    const unlabelled = new Set(['性别', '民族', '出生', '住址']);
+    const shrunk = frontLines(CLEAN_FRONT)
+      .filter((line) => !unlabelled.has(line.text))
+      .map((line) => ({ ...line, x: 0.08 + 0.84 * line.x, y: 0.12 + 0.8 * line.y }));
+    expect(values(readCardFields(faceOf(shrunk), 'auto', TODAY))).toEqual({
+      name: '张三',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      address: '北京市朝阳区建国路88号院3号楼',
+      number: NUMBER,
+    });
+  });
+
   it('reads a number split by detection into two boxes', () => {
     const lines = replaceLine(frontLines(CLEAN_FRONT), NUMBER, [
       { text: NUMBER.slice(0, 10), x: 0.33, y: 0.85 },
