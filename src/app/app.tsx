@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { SHORTCUTS, useShortcuts } from './copy-out/use-shortcuts.ts';
 import { DeskHeader } from './desk/desk-header.tsx';
+import { useLeaveWarning } from './desk/use-leave-warning.ts';
 import { DropArea } from './intake/drop-area.tsx';
 import { IntakePanel } from './intake/intake-panel.tsx';
 import { usePasteImages } from './intake/use-paste-images.ts';
@@ -22,18 +23,22 @@ export function App() {
 function Desk() {
   usePasteImages();
   useShortcuts();
+  useLeaveWarning();
   return (
     <DropArea>
       <div className="min-h-screen bg-slate-50 text-slate-900">
         <DeskHeader />
-        <main className="grid gap-4 p-3 lg:grid-cols-[20rem_1fr]">
-          <aside>
+        {/* On a phone the review comes right after intake; the queue follows below it. */}
+        <main className="grid gap-4 p-3 lg:grid-cols-[20rem_1fr] lg:grid-rows-[auto_1fr]">
+          <div className="lg:col-start-1 lg:row-start-1">
             <IntakePanel />
-            <JobList />
-          </aside>
-          <div className="min-w-0">
+          </div>
+          <div className="min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1">
             <PeopleList />
             <PersonReview />
+          </div>
+          <div className="lg:col-start-1 lg:row-start-2">
+            <JobList />
           </div>
         </main>
         <footer className="px-3 pb-3 text-xs text-slate-500">

@@ -13,6 +13,9 @@ const BUTTON =
 export function DeskHeader() {
   const people = useDesk((state) => state.people);
   const jobCount = useDesk((state) => state.jobs.length);
+  const failedCount = useDesk(
+    (state) => state.jobs.filter((job) => job.status === 'failed').length,
+  );
   const recognizing = useIsMutating({ mutationKey: RECOGNIZE_MUTATION_KEY });
   const notice = useNotice((state) => state.message);
   return (
@@ -23,6 +26,7 @@ export function DeskHeader() {
       </div>
       <p className="text-sm text-slate-600">
         {people.length} 人 · {jobCount} 张图片{recognizing > 0 && ` · ${recognizing} 张识别中`}
+        {failedCount > 0 && <span className="text-red-700"> · {failedCount} 张未能识别</span>}
       </p>
       <p role="status" className="text-sm text-emerald-700">
         {notice}

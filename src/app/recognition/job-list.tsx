@@ -24,7 +24,7 @@ export function JobList() {
   const jobs = useDesk((state) => state.jobs);
   if (jobs.length === 0) return null;
   return (
-    <section aria-label="图片队列" className="mt-3">
+    <section aria-label="图片队列">
       <h2 className="mb-1 text-sm font-semibold text-slate-700">图片（{jobs.length}）</h2>
       <ul className="space-y-2">
         {jobs.map((job) => (
