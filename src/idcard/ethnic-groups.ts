@@ -63,9 +63,9 @@ export const ETHNIC_GROUPS = [
 ] as const;
 
 /**
- * Other values genuine cards print: GB/T 3304-1991 codes 97 其他 (groups not yet identified) and
- * 98 外国血统 (Chinese citizens of foreign origin), and 穿青人, which Guizhou prints on the cards
- * of that unidentified group instead of 其他.
+ * Other values genuine cards print: GB/T 3304-1991 code 97 其他 (groups not yet identified) and
+ * code 98 外国血统中国籍人士 in its short form 外国血统 (naturalised citizens of foreign origin),
+ * and 穿青人, which Guizhou prints for that not yet identified group instead of 其他.
  */
 export const OTHER_PRINTED_ETHNICITIES = ['其他', '外国血统', '穿青人'] as const;
 

@@ -50,9 +50,16 @@ export function parseValidTo(text: string): ValidTo | null {
  */
 export function parseValidityPeriod(text: string): ValidityPeriod | null {
   const match = PRINTED_PERIOD.exec(text.replace(/\s+/g, ''));
-  if (!match) return null;
-  const from = parseCardDate(match[1] ?? '');
-  const to = parseValidTo(match[2] ?? '');
+  return match ? validityPeriodOf(match[1] ?? '', match[2] ?? '') : null;
+}
+
+/**
+ * The period from its two ends in any form (the API's `valid_from` / `valid_to`, or printed);
+ * null when either end is not a real date or the end comes before the start.
+ */
+export function validityPeriodOf(fromText: string, toText: string): ValidityPeriod | null {
+  const from = parseCardDate(fromText);
+  const to = parseValidTo(toText);
   if (from === null || to === null || (to !== LONG_TERM && to < from)) return null;
   return { from, to };
 }
