@@ -17,7 +17,7 @@ import { classifyUpsideDown, detectText, recognizeLine, type TextModels } from '
 import { warpImage } from './warp.ts';
 
 /** One card read off a photo. */
-export type CardReading = {
+export type ScannedCard = {
   face: ReadFace;
   /** The straightened face, FACE_WIDTH x FACE_HEIGHT. */
   faceImage: RgbImage;
@@ -96,9 +96,9 @@ export async function readCards(
   photo: RgbImage,
   models: TextModels,
   maxCards: number,
-): Promise<CardReading[]> {
+): Promise<ScannedCard[]> {
   const photoBoxes = await detectText(photo, models);
-  const readings: CardReading[] = [];
+  const readings: ScannedCard[] = [];
   for (const card of findCards(photo, photoBoxes, maxCards)) {
     const corners = await uprightCorners(photo, card.corners, card.boxes, models);
     const faceToPhoto = homographyFromQuads(FACE_CORNERS, corners);
