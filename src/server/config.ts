@@ -1,25 +1,84 @@
 import { z } from 'zod';
+import { type HuaweiSettings, parseHuaweiSettings } from './huawei-settings.ts';
+
+// An empty variable (`FOO=` in a unit file or `docker run -e FOO=`) counts as unset.
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+  z.string().trim().optional(),
+);
+
+export const UPSTREAM_KINDS = ['local', 'huawei'] as const;
 
 // The only module that reads process.env: every setting is parsed and checked once at start-up.
 const configSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
   HOST: z.string().min(1).default('127.0.0.1'),
+  TLS_CERT: optionalText,
+  TLS_KEY: optionalText,
+  OCR_UPSTREAM: z.enum(UPSTREAM_KINDS).default('local'),
+  HUAWEI_OCR_ENDPOINT: optionalText,
+  HUAWEI_PROJECT_ID: optionalText,
+  HUAWEI_AUTH_TOKEN: optionalText,
+  HUAWEI_IAM_ENDPOINT: optionalText,
+  HUAWEI_IAM_DOMAIN: optionalText,
+  HUAWEI_IAM_USER: optionalText,
+  HUAWEI_IAM_PASSWORD: optionalText,
+  HUAWEI_REGION: optionalText,
+  // Huawei answers an ID card in about a second; 20 s leaves room for a slow link.
+  HUAWEI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
 });
+
+/** Certificate and key files (PEM) for HTTPS. */
+export type TlsFiles = { certPath: string; keyPath: string };
+
+export type UpstreamSettings = { kind: 'local' } | ({ kind: 'huawei' } & HuaweiSettings);
 
 export type Config = {
   port: number;
   host: string;
+  /** Null serves plain HTTP. */
+  tls: TlsFiles | null;
+  upstream: UpstreamSettings;
 };
 
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = configSchema.safeParse(env);
+  const problems: string[] = [];
+  let parsed = configSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    problems.push(
+      ...parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
     );
-    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    // Check the rest with the bad variables left out, so that one start-up names every problem.
+    const bad = new Set(parsed.error.issues.map((issue) => String(issue.path[0])));
+    parsed = configSchema.safeParse(
+      Object.fromEntries(Object.entries(env).filter(([name]) => !bad.has(name))),
+    );
+    if (!parsed.success) throw configError(problems);
   }
-  return { port: parsed.data.PORT, host: parsed.data.HOST };
+  const vars = parsed.data;
+
+  let tls: TlsFiles | null = null;
+  if (vars.TLS_CERT !== undefined && vars.TLS_KEY !== undefined) {
+    tls = { certPath: vars.TLS_CERT, keyPath: vars.TLS_KEY };
+  } else if (vars.TLS_CERT !== undefined) {
+    problems.push('TLS_KEY: required when TLS_CERT is set (both or neither)');
+  } else if (vars.TLS_KEY !== undefined) {
+    problems.push('TLS_CERT: required when TLS_KEY is set (both or neither)');
+  }
+
+  let upstream: UpstreamSettings = { kind: 'local' };
+  if (vars.OCR_UPSTREAM === 'huawei') {
+    const huawei = parseHuaweiSettings(vars);
+    if (huawei.ok) upstream = { kind: 'huawei', ...huawei.settings };
+    else problems.push(...huawei.problems);
+  }
+
+  if (problems.length > 0) throw configError(problems);
+  return { port: vars.PORT, host: vars.HOST, tls, upstream };
+}
+
+function configError(problems: string[]): ConfigError {
+  return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }
