@@ -158,6 +158,8 @@ export const API_ERRORS = {
   'ModelArts.4601': 400,
   'ModelArts.4603': 400,
   'APIG.0201': 504,
+  // An unknown route under /v2/, answered the way Huawei's API gateway answers it.
+  'APIG.0101': 404,
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 
