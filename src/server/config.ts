@@ -41,7 +41,11 @@ export type Config = {
   upstream: UpstreamSettings;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  static listing(problems: readonly string[]): ConfigError {
+    return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -55,7 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parsed = configSchema.safeParse(
       Object.fromEntries(Object.entries(env).filter(([name]) => !bad.has(name))),
     );
-    if (!parsed.success) throw configError(problems);
+    if (!parsed.success) throw ConfigError.listing(problems);
   }
   const vars = parsed.data;
 
@@ -75,10 +79,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     else problems.push(...huawei.problems);
   }
 
-  if (problems.length > 0) throw configError(problems);
+  if (problems.length > 0) throw ConfigError.listing(problems);
   return { port: vars.PORT, host: vars.HOST, tls, upstream };
-}
-
-function configError(problems: string[]): ConfigError {
-  return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }
