@@ -65,7 +65,11 @@ export type Config = {
   localEngine: LocalEngineSettings;
 };
 
-export class ConfigError extends Error {}
+export class ConfigError extends Error {
+  static listing(problems: readonly string[]): ConfigError {
+    return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
@@ -79,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     parsed = configSchema.safeParse(
       Object.fromEntries(Object.entries(env).filter(([name]) => !bad.has(name))),
     );
-    if (!parsed.success) throw configError(problems);
+    if (!parsed.success) throw ConfigError.listing(problems);
   }
   const vars = parsed.data;
 
@@ -111,10 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     urlAllowList: allow.allowList,
   };
 
-  if (problems.length > 0) throw configError(problems);
+  if (problems.length > 0) throw ConfigError.listing(problems);
   return { port: vars.PORT, host: vars.HOST, tls, upstream, localEngine };
-}
-
-function configError(problems: string[]): ConfigError {
-  return new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
 }
