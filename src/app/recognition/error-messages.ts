@@ -39,6 +39,14 @@ const API_ERROR_MESSAGES: Record<ApiErrorCode, FailureMessage> = {
   'ModelArts.4601': { title: '图片地址不被允许', action: '请改为直接放入图片文件。' },
   'ModelArts.4603': { title: '图片地址下载超时', action: '请改为直接放入图片文件。' },
   'APIG.0201': { title: '云端识别服务超时', action: `请稍候${RETRY}` },
+  'APIG.0202': {
+    title: '连接不上云端识别服务',
+    action: `本机代理无法访问华为云或其凭据被拒绝，请联系管理员；网络恢复后${RETRY}`,
+  },
+  'APIG.0101': {
+    title: '识别接口地址不存在',
+    action: '本程序配置的项目编号或服务地址有误，请联系管理员。',
+  },
 };
 
 function isApiErrorCode(code: string): code is ApiErrorCode {
