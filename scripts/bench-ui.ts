@@ -28,7 +28,19 @@ const { values: args } = parseArgs({
   },
 });
 
-async function startServer(port: string): Promise<ChildProcess> {
+function isHealthy(port: string): Promise<boolean> {
+  return fetch(`http://127.0.0.1:${port}/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+}
+
+/** Starts the built app and engine, or returns null when one already answers on the port. */
+async function startServer(port: string): Promise<ChildProcess | null> {
+  if (await isHealthy(port)) {
+    console.log(`using the server already running on port ${port}`);
+    return null;
+  }
   const server = spawn('npx', ['tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
@@ -36,11 +48,7 @@ async function startServer(port: string): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (healthy) return server;
+    if (await isHealthy(port)) return server;
     await new Promise((done) => setTimeout(done, 500));
   }
   server.kill();
@@ -91,7 +99,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server.kill();
+    server?.kill();
   }
 
   console.table(runs);

@@ -4,8 +4,12 @@ import { z } from 'zod';
 import { backResultSchema, frontResultSchema } from '../../src/idcard/api-contract.ts';
 import type { TestFile } from './desk.ts';
 
-/** The generator's synthetic cards and what a perfect reading of each one says. */
-export const CARDS_DIR = resolve(import.meta.dirname, '../fixtures/cards');
+/**
+ * The generator's synthetic cards and what a perfect reading of each one says; `CARD_SET_DIR`
+ * points the tests and the benchmark at another set in the same format.
+ */
+export const CARDS_DIR =
+  process.env.CARD_SET_DIR ?? resolve(import.meta.dirname, '../fixtures/cards');
 
 // Only the parts of ground-truth.json these tests use.
 const groundTruthSchema = z.object({
@@ -54,29 +58,28 @@ function toFixture(image: ReturnType<typeof loadImages>[number]): CardFixture {
 }
 
 /**
- * Single-face JPEG cards of one side, the cleanest capture conditions first: the desk's tests
- * check the desk, not how the engine copes with glare.
+ * Single-face cards of one side, flat scans first, then JPEG photos: the desk's tests check the
+ * desk, not how the engine copes with glare.
  */
 export function cardsOfSide(side: 'front' | 'back'): CardFixture[] {
   const schema = side === 'front' ? frontResultSchema : backResultSchema;
   const candidates = loadImages().filter(
     (image) =>
-      image.side === side && image.format === 'jpeg' && schema.safeParse(image.expected).success,
+      image.side === side && image.format in MIME_TYPES && schema.safeParse(image.expected).success,
   );
-  const plain = (name: string) => (/flat|scan|clean|plain|ideal/i.test(name) ? 0 : 1);
-  return candidates
-    .sort((a, b) => plain(a.condition.name) - plain(b.condition.name))
-    .map(toFixture);
+  const rank = (image: (typeof candidates)[number]) =>
+    (image.condition.name === 'flat-scan' ? 0 : 2) + (image.format === 'jpeg' ? 0 : 1);
+  return candidates.sort((a, b) => rank(a) - rank(b)).map(toFixture);
 }
 
 export function firstFrontCard(): CardFixture {
   const [card] = cardsOfSide('front');
-  if (!card) throw new Error(`no portrait-side JPEG in ${CARDS_DIR}/ground-truth.json`);
+  if (!card) throw new Error(`no portrait-side card in ${CARDS_DIR}/ground-truth.json`);
   return card;
 }
 
 export function firstBackCard(): CardFixture {
   const [card] = cardsOfSide('back');
-  if (!card) throw new Error(`no emblem-side JPEG in ${CARDS_DIR}/ground-truth.json`);
+  if (!card) throw new Error(`no emblem-side card in ${CARDS_DIR}/ground-truth.json`);
   return card;
 }
