@@ -8,14 +8,14 @@ import { useDesk } from '../desk/desk-store.ts';
  */
 export function DropArea({ children }: { children: ReactNode }) {
   const addFiles = useDesk((state) => state.addFiles);
-  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+  // No input of its own: the pickers in the intake panel open the file dialog.
+  const { getRootProps, isDragActive } = useDropzone({
     onDrop: (files) => addFiles(files),
     noClick: true,
     noKeyboard: true,
   });
   return (
     <div {...getRootProps({ className: 'relative min-h-screen outline-none' })}>
-      <input {...getInputProps({ 'aria-label': '拖放的图片' })} />
       {children}
       {isDragActive && (
         <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center border-4 border-dashed border-sky-500 bg-sky-50/80 text-2xl font-semibold text-sky-800">
