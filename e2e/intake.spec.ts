@@ -33,6 +33,16 @@ test('an image below 15 px is refused with its size', async ({ page }) => {
   expect(sent).toBe(false);
 });
 
+test('a damaged HEIC file loads the HEIC decoder and is reported as unreadable', async ({
+  page,
+}) => {
+  await dropFiles(page, [
+    { name: 'IMG_0002.HEIC', mimeType: '', buffer: Buffer.from('not really an iPhone photo') },
+  ]);
+  const item = page.getByRole('listitem', { name: 'IMG_0002.HEIC' });
+  await expect(item.getByRole('alert')).toContainText('图片无法打开', { timeout: 30_000 });
+});
+
 test('an unreachable engine is explained next to the image, with a retry', async ({ page }) => {
   await page.route(
     (url) => /\/ocr\/id-card$/.test(url.pathname),

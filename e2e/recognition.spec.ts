@@ -2,7 +2,12 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { IMAGE_LIMITS } from '../src/idcard/api-contract.ts';
-import { cardsOfSide, firstBackCard, firstFrontCard } from './support/card-fixtures.ts';
+import {
+  cardInFormat,
+  cardsOfSide,
+  firstBackCard,
+  firstFrontCard,
+} from './support/card-fixtures.ts';
 import { dropFiles, pasteFile } from './support/desk.ts';
 import { makeLargePhoto } from './support/large-photo.ts';
 import { nextRecognitions, RECOGNITION_TIMEOUT_MS, resultFields } from './support/recognition.ts';
@@ -149,5 +154,19 @@ test('a photo over 10 MB is compressed in the browser, stripped of its metadata 
   );
   await expect(page.getByRole('textbox', { name: '公民身份号码' })).toHaveValue(
     front.expected.number ?? '',
+  );
+});
+
+test('a TIFF scan, which browsers cannot draw, is decoded in the page and read', async ({
+  page,
+}) => {
+  const scan = cardInFormat('tiff');
+  const answered = nextRecognitions(page, 1);
+  await page.getByLabel('选择图片').setInputFiles(scan.file);
+  const [response] = await answered;
+  expect(response?.status()).toBe(200);
+  const [field, value] = Object.entries(scan.expected)[0] ?? [];
+  await expect(page.getByRole('textbox', { name: LABELS[field ?? ''], exact: true })).toHaveValue(
+    value ?? '',
   );
 });

@@ -83,3 +83,15 @@ export function firstBackCard(): CardFixture {
   if (!card) throw new Error(`no emblem-side card in ${CARDS_DIR}/ground-truth.json`);
   return card;
 }
+
+/** A card stored in one file format, to exercise the browser's decoder for it. */
+export function cardInFormat(format: 'png' | 'bmp' | 'tiff' | 'jpeg'): CardFixture {
+  const image = loadImages().find(
+    (candidate) =>
+      candidate.format === format &&
+      (candidate.side === 'front' || candidate.side === 'back') &&
+      !('front' in candidate.expected),
+  );
+  if (!image) throw new Error(`no ${format} card in ${CARDS_DIR}/ground-truth.json`);
+  return toFixture(image);
+}
