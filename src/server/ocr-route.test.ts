@@ -13,7 +13,7 @@ import type { LocalEngine, RecognizeOptions } from './local-engine.ts';
 import { createLocalUpstream, type LocalUpstreamSettings } from './local-upstream.ts';
 
 // These tests cover the route's validation, failures and limits with a stand-in engine that can
-// be made to fail or wait on demand; the real engine reads real cards in local-engine-route.test.ts.
+// be made to fail or wait on demand; the real engine reads a rendered card photo in local-engine-route.test.ts.
 
 const FRONT: IdCardResponse['result'] = {
   name: '张三',
