@@ -28,6 +28,15 @@ describe('loadConfig', () => {
       host: '127.0.0.1',
       tls: null,
       upstream: { kind: 'local' },
+      localEngine: {
+        token: null,
+        workers: 2,
+        queueLimit: 8,
+        queueWaitMs: 10_000,
+        requestTimeoutMs: 30_000,
+        urlTimeoutMs: 5_000,
+        urlAllowList: { hosts: [], networks: [] },
+      },
     });
   });
 
@@ -157,5 +166,32 @@ describe('loadConfig with OCR_UPSTREAM=huawei', () => {
 
   it('ignores Huawei variables while the local engine is chosen', () => {
     expect(loadConfig({ HUAWEI_PROJECT_ID: 'a/b' }).upstream).toEqual({ kind: 'local' });
+  });
+
+  it('reads the local engine settings and the URL allow-list', () => {
+    const { localEngine } = loadConfig({
+      OCR_LOCAL_TOKEN: 'counter-7f3a9c1e5b2d',
+      OCR_WORKERS: '4',
+      OCR_QUEUE_LIMIT: '0',
+      OCR_URL_ALLOW: 'images.example.test, 10.20.0.0/16, [fd00::1]',
+    });
+    expect(localEngine).toMatchObject({ token: 'counter-7f3a9c1e5b2d', workers: 4, queueLimit: 0 });
+    expect(localEngine.urlAllowList.hosts).toEqual(['images.example.test']);
+    expect(localEngine.urlAllowList.networks.map(([ip, bits]) => `${ip}/${bits}`)).toEqual([
+      '10.20.0.0/16',
+      'fd00::1/128',
+    ]);
+  });
+
+  it('names a short token, a bad worker count and every bad allow-list entry, never the token', () => {
+    const message = problemsOf({
+      OCR_LOCAL_TOKEN: 'letmein',
+      OCR_WORKERS: '0',
+      OCR_URL_ALLOW: '10.0.0.0/33, not a host',
+    });
+    for (const name of ['OCR_LOCAL_TOKEN', 'OCR_WORKERS']) expect(message).toContain(`${name}:`);
+    expect(message).toMatch(/OCR_URL_ALLOW: "10\.0\.0\.0\/33"/);
+    expect(message).toMatch(/OCR_URL_ALLOW: "not a host"/);
+    expect(message).not.toContain('letmein');
   });
 });

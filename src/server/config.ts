@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList, type UrlAllowList } from './address-policy.ts';
 import { type HuaweiSettings, parseHuaweiSettings } from './huawei-settings.ts';
 
 // An empty variable (`FOO=` in a unit file or `docker run -e FOO=`) counts as unset.
@@ -26,6 +27,16 @@ const configSchema = z.object({
   HUAWEI_REGION: optionalText,
   // Huawei answers an ID card in about a second; 20 s leaves room for a slow link.
   HUAWEI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+  // Long enough that guessing it is hopeless; any printable text (e.g. `openssl rand -hex 16`).
+  OCR_LOCAL_TOKEN: optionalText.pipe(z.string().min(16).optional()),
+  // Two single-threaded inference workers beat one with two threads on two cores (DESIGN.md).
+  OCR_WORKERS: z.coerce.number().int().min(1).max(64).default(2),
+  // A card takes one to two seconds per worker here: 8 waiting is a few seconds of work.
+  OCR_QUEUE_LIMIT: z.coerce.number().int().min(0).max(1000).default(8),
+  OCR_QUEUE_WAIT_MS: z.coerce.number().int().min(0).max(120_000).default(10_000),
+  OCR_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  OCR_URL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
+  OCR_URL_ALLOW: optionalText,
 });
 
 /** Certificate and key files (PEM) for HTTPS. */
@@ -33,12 +44,25 @@ export type TlsFiles = { certPath: string; keyPath: string };
 
 export type UpstreamSettings = { kind: 'local' } | ({ kind: 'huawei' } & HuaweiSettings);
 
+/** Settings of the bundled engine and its route. */
+export type LocalEngineSettings = {
+  /** The `X-Auth-Token` callers must send, or null to ignore the header. */
+  token: string | null;
+  workers: number;
+  queueLimit: number;
+  queueWaitMs: number;
+  requestTimeoutMs: number;
+  urlTimeoutMs: number;
+  urlAllowList: UrlAllowList;
+};
+
 export type Config = {
   port: number;
   host: string;
   /** Null serves plain HTTP. */
   tls: TlsFiles | null;
   upstream: UpstreamSettings;
+  localEngine: LocalEngineSettings;
 };
 
 export class ConfigError extends Error {
@@ -79,6 +103,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     else problems.push(...huawei.problems);
   }
 
+  const allow = parseAllowList(vars.OCR_URL_ALLOW ?? '');
+  problems.push(...allow.problems.map((problem) => `OCR_URL_ALLOW: ${problem}`));
+  const localEngine: LocalEngineSettings = {
+    token: vars.OCR_LOCAL_TOKEN ?? null,
+    workers: vars.OCR_WORKERS,
+    queueLimit: vars.OCR_QUEUE_LIMIT,
+    queueWaitMs: vars.OCR_QUEUE_WAIT_MS,
+    requestTimeoutMs: vars.OCR_REQUEST_TIMEOUT_MS,
+    urlTimeoutMs: vars.OCR_URL_TIMEOUT_MS,
+    urlAllowList: allow.allowList,
+  };
+
   if (problems.length > 0) throw ConfigError.listing(problems);
-  return { port: vars.PORT, host: vars.HOST, tls, upstream };
+  return { port: vars.PORT, host: vars.HOST, tls, upstream, localEngine };
 }

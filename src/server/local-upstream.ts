@@ -1,0 +1,116 @@
+import type { IdCardResponse } from '../idcard/api-contract.ts';
+import { type AdmissionLimits, createAdmission } from './admission.ts';
+import {
+  apiErrorReply,
+  isExpectedFailure,
+  RequestTimeoutError,
+  ShuttingDownError,
+} from './api-error.ts';
+import { decodeBase64Image } from './base64-image.ts';
+import { parseIdCardRequest } from './id-card-request.ts';
+import { checkImage } from './image-check.ts';
+import { fetchImageUrl, type UrlFetchPolicy } from './image-url-fetch.ts';
+import type { OcrCall, OcrReply, OcrUpstream } from './ocr-upstream.ts';
+import type { RecognizeOptions } from './recognize-options.ts';
+
+/** The part of the local engine this route needs; tests stand in for it to provoke failures. */
+export type RecognitionEngine = {
+  recognize(
+    bytes: Uint8Array,
+    options: RecognizeOptions,
+    signal: AbortSignal,
+  ): Promise<IdCardResponse['result']>;
+  close(): Promise<void>;
+};
+
+export type EngineState = 'loading' | 'loaded' | 'failed' | 'closing' | 'closed';
+
+export type LocalUpstreamSettings = {
+  admission: AdmissionLimits;
+  /** For the whole request after its body arrived: download, queue wait and recognition. */
+  requestTimeoutMs: number;
+  urlFetch: UrlFetchPolicy;
+};
+
+export type LocalUpstream = OcrUpstream & { engineState(): EngineState };
+
+/**
+ * The OCR route answered by the bundled engine. Validation runs in the fixed order of the
+ * design (JSON, parameters, base64 and byte limit, image format, pixel limits) before a
+ * recognition slot is taken, so a bad request never waits in the queue.
+ */
+export function createLocalUpstream(
+  engineLoading: Promise<RecognitionEngine>,
+  settings: LocalUpstreamSettings,
+): LocalUpstream {
+  const admission = createAdmission(settings.admission);
+  let state: EngineState = 'loading';
+  let closed: Promise<void> | null = null;
+  engineLoading.then(
+    () => {
+      if (state === 'loading') state = 'loaded';
+    },
+    // server.ts reports the load error and exits; requests waiting on it answer AIS.0105.
+    () => {
+      state = 'failed';
+    },
+  );
+
+  async function answer(call: OcrCall, signal: AbortSignal): Promise<OcrReply> {
+    const plan = parseIdCardRequest(call.body);
+    const bytes =
+      plan.source.kind === 'base64'
+        ? decodeBase64Image(plan.source.text)
+        : await fetchImageUrl(plan.source.url, settings.urlFetch, signal);
+    await checkImage(bytes);
+    const recognition = admission.run(async () => {
+      const engine = await engineLoading;
+      return engine.recognize(bytes, plan.options, signal);
+    }, signal);
+    const result = await untilAborted(recognition, signal);
+    return { status: 200, body: { result } };
+  }
+
+  return {
+    name: 'local engine',
+    engineState: () => state,
+    async call(call) {
+      if (closed) return apiErrorReply(new ShuttingDownError());
+      const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
+      const signal = AbortSignal.any([call.signal, deadline]);
+      try {
+        return await answer(call, signal);
+      } catch (error) {
+        if (deadline.aborted && !call.signal.aborted) {
+          return apiErrorReply(new RequestTimeoutError(settings.requestTimeoutMs));
+        }
+        if (!isExpectedFailure(error) && !call.signal.aborted) {
+          console.error('OCR request failed inside the engine:', error);
+        }
+        return apiErrorReply(error);
+      }
+    },
+    close() {
+      closed ??= (async () => {
+        state = 'closing';
+        await admission.drain();
+        const engine = await engineLoading;
+        await engine.close();
+        state = 'closed';
+      })();
+      return closed;
+    },
+  };
+}
+
+/**
+ * Answers when the signal fires even if the engine has not noticed yet; its slot stays taken
+ * until it really stops, because the cores are still busy until then.
+ */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
