@@ -1,4 +1,4 @@
-import { UpstreamFailure } from './upstream-failure.ts';
+import { UpstreamTimeoutError, UpstreamUnavailableError } from './api-error.ts';
 
 export type OutboundAnswer = {
   status: number;
@@ -17,7 +17,7 @@ export type OutboundLimits = {
 
 /**
  * One outbound HTTP call with a time limit covering connection, headers and body. A timeout
- * becomes `APIG.0201`, a network failure `APIG.0202`; redirects are refused, because following
+ * becomes an `UpstreamTimeoutError`, a network failure an `UpstreamUnavailableError`; redirects are refused, because following
  * one would carry the `X-Auth-Token` header to wherever it points.
  */
 export async function fetchWithin(
@@ -34,13 +34,11 @@ export async function fetchWithin(
   } catch (error) {
     if (limits.signal?.aborted) throw limits.signal.reason;
     if (deadline.aborted) {
-      throw new UpstreamFailure(
-        'APIG.0201',
+      throw new UpstreamTimeoutError(
         `${limits.upstream} did not answer within ${limits.timeoutMs / 1000} s`,
       );
     }
-    throw new UpstreamFailure(
-      'APIG.0202',
+    throw new UpstreamUnavailableError(
       `${limits.upstream} is unreachable (${networkCause(error)})`,
     );
   }
