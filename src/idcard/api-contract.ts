@@ -158,11 +158,11 @@ export const API_ERRORS = {
   'ModelArts.4601': 400,
   'ModelArts.4603': 400,
   'APIG.0201': 504,
-  // An unknown route under /v2/, answered the way Huawei's API gateway answers it.
-  'APIG.0101': 404,
   // Not in API.md: the proxy's answer when the cloud upstream cannot be reached or refuses the
   // proxy's own credentials (API Gateway's "backend unavailable"); documented in the README.
   'APIG.0202': 502,
+  // An unknown route under /v2/, answered the way Huawei's API gateway answers it.
+  'APIG.0101': 404,
 } as const;
 export type ApiErrorCode = keyof typeof API_ERRORS;
 

@@ -11,6 +11,9 @@ const LINE_BREAKS = /[\r\n]/g;
 const OUTSIDE_ALPHABET = /[^A-Za-z0-9+/=]/;
 const MISPLACED_PADDING = /=[^=]|={3}/;
 
+/** The largest image file whose base64 fits the API's limit (4 characters per 3 bytes). */
+export const MAX_IMAGE_BYTES = (IMAGE_LIMITS.maxBase64Chars / 4) * 3;
+
 /** Line breaks may add up to two characters (CR LF) per 76 characters of base64. */
 export const MAX_WRAPPED_BASE64_CHARS = Math.ceil((IMAGE_LIMITS.maxBase64Chars * 78) / 76);
 

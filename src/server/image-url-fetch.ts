@@ -24,6 +24,9 @@ export type UrlFetchPolicy = {
   maxRedirects: number;
 };
 
+/** Enough for an object store's or CDN's usual hop or two, too few for a redirect loop. */
+export const MAX_URL_REDIRECTS = 3;
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**

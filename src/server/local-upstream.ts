@@ -6,10 +6,11 @@ import {
   RequestTimeoutError,
   ShuttingDownError,
 } from './api-error.ts';
-import { decodeBase64Image } from './base64-image.ts';
+import { decodeBase64Image, MAX_IMAGE_BYTES } from './base64-image.ts';
+import type { LocalEngineSettings } from './config.ts';
 import { parseIdCardRequest } from './id-card-request.ts';
 import { checkImage } from './image-check.ts';
-import { fetchImageUrl, type UrlFetchPolicy } from './image-url-fetch.ts';
+import { fetchImageUrl, MAX_URL_REDIRECTS, type UrlFetchPolicy } from './image-url-fetch.ts';
 import type { OcrCall, OcrReply, OcrUpstream } from './ocr-upstream.ts';
 import type { RecognizeOptions } from './recognize-options.ts';
 
@@ -33,6 +34,24 @@ export type LocalUpstreamSettings = {
 };
 
 export type LocalUpstream = OcrUpstream & { engineState(): EngineState };
+
+/** The configured variables plus the API's fixed limits. */
+export function localUpstreamSettings(config: LocalEngineSettings): LocalUpstreamSettings {
+  return {
+    admission: {
+      concurrency: config.workers,
+      queueLimit: config.queueLimit,
+      maxWaitMs: config.queueWaitMs,
+    },
+    requestTimeoutMs: config.requestTimeoutMs,
+    urlFetch: {
+      allowList: config.urlAllowList,
+      timeoutMs: config.urlTimeoutMs,
+      maxBytes: MAX_IMAGE_BYTES,
+      maxRedirects: MAX_URL_REDIRECTS,
+    },
+  };
+}
 
 /**
  * The OCR route answered by the bundled engine. Validation runs in the fixed order of the
