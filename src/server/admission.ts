@@ -48,7 +48,7 @@ export function createAdmission(limits: AdmissionLimits): Admission {
     if (waiting.length >= limits.queueLimit) {
       return Promise.reject(
         new OverloadedError(
-          `all ${limits.concurrency} recognition slots are busy and ${waiting.length} requests are waiting; retry later`,
+          `all ${limits.concurrency} recognition slots are busy and the queue of ${limits.queueLimit} is full; retry later`,
         ),
       );
     }

@@ -58,6 +58,14 @@ export class RouteNotFoundError extends RequestFailure {
   }
 }
 
+/** A cloud upstream (IAM or OCR) did not answer within the proxy's time limit. */
+export class UpstreamTimeoutError extends RequestFailure {}
+/**
+ * A cloud upstream could not be reached, refused the proxy's own credentials or answered
+ * something that is not the API. The message names the upstream, never a secret.
+ */
+export class UpstreamUnavailableError extends RequestFailure {}
+
 type ErrorClass = abstract new (...args: never[]) => Error;
 
 /** The one table from failure to API code; the first matching class wins. */
@@ -80,6 +88,8 @@ const API_CODE_OF: readonly (readonly [ErrorClass, ApiErrorCode])[] = [
   [ShuttingDownError, 'ModelArts.4401'],
   [RequestTimeoutError, 'AIS.0105'],
   [RouteNotFoundError, 'APIG.0101'],
+  [UpstreamTimeoutError, 'APIG.0201'],
+  [UpstreamUnavailableError, 'APIG.0202'],
 ];
 
 /** Said for any failure we did not foresee; the details go to the server log, not the caller. */

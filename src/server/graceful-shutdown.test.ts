@@ -7,7 +7,8 @@ import { EMPTY_ALLOW_LIST } from './address-policy.ts';
 import { createApp } from './create-app.ts';
 import { shutDownGracefully } from './graceful-shutdown.ts';
 import { encodeJpeg } from './image-codec.ts';
-import { createLocalUpstream, type RecognitionEngine } from './local-upstream.ts';
+import type { LocalEngine } from './local-engine.ts';
+import { createLocalUpstream } from './local-upstream.ts';
 
 const RESULT: IdCardResponse['result'] = {
   issue: '北京市公安局东城分局',
@@ -29,7 +30,7 @@ afterEach(() => {
 async function startServer() {
   const releases: (() => void)[] = [];
   const events: string[] = [];
-  const engine: RecognitionEngine = {
+  const engine: LocalEngine = {
     recognize: () =>
       new Promise((resolve) => {
         releases.push(() => {

@@ -10,6 +10,7 @@ import type { HuaweiSettings } from './huawei-settings.ts';
 import { createHuaweiUpstream } from './huawei-upstream.ts';
 import { REFRESH_MARGIN_MS, REFUSAL_COOL_DOWN_MS } from './iam-token.ts';
 import type { OcrCall } from './ocr-upstream.ts';
+import { MAX_ANSWER_BYTES } from './outbound-fetch.ts';
 
 const ACCOUNT = {
   domain: 'counter-co',
@@ -226,6 +227,33 @@ describe('Huawei upstream failures', () => {
     expect(reply.body).toEqual({ error_code: 'APIG.0301', error_msg: 'token [redacted] refused' });
   });
 
+  it('stops reading an answer larger than the limit', async () => {
+    const flood = createServer((_request, response) => {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      const megabyte = Buffer.alloc(1024 * 1024, 0x20);
+      for (let written = 0; written <= MAX_ANSWER_BYTES; written += megabyte.length) {
+        response.write(megabyte);
+      }
+      response.end();
+    });
+    await new Promise<void>((resolve) => flood.listen(0, '127.0.0.1', resolve));
+    const { port } = flood.address() as AddressInfo;
+    const upstream = createHuaweiUpstream(
+      iamSettings({ ocrBaseUrl: `http://127.0.0.1:${port}`, auth: { kind: 'token', token: 't' } }),
+    );
+    const reply = await upstream.call(ocrCall());
+    flood.closeAllConnections();
+    await new Promise((resolve) => flood.close(resolve));
+
+    expect(reply).toEqual({
+      status: 502,
+      body: {
+        error_code: 'APIG.0202',
+        error_msg: `Huawei Cloud OCR at http://127.0.0.1:${port} answered more than 32 MB`,
+      },
+    });
+  });
+
   it('turns an answer that is not JSON into APIG.0202', async () => {
     const gateway = createServer((_request, response) => {
       response.writeHead(503, { 'Content-Type': 'text/html' });
@@ -293,12 +321,24 @@ describe('Huawei upstream failures', () => {
     expect(JSON.stringify(reply)).not.toContain('MIIsecret-token');
   });
 
-  it('gives up when the browser goes away', async () => {
+  it('gives up at once, without a log line, when the browser goes away', async () => {
     cloud.delays.ocrMs = 60_000;
     const upstream = createHuaweiUpstream(iamSettings());
     const browser = new AbortController();
     const pending = upstream.call(ocrCall({ signal: browser.signal }));
     setTimeout(() => browser.abort(new Error('client closed')), 100);
-    await expect(pending).rejects.toThrow('client closed');
+    const started = Date.now();
+    await pending;
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(console.error).not.toHaveBeenCalled();
+  });
+
+  it('logs each failure for the operator, without secrets', async () => {
+    cloud.delays.ocrMs = 60_000;
+    const upstream = createHuaweiUpstream(iamSettings({ timeoutMs: 200 }));
+    await upstream.call(ocrCall());
+    expect(console.error).toHaveBeenCalledWith(
+      `OCR upstream failure: Huawei Cloud OCR at ${cloud.baseUrl} did not answer within 0.2 s`,
+    );
   });
 });

@@ -1,9 +1,9 @@
 import { ocrRoutePath } from '../idcard/api-contract.ts';
+import { apiErrorReply, isExpectedFailure, UpstreamUnavailableError } from './api-error.ts';
 import type { HuaweiSettings } from './huawei-settings.ts';
 import { createFixedTokenSource, createIamTokenSource, type TokenSource } from './iam-token.ts';
 import type { OcrCall, OcrReply, OcrUpstream } from './ocr-upstream.ts';
 import { fetchWithin, type OutboundAnswer } from './outbound-fetch.ts';
-import { failureReply, UpstreamFailure } from './upstream-failure.ts';
 
 export type HuaweiUpstreamOptions = {
   /** Milliseconds since the epoch, for the token cache; tests move it forward. */
@@ -60,8 +60,7 @@ export function createHuaweiUpstream(
     try {
       return JSON.parse(text);
     } catch {
-      throw new UpstreamFailure(
-        'APIG.0202',
+      throw new UpstreamUnavailableError(
         `${upstream} answered HTTP ${answer.status} with a body that is not JSON`,
       );
     }
@@ -73,9 +72,13 @@ export function createHuaweiUpstream(
       try {
         return await forward(call);
       } catch (error) {
-        if (!(error instanceof UpstreamFailure)) throw error;
-        console.error(`OCR upstream failure ${error.code}: ${error.message}`);
-        return failureReply(error);
+        // A browser that went away needs no answer and the log no line.
+        if (!call.signal.aborted) {
+          console.error(
+            isExpectedFailure(error) ? `OCR upstream failure: ${(error as Error).message}` : error,
+          );
+        }
+        return apiErrorReply(error);
       }
     },
     async close() {},

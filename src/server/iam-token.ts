@@ -1,6 +1,6 @@
+import { UpstreamUnavailableError } from './api-error.ts';
 import type { HuaweiAuthSettings } from './huawei-settings.ts';
 import { fetchWithin } from './outbound-fetch.ts';
-import { UpstreamFailure } from './upstream-failure.ts';
 
 /** Where the proxy's `X-Auth-Token` comes from. */
 export type TokenSource = {
@@ -47,7 +47,7 @@ export function createIamTokenSource(settings: IamSettings, options: IamTokenOpt
   const upstream = `Huawei Cloud IAM at ${settings.iamBaseUrl}`;
   let cached: { token: string; renewAt: number } | null = null;
   let pending: Promise<string> | null = null;
-  let refusal: { failure: UpstreamFailure; until: number } | null = null;
+  let refusal: { failure: UpstreamUnavailableError; until: number } | null = null;
 
   async function fetchToken(): Promise<string> {
     const requestedAt = now();
@@ -62,8 +62,7 @@ export function createIamTokenSource(settings: IamSettings, options: IamTokenOpt
       { upstream, timeoutMs: options.timeoutMs },
     );
     if (answer.status < 200 || answer.status > 299) {
-      const failure = new UpstreamFailure(
-        'APIG.0202',
+      const failure = new UpstreamUnavailableError(
         `${upstream} refused the proxy's token request (HTTP ${answer.status}); check HUAWEI_IAM_DOMAIN, HUAWEI_IAM_USER, HUAWEI_IAM_PASSWORD and HUAWEI_REGION`,
       );
       if (answer.status >= 400 && answer.status < 500) {
@@ -73,7 +72,7 @@ export function createIamTokenSource(settings: IamSettings, options: IamTokenOpt
     }
     const token = answer.headers.get('x-subject-token');
     if (!token) {
-      throw new UpstreamFailure('APIG.0202', `${upstream} answered without an X-Subject-Token`);
+      throw new UpstreamUnavailableError(`${upstream} answered without an X-Subject-Token`);
     }
     refusal = null;
     cached = { token, renewAt: requestedAt + lifetimeOf(answer.text) - REFRESH_MARGIN_MS };

@@ -1,6 +1,6 @@
 import { ALARM_SWITCHES, idCardRequestSchema, SIDE_VALUES } from '../idcard/api-contract.ts';
 import { BadParameterError, InvalidJsonError } from './api-error.ts';
-import type { RecognizeOptions } from './recognize-options.ts';
+import type { RecognizeOptions } from './local-engine.ts';
 
 /** Where the image comes from: still unchecked base64 text, or a URL not yet fetched. */
 export type ImageSource = { kind: 'base64'; text: string } | { kind: 'url'; url: URL };

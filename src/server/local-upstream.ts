@@ -1,4 +1,3 @@
-import type { IdCardResponse } from '../idcard/api-contract.ts';
 import { type AdmissionLimits, createAdmission } from './admission.ts';
 import {
   apiErrorReply,
@@ -11,18 +10,8 @@ import type { LocalEngineSettings } from './config.ts';
 import { parseIdCardRequest } from './id-card-request.ts';
 import { checkImage } from './image-check.ts';
 import { fetchImageUrl, MAX_URL_REDIRECTS, type UrlFetchPolicy } from './image-url-fetch.ts';
+import type { LocalEngine } from './local-engine.ts';
 import type { OcrCall, OcrReply, OcrUpstream } from './ocr-upstream.ts';
-import type { RecognizeOptions } from './recognize-options.ts';
-
-/** The part of the local engine this route needs; tests stand in for it to provoke failures. */
-export type RecognitionEngine = {
-  recognize(
-    bytes: Uint8Array,
-    options: RecognizeOptions,
-    signal: AbortSignal,
-  ): Promise<IdCardResponse['result']>;
-  close(): Promise<void>;
-};
 
 export type EngineState = 'loading' | 'loaded' | 'failed' | 'closing' | 'closed';
 
@@ -59,7 +48,7 @@ export function localUpstreamSettings(config: LocalEngineSettings): LocalUpstrea
  * recognition slot is taken, so a bad request never waits in the queue.
  */
 export function createLocalUpstream(
-  engineLoading: Promise<RecognitionEngine>,
+  engineLoading: Promise<LocalEngine>,
   settings: LocalUpstreamSettings,
 ): LocalUpstream {
   const admission = createAdmission(settings.admission);

@@ -9,15 +9,11 @@ import { MAX_IMAGE_BYTES } from './base64-image.ts';
 import { createApp, MAX_BODY_BYTES } from './create-app.ts';
 import { encodeJpeg } from './image-codec.ts';
 import { MAX_URL_REDIRECTS } from './image-url-fetch.ts';
-import {
-  createLocalUpstream,
-  type LocalUpstreamSettings,
-  type RecognitionEngine,
-} from './local-upstream.ts';
-import type { RecognizeOptions } from './recognize-options.ts';
+import type { LocalEngine, RecognizeOptions } from './local-engine.ts';
+import { createLocalUpstream, type LocalUpstreamSettings } from './local-upstream.ts';
 
 // These tests cover the route's validation, failures and limits with a stand-in engine that can
-// be made to fail or wait on demand; the real engine reads real cards in local-engine-route.test.ts.
+// be made to fail or wait on demand; the real engine reads a rendered card photo in local-engine-route.test.ts.
 
 const FRONT: IdCardResponse['result'] = {
   name: '张三',
@@ -28,21 +24,18 @@ const FRONT: IdCardResponse['result'] = {
   number: '11010120000306001X',
 };
 
-type StandIn = RecognitionEngine & { calls: RecognizeOptions[]; closed: boolean };
+type StandIn = LocalEngine & { calls: RecognizeOptions[] };
 
 function standInEngine(
-  recognize: (signal: AbortSignal) => Promise<IdCardResponse['result']> = async () => FRONT,
+  recognize: (signal?: AbortSignal) => Promise<IdCardResponse['result']> = async () => FRONT,
 ): StandIn {
   const engine: StandIn = {
     calls: [],
-    closed: false,
     recognize: (_bytes, options, signal) => {
       engine.calls.push(options);
       return recognize(signal);
     },
-    close: async () => {
-      engine.closed = true;
-    },
+    close: async () => {},
   };
   return engine;
 }
@@ -62,7 +55,7 @@ function settings(overrides: Partial<LocalUpstreamSettings> = {}, allowList?: Ur
 }
 
 function appWith(
-  engine: RecognitionEngine,
+  engine: LocalEngine,
   options: { settings?: LocalUpstreamSettings; requiredToken?: string | null } = {},
 ) {
   const upstream = createLocalUpstream(Promise.resolve(engine), options.settings ?? settings());
@@ -341,7 +334,7 @@ describe('OCR route: engine failures', () => {
   });
 
   it('answers AIS.0105 when recognition outlasts the request time limit, and aborts it', async () => {
-    let engineSignal: AbortSignal | null = null;
+    let engineSignal: AbortSignal | undefined;
     const engine = standInEngine((signal) => {
       engineSignal = signal;
       return new Promise(() => {});
@@ -349,7 +342,7 @@ describe('OCR route: engine failures', () => {
     const { app } = appWith(engine, { settings: settings({ requestTimeoutMs: 100 }) });
     const message = await expectError(post(app, { image: base64(photo) }), 'AIS.0105');
     expect(message).toMatch(/within 0\.1 s/);
-    expect((engineSignal as AbortSignal | null)?.aborted).toBe(true);
+    expect((engineSignal as AbortSignal | undefined)?.aborted).toBe(true);
   });
 });
 
@@ -520,8 +513,8 @@ describe('routing and health', () => {
   });
 
   it('reports whether the engine is loaded', async () => {
-    let finishLoading: (engine: RecognitionEngine) => void = () => {};
-    const loading = new Promise<RecognitionEngine>((resolve) => {
+    let finishLoading: (engine: LocalEngine) => void = () => {};
+    const loading = new Promise<LocalEngine>((resolve) => {
       finishLoading = resolve;
     });
     const upstream = createLocalUpstream(loading, settings());

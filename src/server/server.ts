@@ -3,19 +3,31 @@ import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { createApp } from './create-app.ts';
+import { createApp, type OcrRouteDeps } from './create-app.ts';
+import { type ClosableServer, shutDownGracefully } from './graceful-shutdown.ts';
+import { createLocalEngine } from './local-engine.ts';
+import {
+  createLocalUpstream,
+  type LocalUpstream,
+  localUpstreamSettings,
+} from './local-upstream.ts';
 import { readTlsFiles } from './tls-files.ts';
+import { selectUpstream } from './upstream-selection.ts';
 
 const BUILT_APP_DIR = resolve(import.meta.dirname, '../../dist');
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);
 
-function main(): void {
+// Past the request time limit every answer is out; a little more lets the last bytes go.
+const SHUTDOWN_SLACK_MS = 5_000;
+
+async function main(): Promise<void> {
   const config = loadConfig();
   const tls = config.tls ? readTlsFiles(config.tls) : null;
   const staticRoot = existsSync(BUILT_APP_DIR) ? BUILT_APP_DIR : null;
   if (!staticRoot) console.warn('dist/ not found: serving the API only (run `npm run build`).');
   warnAboutPlainHttpOnTheLan(config);
-  const app = createApp({ staticRoot });
+  const ocr = await ocrRoute(config);
+  const app = createApp({ staticRoot, ocr });
   const scheme = tls ? 'https' : 'http';
   const server = serve(
     {
@@ -28,9 +40,77 @@ function main(): void {
       console.log(`Listening on ${scheme}://${info.address}:${info.port}`);
     },
   );
-  const shutdown = () => server.close(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignals(server as ClosableServer, ocr, config.localEngine.requestTimeoutMs);
+}
+
+/** The chosen upstream; the local engine's models load in the background while /health says so. */
+async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
+  // Set by the factory when the local engine is the chosen upstream.
+  let local = null as LocalUpstream | null;
+  const upstream = await selectUpstream(config.upstream, () => {
+    local = createLocalUpstream(
+      loadEngine(config.localEngine.workers),
+      localUpstreamSettings(config.localEngine),
+    );
+    return local;
+  });
+  const localUpstream = local;
+  if (!localUpstream) {
+    return {
+      upstream,
+      requiredToken: null,
+      health: () => ({ ready: true, upstream: upstream.name }),
+    };
+  }
+  const requiredToken = config.localEngine.token;
+  console.log(
+    requiredToken
+      ? 'The OCR route requires the X-Auth-Token set in OCR_LOCAL_TOKEN.'
+      : 'The OCR route ignores X-Auth-Token (OCR_LOCAL_TOKEN is not set).',
+  );
+  return {
+    upstream,
+    requiredToken,
+    health: () => {
+      const engine = localUpstream.engineState();
+      return { ready: engine === 'loaded', upstream: upstream.name, engine };
+    },
+  };
+}
+
+function loadEngine(workers: number) {
+  const started = performance.now();
+  const loading = Promise.resolve().then(() => createLocalEngine({ workers }));
+  loading.then(
+    () => console.log(`Local engine loaded in ${Math.round(performance.now() - started)} ms.`),
+    (error: unknown) => {
+      console.error('The local engine failed to load:', error);
+      process.exit(1);
+    },
+  );
+  return loading;
+}
+
+/** First signal: finish the work in hand, then exit. A second signal exits at once. */
+function stopOnSignals(server: ClosableServer, ocr: OcrRouteDeps, requestTimeoutMs: number): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      console.error(`${signal} again: exiting without waiting.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`${signal}: finishing the requests in hand, then exiting.`);
+    shutDownGracefully(server, ocr.upstream, requestTimeoutMs + SHUTDOWN_SLACK_MS).then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('Shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 /** Phones allow live camera capture only in a secure context: on a LAN that means HTTPS. */
@@ -42,12 +122,10 @@ function warnAboutPlainHttpOnTheLan(config: Config): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
     process.exit(1);
   }
   throw error;
-}
+});
