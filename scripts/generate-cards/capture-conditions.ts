@@ -99,7 +99,9 @@ function placeCard(
       centreX: frame.width * random.float(0.35, 0.65),
       centreY: frame.height * random.float(0.35, 0.65),
     };
-    const bounds = quadBounds(projectCard(candidate, CARD_ASPECT, frame.width, frame.height, focal));
+    const bounds = quadBounds(
+      projectCard(candidate, CARD_ASPECT, frame.width, frame.height, focal),
+    );
     const fits =
       bounds.left >= margin &&
       bounds.top >= margin &&
@@ -258,7 +260,10 @@ export function planScene(
       const rollDeg = random.chance(0.7)
         ? random.pick([90, 180, 270])
         : random.pick([-1, 1]) * random.float(30, 150);
-      return phonePhoto(random, condition, face, { rollDeg, widthFraction: random.float(0.5, 0.7) });
+      return phonePhoto(random, condition, face, {
+        rollDeg,
+        widthFraction: random.float(0.5, 0.7),
+      });
     }
     case 'uneven-light': {
       const scene = phonePhoto(random, condition, face);

@@ -142,7 +142,10 @@ export function wallMotif(
   while (x <= width) {
     const ridge = top + (bottom - top) * (0.5 + 0.4 * Math.sin(x / 9 + random.float(-0.1, 0.1)));
     points.push(`${round(x)},${round(ridge)}`, `${round(x + 0.9)},${round(ridge)}`);
-    points.push(`${round(x + 0.9)},${round(ridge - 0.8)}`, `${round(x + 1.8)},${round(ridge - 0.8)}`);
+    points.push(
+      `${round(x + 0.9)},${round(ridge - 0.8)}`,
+      `${round(x + 1.8)},${round(ridge - 0.8)}`,
+    );
     x += 1.8;
   }
   const hills = points.join(' ');

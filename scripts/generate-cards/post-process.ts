@@ -9,7 +9,7 @@ import type { SeededRandom } from './seeded-random.ts';
  */
 export function motionKernel(length: number, angleDeg: number) {
   const size = length % 2 === 1 ? length : length + 1;
-  const kernel = new Array<number>(size * size).fill(0);
+  const kernel = new Float64Array(size * size);
   const centre = (size - 1) / 2;
   const dx = Math.cos((angleDeg * Math.PI) / 180);
   const dy = Math.sin((angleDeg * Math.PI) / 180);
@@ -26,11 +26,12 @@ export function motionKernel(length: number, angleDeg: number) {
       [x0, y0 + 1, (1 - (x - x0)) * (y - y0)],
       [x0 + 1, y0 + 1, (x - x0) * (y - y0)],
     ] as const) {
-      if (cx >= 0 && cx < size && cy >= 0 && cy < size) kernel[cy * size + cx] += weight;
+      const at = cy * size + cx;
+      if (cx >= 0 && cx < size && cy >= 0 && cy < size) kernel[at] = (kernel[at] ?? 0) + weight;
     }
   }
   const total = kernel.reduce((sum, value) => sum + value, 0);
-  return { width: size, height: size, kernel: kernel.map((value) => value / total) };
+  return { width: size, height: size, kernel: Array.from(kernel, (value) => value / total) };
 }
 
 /** Adds zero-mean Gaussian noise of `sigma` grey levels to every channel, in place. */

@@ -36,7 +36,12 @@ function surfaceLayer(surface: Surface, random: SeededRandom): string {
       return layer(
         `linear-gradient(${random.int(-6, 6)}deg,hsl(${hue} 45% ${light}%),hsl(${hue + 4} 50% ${light - 8}%))`,
         // Stretched turbulence reads as grain.
-        turbulence(random, '0.004 0.12', 0.55, '0 0 0 0 0.35  0 0 0 0 0.2  0 0 0 0 0.1  0 0 0 1.2 -0.2'),
+        turbulence(
+          random,
+          '0.004 0.12',
+          0.55,
+          '0 0 0 0 0.35  0 0 0 0 0.2  0 0 0 0 0.1  0 0 0 1.2 -0.2',
+        ),
       );
     }
     case 'laminate':
@@ -62,7 +67,10 @@ function transformed(quad: Quad, widthPx: number, heightPx: number, inner: strin
 export type SceneCard = { face: 'front' | 'back'; svg: string; widthPx: number; quad: Quad };
 
 /** Lays out the cards of `plan`: their size on the page and where their corners land. */
-export function sceneCards(plan: ScenePlan, svgFor: (face: 'front' | 'back', widthPx: number) => string) {
+export function sceneCards(
+  plan: ScenePlan,
+  svgFor: (face: 'front' | 'back', widthPx: number) => string,
+) {
   return plan.cards.map(({ face, pose }): SceneCard => {
     const widthPx = Math.round(pose.apparentWidth);
     return {
