@@ -43,6 +43,8 @@ export type ScenePlan = {
   cards: PlacedFace[];
   /** Soft shadow the card casts on the surface (photos only). */
   castShadow: boolean;
+  /** A thin dark edge around the card, as the card's thickness prints on a photocopy. */
+  outline: boolean;
   light: {
     /** Darkening gradient: direction in degrees, strength 0-1 at the dark end. */
     uneven?: { angleDeg: number; strength: number };
@@ -53,9 +55,9 @@ export type ScenePlan = {
     /** Colour cast of the light, CSS colour multiplied over the scene. */
     cast: string;
   };
-  /** Gaussian blur of the whole frame, pixels at render size. */
-  defocusPx: number;
   post: {
+    /** Gaussian blur of the whole frame (sigma, pixels at render size); under 0.3 is none. */
+    defocusPx: number;
     motionBlur?: { lengthPx: number; angleDeg: number };
     noiseSigma: number;
     grayscale: boolean;
@@ -91,7 +93,8 @@ function placeCard(
   widthFraction: number,
 ): PlacedFace {
   const margin = 0.03 * Math.min(frame.width, frame.height);
-  let apparentWidth = widthFraction * Math.min(frame.width, frame.height * CARD_ASPECT);
+  // A fraction of the frame's long side: a card turned sideways may fill a portrait frame.
+  let apparentWidth = widthFraction * Math.max(frame.width, frame.height);
   for (let attempt = 0; attempt < 40; attempt++) {
     const candidate: CardPose = {
       ...pose,
@@ -153,12 +156,18 @@ function phonePhoto(
     surface: random.pick(PHOTO_SURFACES),
     cards: [card],
     castShadow: true,
+    outline: false,
     light: {
       uneven: { angleDeg: random.float(0, 360), strength: random.float(0, 0.15) },
       cast: random.pick(['#fff8ee', '#f4f7ff', '#ffffff', '#fff3e0']),
     },
-    defocusPx: random.float(0, 0.5),
-    post: { noiseSigma: random.float(1.5, 4), grayscale: false, contrast: 1, outputScale: 1 },
+    post: {
+      defocusPx: random.float(0, 0.6),
+      noiseSigma: random.float(1.5, 4),
+      grayscale: false,
+      contrast: 1,
+      outputScale: 1,
+    },
     format: 'jpeg',
     jpegQuality: random.int(85, 95),
   };
@@ -184,9 +193,15 @@ function flatScan(random: SeededRandom, face: 'front' | 'back', format: ImageFor
     surface: 'scanner',
     cards: [card],
     castShadow: false,
+    outline: false,
     light: { cast: '#ffffff' },
-    defocusPx: 0,
-    post: { noiseSigma: random.float(0.5, 1.5), grayscale: false, contrast: 1, outputScale: 1 },
+    post: {
+      defocusPx: 0,
+      noiseSigma: random.float(0.5, 1.5),
+      grayscale: false,
+      contrast: 1,
+      outputScale: 1,
+    },
     format,
     jpegQuality: random.int(88, 95),
   };
@@ -218,15 +233,16 @@ function photocopyPage(random: SeededRandom): ScenePlan {
     surface: 'paper',
     cards,
     castShadow: false,
+    outline: true,
     light: {
       uneven: { angleDeg: random.float(0, 360), strength: random.float(0, 0.1) },
       cast: '#ffffff',
     },
-    defocusPx: random.float(0.3, 0.8),
     post: {
+      defocusPx: random.float(0.3, 0.8),
       noiseSigma: random.float(4, 9),
       grayscale: true,
-      contrast: random.float(1.2, 1.6),
+      contrast: random.float(1.1, 1.35),
       outputScale: 1,
     },
     format: random.pick(['jpeg', 'png', 'tiff'] as const),
@@ -305,8 +321,10 @@ export function planScene(
         },
       };
     }
-    case 'defocus':
-      return { ...phonePhoto(random, condition, face), defocusPx: random.float(1.6, 3.2) };
+    case 'defocus': {
+      const scene = phonePhoto(random, condition, face);
+      return { ...scene, post: { ...scene.post, defocusPx: random.float(1.6, 3.2) } };
+    }
     case 'motion-blur': {
       const scene = phonePhoto(random, condition, face);
       return {
@@ -380,7 +398,7 @@ export function conditionParams(plan: ScenePlan): Record<string, number | string
   if (plan.light.uneven) params.uneven_light = round(plan.light.uneven.strength);
   if (plan.light.shadow) params.shadow_strength = round(plan.light.shadow.strength);
   if (plan.light.glare) params.glare_strength = round(plan.light.glare.strength);
-  if (plan.defocusPx > 0) params.defocus_px = round(plan.defocusPx);
+  if (plan.post.defocusPx >= 0.3) params.defocus_px = round(plan.post.defocusPx);
   if (plan.post.motionBlur) params.motion_blur_px = plan.post.motionBlur.lengthPx;
   params.noise_sigma = round(plan.post.noiseSigma, 1);
   if (plan.post.grayscale) params.grayscale = true;

@@ -46,7 +46,7 @@ function addNoise(pixels: Buffer, sigma: number, random: SeededRandom): void {
 export type EncodedImage = { bytes: Buffer; width: number; height: number };
 
 /**
- * Turns Chromium's screenshot into the final file: blur from motion, sensor noise, a photocopy's
+ * Turns Chromium's screenshot into the final file: blur from focus and motion, sensor noise, a photocopy's
  * grey and contrast, the output size, and the file format.
  */
 export async function postProcess(
@@ -55,7 +55,9 @@ export async function postProcess(
   random: SeededRandom,
 ): Promise<EncodedImage> {
   let image = sharp(screenshot).removeAlpha();
-  const { motionBlur, grayscale, contrast, outputScale, noiseSigma } = plan.post;
+  const { defocusPx, motionBlur, grayscale, contrast, outputScale, noiseSigma } = plan.post;
+  // sharp's blur extends the frame's edges, where a CSS blur would fade them to white.
+  if (defocusPx >= 0.3) image = image.blur(defocusPx);
   if (motionBlur) image = image.convolve(motionKernel(motionBlur.lengthPx, motionBlur.angleDeg));
   if (grayscale) image = image.grayscale();
   if (contrast !== 1) image = image.linear(contrast, -128 * (contrast - 1) + 10);

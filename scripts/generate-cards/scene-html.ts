@@ -112,7 +112,7 @@ export function sceneHtml(plan: ScenePlan, cards: readonly SceneCard[], random: 
         card.widthPx,
         heightPx,
         `${card.svg}${glareLayer}`,
-        `border-radius:${radius}px;overflow:hidden`,
+        `border-radius:${radius}px;overflow:hidden${plan.outline ? ';box-shadow:0 0 0 1.5px rgba(60,60,60,0.8)' : ''}`,
       ),
     );
   }
@@ -136,10 +136,9 @@ export function sceneHtml(plan: ScenePlan, cards: readonly SceneCard[], random: 
       `<div style="position:absolute;left:${centreX.toFixed(0)}px;top:${centreY.toFixed(0)}px;width:0;height:0;transform:rotate(${shadow.angleDeg.toFixed(0)}deg);transform-origin:0 0"><div style="position:absolute;left:${(shadow.offset * firstCard.widthPx).toFixed(0)}px;top:${-reach}px;width:${reach}px;height:${2 * reach}px;background:rgba(10,10,20,${shadow.strength.toFixed(2)});filter:blur(${shadow.softness.toFixed(0)}px)"></div></div>`,
     );
   }
-  const blur = plan.defocusPx > 0 ? `filter:blur(${plan.defocusPx.toFixed(2)}px);` : '';
   return [
     '<!doctype html><html><head><meta charset="utf-8"><style>html,body{margin:0;padding:0;overflow:hidden}</style></head><body>',
-    `<div id="scene" style="position:relative;width:${plan.width}px;height:${plan.height}px;overflow:hidden;${blur}">`,
+    `<div id="scene" style="position:relative;width:${plan.width}px;height:${plan.height}px;overflow:hidden">`,
     ...layers,
     '</div></body></html>',
   ].join('');
