@@ -174,8 +174,8 @@ function phonePhoto(
 }
 
 function flatScan(random: SeededRandom, face: 'front' | 'back', format: ImageFormat): ScenePlan {
-  // A 300 dpi scan of the card's area with a little of the scanner bed around it.
-  const width = random.int(1000, 1150);
+  // A 250-300 dpi scan of the card's area with a little of the scanner bed around it.
+  const width = random.int(880, 1100);
   const height = Math.round(width * random.float(0.68, 0.78));
   const card = placeCard(
     random,
@@ -337,7 +337,11 @@ export function planScene(
     }
     case 'noise': {
       const scene = phonePhoto(random, condition, face);
-      return { ...scene, post: { ...scene.post, noiseSigma: random.float(10, 22) } };
+      return {
+        ...scene,
+        post: { ...scene.post, noiseSigma: random.float(10, 22) },
+        jpegQuality: random.int(80, 90),
+      };
     }
     case 'jpeg-quality':
       return { ...phonePhoto(random, condition, face), jpegQuality: random.int(40, 60) };
