@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ctcDecode, loadCharset } from './ctc-decode.ts';
+
+describe('loadCharset (CTCLabelDecode with use_space_char)', () => {
+  it('puts the blank first and the space last, stripping line ends', () => {
+    expect(loadCharset('a\r\nb\nc\n')).toEqual(['blank', 'a', 'b', 'c', ' ']);
+    expect(loadCharset('a\nb')).toEqual(['blank', 'a', 'b', ' ']);
+  });
+});
+
+/** Rows of class probabilities, one row per time step. */
+function steps(rows: number[][]): Float32Array {
+  return Float32Array.from(rows.flat());
+}
+
+describe('ctcDecode', () => {
+  const charset = ['blank', '1', '7', 'X', ' '];
+
+  it('merges repeats, drops blanks and keeps a repeat split by a blank', () => {
+    const probs = steps([
+      [0.1, 0.8, 0.05, 0.05, 0],
+      [0.1, 0.7, 0.1, 0.1, 0],
+      [0.9, 0.05, 0.05, 0, 0],
+      [0.2, 0.6, 0.1, 0.1, 0],
+      [0.1, 0, 0, 0.1, 0.8],
+    ]);
+    const line = ctcDecode(probs, 5, charset, 2);
+    expect(line.text).toBe('11 ');
+    // The first step of each run gives the probability, as PaddleOCR keeps the first.
+    expect(line.chars.map((c) => c.prob)).toEqual([
+      expect.closeTo(0.8, 5),
+      expect.closeTo(0.6, 5),
+      expect.closeTo(0.8, 5),
+    ]);
+    expect(line.score).toBeCloseTo((0.8 + 0.6 + 0.8) / 3, 5);
+  });
+
+  it('lists runner-up characters with their best probability over the run, never the blank', () => {
+    const probs = steps([
+      [0.3, 0.5, 0.15, 0.05, 0],
+      [0.05, 0.45, 0.4, 0.1, 0],
+    ]);
+    const [char] = ctcDecode(probs, 2, charset, 2).chars;
+    expect(char?.char).toBe('1');
+    expect(char?.alternatives).toEqual([
+      { char: '7', prob: expect.closeTo(0.4, 5) },
+      { char: 'X', prob: expect.closeTo(0.1, 5) },
+    ]);
+  });
+
+  it('reads nothing from blanks alone, with score 0', () => {
+    expect(ctcDecode(steps([[1, 0, 0, 0, 0]]), 1, charset, 2)).toEqual({
+      text: '',
+      score: 0,
+      chars: [],
+    });
+  });
+});

@@ -1,0 +1,150 @@
+import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
+import { fitsValidityRule, LONG_TERM, type ValidTo } from '../../idcard/validity-period.ts';
+import type { BackGlyphs } from './back-layout.ts';
+import type { BackReading, FieldReading } from './card-reading.ts';
+import {
+  afterPassedCheck,
+  allRightProbability,
+  CONFIDENCE,
+  capped,
+  FALSE_PASS_RATE,
+} from './confidence.ts';
+import { digitOf } from './digit-glyphs.ts';
+import {
+  acceptedVariants,
+  type CharMapping,
+  dominantVariant,
+  firstReading,
+  type Variant,
+} from './glyph-variants.ts';
+import { boxOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+
+/** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
+const ISSUE_SHAPE = /公安/;
+
+/** Digits of a date as printed on this side (YYYY.MM.DD, dots often lost by the recogniser). */
+const DATE_DIGITS = 8;
+
+/** 长期 is told apart by either of its characters after the start date. */
+const LONG_TERM_CHARS = new Set(Array.from(LONG_TERM));
+
+const validityMapping: CharMapping = (char) => digitOf(char) ?? char;
+
+type Period = { from: IsoDate; to: ValidTo; fromGlyphs: number[]; toGlyphs: number[] };
+
+function dateOf(digits: string): IsoDate | null {
+  return isoDateFromParts(
+    Number(digits.slice(0, 4)),
+    Number(digits.slice(4, 6)),
+    Number(digits.slice(6, 8)),
+  );
+}
+
+/**
+ * The period from the row's characters: the first eight digits are the start, the next eight
+ * the end, or 长期 after the start. Dots and the dash only separate and may be lost or misread.
+ */
+function periodOf(chars: readonly string[]): Period | null {
+  const digitPositions = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
+  const fromGlyphs = digitPositions.slice(0, DATE_DIGITS);
+  if (fromGlyphs.length < DATE_DIGITS) return null;
+  const from = dateOf(fromGlyphs.map((i) => chars[i]).join(''));
+  if (from === null) return null;
+  const afterFrom = (fromGlyphs.at(-1) ?? 0) + 1;
+  const rest = digitPositions.slice(DATE_DIGITS);
+  if (rest.length === 0) {
+    const longTerm = chars.flatMap((char, i) =>
+      i >= afterFrom && LONG_TERM_CHARS.has(char) ? [i] : [],
+    );
+    if (longTerm.length === 0) return null;
+    return { from, to: LONG_TERM, fromGlyphs, toGlyphs: longTerm };
+  }
+  if (rest.length !== DATE_DIGITS) return null;
+  const to = dateOf(rest.map((i) => chars[i]).join(''));
+  if (to === null || to < from) return null;
+  return { from, to, fromGlyphs, toGlyphs: rest };
+}
+
+function fits(period: Period | null, today: IsoDate): period is Period {
+  return period !== null && period.from <= today && fitsValidityRule(null, period.from, period.to);
+}
+
+function pick<T>(items: readonly T[], positions: readonly number[]): T[] {
+  return positions.flatMap((i) => (items[i] === undefined ? [] : [items[i]]));
+}
+
+function validityFields(
+  glyphs: readonly Glyph[],
+  today: IsoDate,
+): { valid_from: FieldReading; valid_to: FieldReading } {
+  const first = firstReading(glyphs, validityMapping);
+  const read = periodOf(first.chars);
+  let chosen: { variant: Variant; period: Period; share: number; changed: boolean } | null = null;
+  if (fits(read, today)) {
+    chosen = { variant: first, period: read, share: 1, changed: false };
+  } else {
+    const repaired = dominantVariant(
+      acceptedVariants(glyphs, (chars) => fits(periodOf(chars), today), validityMapping),
+    );
+    const period = repaired && periodOf(repaired.variant.chars);
+    if (repaired && period) chosen = { ...repaired, period, changed: true };
+  }
+  if (chosen === null) {
+    // Returned as read: the two dates where they parse, the row's text otherwise.
+    const text = textOf(glyphs);
+    const cap = CONFIDENCE.failedCheck;
+    const p = allRightProbability(first.probs);
+    return {
+      valid_from: {
+        value: read?.from ?? text,
+        confidence: capped(p, cap),
+        box: boxOfGlyphs(read ? pick(glyphs, read.fromGlyphs) : glyphs),
+      },
+      valid_to: {
+        value: read?.to ?? '',
+        confidence: read ? capped(p, cap) : 0,
+        box: read ? boxOfGlyphs(pick(glyphs, read.toGlyphs)) : null,
+      },
+    };
+  }
+  const { variant, period, share } = chosen;
+  const cap = chosen.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling;
+  const fromP = allRightProbability(pick(variant.probs, period.fromGlyphs));
+  const toP = allRightProbability(pick(variant.probs, period.toGlyphs));
+  // A dated end is tied to the start by the rule, so both rest on the check; 长期 only on itself.
+  const isDated = period.to !== LONG_TERM;
+  const checked = (p: number) =>
+    isDated ? afterPassedCheck(p, FALSE_PASS_RATE.validityRule) * share : p * share;
+  return {
+    valid_from: {
+      value: period.from,
+      confidence: capped(checked(isDated ? fromP * toP : fromP), cap),
+      box: boxOfGlyphs(pick(glyphs, period.fromGlyphs)),
+    },
+    valid_to: {
+      value: period.to,
+      confidence: capped(checked(isDated ? fromP * toP : toP), cap),
+      box: boxOfGlyphs(pick(glyphs, period.toGlyphs)),
+    },
+  };
+}
+
+/** The emblem side's fields in the API's form, the period checked against the validity rule. */
+export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
+  const issueText = textOf(glyphs.issue);
+  const issueP = allRightProbability(glyphs.issue.map((g) => g.prob));
+  return {
+    side: 'back',
+    fields: {
+      issue: {
+        value: issueText,
+        confidence: capped(
+          issueP,
+          ISSUE_SHAPE.test(issueText) ? undefined : CONFIDENCE.failedCheck,
+        ),
+        box: boxOfGlyphs(glyphs.issue),
+      },
+      ...validityFields(glyphs.validity, today),
+    },
+  };
+}

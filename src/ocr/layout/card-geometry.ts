@@ -1,0 +1,65 @@
+/**
+ * Where things are printed on a resident ID card (85.6 x 54 mm, ISO/IEC 7810 ID-1), as fractions
+ * of the straightened face's width (x) and height (y). Measured on the published specimen
+ * images of the second-generation card (GA 490-2013 layout): the labels of the portrait side
+ * stand in a column 5-17 % from the left edge with their values from about 18 %, the photo fills
+ * the right third, and the number runs along the bottom; on the emblem side the title stands to
+ * the right of the emblem and the two labelled rows fill the lower third.
+ */
+
+/** A point on the face in fractions of its width and height. */
+export type FacePoint = { x: number; y: number };
+
+/** Centres of the printed labels of the portrait side. */
+export const FRONT_LABEL_CENTERS = {
+  name: { x: 0.11, y: 0.17 },
+  sex: { x: 0.11, y: 0.29 },
+  ethnicity: { x: 0.4, y: 0.29 },
+  birth: { x: 0.11, y: 0.4 },
+  address: { x: 0.11, y: 0.51 },
+  number: { x: 0.2, y: 0.85 },
+} as const satisfies Record<string, FacePoint>;
+
+/** Centres of the printed title lines and labels of the emblem side. */
+export const BACK_LABEL_CENTERS = {
+  titleCountry: { x: 0.6, y: 0.17 },
+  titleCard: { x: 0.6, y: 0.33 },
+  issue: { x: 0.3, y: 0.74 },
+  validity: { x: 0.3, y: 0.86 },
+} as const satisfies Record<string, FacePoint>;
+
+/**
+ * How far a label's centre may lie from where it is printed and still count as that label.
+ * Rows are about 0.11 of the height apart, so an exact reading may be off by one row's worth of
+ * straightening error; a misread label (one wrong character) must sit close to its place, so
+ * that a value that happens to share a character with a label is not taken for one.
+ */
+export const LABEL_TOLERANCE = {
+  exact: { x: 0.25, y: 0.12 },
+  misread: { x: 0.1, y: 0.07 },
+} as const;
+
+/**
+ * The portrait photo's area on the portrait side (right third, above the number row). Text read
+ * there is noise from the photo or its guilloche, never a field.
+ */
+export const FRONT_PHOTO_AREA = { left: 0.6, top: 0.05, right: 1, bottom: 0.78 } as const;
+
+/**
+ * Vertical centres of the rows of the portrait side. The address is printed over up to three
+ * lines at a 12 pt pitch (4.2 mm, 0.078 of the height).
+ */
+export const FRONT_ROW_CENTERS = {
+  name: [0.17],
+  sexEthnicity: [0.29],
+  birth: [0.4],
+  address: [0.51, 0.59, 0.67],
+  number: [0.85],
+} as const;
+
+/** Vertical centres of the rows of the emblem side; the title rows carry no field. */
+export const BACK_ROW_CENTERS = {
+  title: [0.17, 0.33],
+  issue: [0.74],
+  validity: [0.86],
+} as const;

@@ -1,0 +1,52 @@
+/**
+ * Per-field confidence, 0-1. The aim is calibration at the top: a value at 0.9 or above must
+ * almost never be wrong, because the app lets such values through unmarked. The recogniser's
+ * character probabilities are the starting point (their product is the chance that every
+ * character is right, if they are honest); format checks and cross-checks then cap or raise it.
+ */
+export const CONFIDENCE = {
+  /** The most any reading gets: OCR is never certain. */
+  ceiling: 0.99,
+  /** A value that fails its own format or a cross-check, returned as read. */
+  failedCheck: 0.3,
+  /**
+   * A value the checks changed from the recogniser's first choice to one of its alternatives.
+   * The evidence is good but indirect, so such a value is always shown to the clerk.
+   */
+  changedByCheck: 0.85,
+  /** A printed value that was not read at all, taken from the valid number instead. */
+  derivedFromNumber: 0.5,
+} as const;
+
+/**
+ * How often a wrong reading still passes each check. A single wrong character of the number
+ * passes the MOD 11-2 check character with probability 1/11 at most; a misread date passes the
+ * validity-period rule (same month and day, 5/10/20 years apart) only when the error sits in
+ * the end year's tens digit (2035 as 2025), about one error in ten.
+ */
+export const FALSE_PASS_RATE = {
+  checkCharacter: 1 / 11,
+  validityRule: 0.1,
+} as const;
+
+/** The chance that every character is right: the product of their probabilities. */
+export function allRightProbability(probs: readonly number[]): number {
+  return probs.reduce((product, p) => product * p, 1);
+}
+
+/**
+ * Bayes' rule for a reading that passed a check: with prior `p` of being right, and wrong
+ * readings passing at `falsePassRate`, the chance that it is right given that it passed.
+ */
+export function afterPassedCheck(p: number, falsePassRate: number): number {
+  return p / (p + (1 - p) * falsePassRate);
+}
+
+/** Two independent readings that agree are both wrong only if both are (1 - p1)(1 - p2). */
+export function afterAgreement(p1: number, p2: number): number {
+  return 1 - (1 - p1) * (1 - p2);
+}
+
+export function capped(value: number, cap: number = CONFIDENCE.ceiling): number {
+  return Math.max(0, Math.min(value, cap));
+}

@@ -1,0 +1,57 @@
+import type { ReadFace } from '../recognized-line.ts';
+import type { FrameAnchor } from './face-frame.ts';
+import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
+import type { LabelHit, LabelKind } from './labels.ts';
+import { centerOf, type Extent } from './quad-geometry.ts';
+
+/** A face's lines as glyphs with positions; empty lines are dropped. */
+export type FaceText = { width: number; height: number; lines: Glyph[][] };
+
+export function faceTextOf(face: ReadFace): FaceText {
+  return {
+    width: face.width,
+    height: face.height,
+    lines: face.lines.map(glyphsOfLine).filter((glyphs) => glyphs.length > 0),
+  };
+}
+
+/** A run of glyphs in one line that is not a label: a value or part of one. */
+export type Segment = { glyphs: Glyph[]; extent: Extent };
+
+/** A label found on the face, with where it was read. */
+export type PlacedLabel<K extends LabelKind> = { kind: K; extent: Extent };
+
+/** Cuts every line at its labels; what is left between and around them are value segments. */
+export function valueSegments(text: FaceText, hits: readonly LabelHit[]): Segment[] {
+  return text.lines.flatMap((glyphs, lineIndex) => {
+    const cuts = hits.filter((hit) => hit.line === lineIndex).sort((a, b) => a.start - b.start);
+    const runs: Glyph[][] = [];
+    let from = 0;
+    for (const cut of cuts) {
+      runs.push(glyphs.slice(from, cut.start));
+      from = cut.end;
+    }
+    runs.push(glyphs.slice(from));
+    return runs
+      .filter((run) => run.length > 0)
+      .map((run) => ({ glyphs: run, extent: extentOfGlyphs(run) }));
+  });
+}
+
+export function placeLabels<K extends LabelKind>(
+  text: FaceText,
+  hits: readonly LabelHit<K>[],
+): PlacedLabel<K>[] {
+  return hits.map((hit) => ({
+    kind: hit.kind,
+    extent: extentOfGlyphs((text.lines[hit.line] ?? []).slice(hit.start, hit.end)),
+  }));
+}
+
+/** Frame anchors from placed labels and the nominal centres of their kinds. */
+export function labelAnchors<K extends LabelKind>(
+  labels: readonly PlacedLabel<K>[],
+  centers: Record<K, { x: number; y: number }>,
+): FrameAnchor[] {
+  return labels.map((label) => ({ nominal: centers[label.kind], actual: centerOf(label.extent) }));
+}

@@ -1,0 +1,161 @@
+import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
+import { isEthnicGroup, normalizeEthnicity } from '../../idcard/ethnic-groups.ts';
+import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
+import { isSex } from '../../idcard/sex.ts';
+import type { FieldReading, FrontReading } from './card-reading.ts';
+import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
+import { digitOf } from './digit-glyphs.ts';
+import type { FrontGlyphs } from './front-layout.ts';
+import {
+  acceptedVariants,
+  type CharMapping,
+  dominantVariant,
+  firstReading,
+  likelihood,
+  type Variant,
+} from './glyph-variants.ts';
+import { boxOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+
+/** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
+const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
+/** An address is written in Han characters with house numbers; a few characters are not one. */
+const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
+/** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
+const BIRTH_SHAPE = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
+
+/** Birth digits read as digits, the printed 年/月/日 as they are. */
+const birthMapping: CharMapping = (char) => digitOf(char) ?? char;
+
+function birthOf(chars: readonly string[], today: IsoDate): IsoDate | null {
+  const match = BIRTH_SHAPE.exec(chars.join(''));
+  if (!match) return null;
+  const iso = isoDateFromParts(Number(match[1]), Number(match[2]), Number(match[3]));
+  return iso !== null && iso <= today ? iso : null;
+}
+
+function freeText(glyphs: readonly Glyph[], shape: RegExp): FieldReading {
+  const value = textOf(glyphs);
+  const p = allRightProbability(glyphs.map((g) => g.prob));
+  const cap = shape.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck;
+  return { value, confidence: capped(p, cap), box: boxOfGlyphs(glyphs) };
+}
+
+function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): FieldReading {
+  return {
+    value: variant.chars.join(''),
+    confidence: capped(likelihood(variant) * share, CONFIDENCE.changedByCheck),
+    box: boxOfGlyphs(glyphs),
+  };
+}
+
+/**
+ * The printed birth date, checked against the number's. When they differ, a doubtful printed
+ * digit whose alternative makes them agree is taken; otherwise the date comes back as printed
+ * with a low confidence. A birth not read at all is taken from a valid number, marked doubtful.
+ */
+function readBirth(
+  glyphs: readonly Glyph[],
+  number: IdNumberReading,
+  today: IsoDate,
+): FieldReading {
+  const fromNumber = number.valid ? birthDateFromIdNumber(number.value) : null;
+  if (glyphs.length === 0) {
+    return fromNumber === null
+      ? { value: '', confidence: 0, box: null }
+      : { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box: null };
+  }
+  const box = boxOfGlyphs(glyphs);
+  const first = firstReading(glyphs, birthMapping);
+  const printed = birthOf(first.chars, today);
+  const p = allRightProbability(first.probs);
+  if (printed !== null && fromNumber === null) {
+    return { value: printed, confidence: capped(p), box };
+  }
+  if (printed !== null && printed === fromNumber) {
+    return { value: printed, confidence: capped(afterAgreement(p, number.confidence)), box };
+  }
+  if (fromNumber !== null) {
+    const agreeing = dominantVariant(
+      acceptedVariants(glyphs, (chars) => birthOf(chars, today) === fromNumber, birthMapping),
+    );
+    if (agreeing !== null) {
+      return {
+        value: fromNumber,
+        confidence: capped(
+          likelihood(agreeing.variant) * agreeing.share,
+          CONFIDENCE.changedByCheck,
+        ),
+        box,
+      };
+    }
+  }
+  return {
+    value: printed ?? textOf(glyphs),
+    confidence: capped(p, CONFIDENCE.failedCheck),
+    box,
+  };
+}
+
+/**
+ * The sex, checked against the parity of the number's 17th digit. A misread or disagreeing
+ * character is replaced only by a recogniser alternative that agrees with a valid number.
+ */
+function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReading {
+  const fromNumber = number.valid ? sexFromIdNumber(number.value) : null;
+  if (glyphs.length === 0) {
+    return fromNumber === null
+      ? { value: '', confidence: 0, box: null }
+      : { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box: null };
+  }
+  const value = textOf(glyphs);
+  const p = allRightProbability(glyphs.map((g) => g.prob));
+  const box = boxOfGlyphs(glyphs);
+  if (isSex(value) && (fromNumber === null || value === fromNumber)) {
+    const confidence = fromNumber === null ? p : afterAgreement(p, number.confidence);
+    return { value, confidence: capped(confidence), box };
+  }
+  if (fromNumber !== null) {
+    const agreeing = dominantVariant(
+      acceptedVariants(glyphs, (chars) => chars.join('') === fromNumber),
+    );
+    if (agreeing !== null) return changed(agreeing.variant, agreeing.share, glyphs);
+  }
+  return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
+}
+
+/** The ethnic group without 族; one outside the printed list may become an alternative in it. */
+function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
+  const value = normalizeEthnicity(textOf(glyphs));
+  const p = allRightProbability(glyphs.map((g) => g.prob));
+  const box = boxOfGlyphs(glyphs);
+  if (isEthnicGroup(value)) return { value, confidence: capped(p), box };
+  const listed = dominantVariant(
+    acceptedVariants(glyphs, (chars) => isEthnicGroup(chars.join(''))),
+  );
+  if (listed !== null) {
+    const reading = changed(listed.variant, listed.share, glyphs);
+    return { ...reading, value: normalizeEthnicity(reading.value) };
+  }
+  return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
+}
+
+function readNumberField(glyphs: readonly Glyph[], number: IdNumberReading): FieldReading {
+  return { value: number.value, confidence: number.confidence, box: boxOfGlyphs(glyphs) };
+}
+
+/** The portrait side's fields in the API's form, cross-checked against the number. */
+export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReading {
+  const number = readIdNumber(glyphs.number, today);
+  return {
+    side: 'front',
+    fields: {
+      name: freeText(glyphs.name, NAME_SHAPE),
+      sex: readSex(glyphs.sex, number),
+      ethnicity: readEthnicity(glyphs.ethnicity),
+      birth: readBirth(glyphs.birth, number, today),
+      address: freeText(glyphs.address, ADDRESS_SHAPE),
+      number: readNumberField(glyphs.number, number),
+    },
+  };
+}

@@ -1,0 +1,198 @@
+import type { FrontField } from '../../idcard/api-contract.ts';
+import { FRONT_LABEL_CENTERS, FRONT_PHOTO_AREA, FRONT_ROW_CENTERS } from './card-geometry.ts';
+import { digitOf } from './digit-glyphs.ts';
+import { type FaceFrame, fitFaceFrame } from './face-frame.ts';
+import {
+  type FaceText,
+  labelAnchors,
+  type PlacedLabel,
+  placeLabels,
+  type Segment,
+  valueSegments,
+} from './face-text.ts';
+import type { Glyph } from './glyphs.ts';
+import { FRONT_LABELS, type FrontLabel, findLabels } from './labels.ts';
+import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
+
+/** The glyphs read for each field of the portrait side, in reading order; empty when unread. */
+export type FrontGlyphs = Record<FrontField, Glyph[]>;
+
+type FrontRow = keyof typeof FRONT_ROW_CENTERS;
+
+const ROW_OF_LABEL: Record<FrontLabel, FrontRow> = {
+  name: 'name',
+  sex: 'sexEthnicity',
+  ethnicity: 'sexEthnicity',
+  birth: 'birth',
+  address: 'address',
+  number: 'number',
+};
+
+/**
+ * A run of this many digits in the lower part of the face is the number even with its label
+ * unread; the birth row holds at most 8 digits in three groups, so 6 in a row is already rare
+ * above the number row, and a run of 15 is the number wherever it sits.
+ */
+const NUMBER_RUN = { inNumberRow: 6, anywhere: 15 } as const;
+
+/** Where the number row starts when its label was not read, between the address and number. */
+const NUMBER_ROW_TOP = 0.76;
+
+function longestDigitRun(glyphs: readonly Glyph[]): number {
+  let longest = 0;
+  let current = 0;
+  for (const glyph of glyphs) {
+    current = digitOf(glyph.char) === null ? 0 : current + 1;
+    longest = Math.max(longest, current);
+  }
+  return longest;
+}
+
+function byLeft(a: Segment, b: Segment): number {
+  return a.extent.left - b.extent.left;
+}
+
+function inPhotoArea(extent: Extent, frame: FaceFrame): boolean {
+  const center = centerOf(extent);
+  return (
+    extent.left >= frame.x(FRONT_PHOTO_AREA.left) &&
+    center.y >= frame.y(FRONT_PHOTO_AREA.top) &&
+    center.y <= frame.y(FRONT_PHOTO_AREA.bottom)
+  );
+}
+
+/** The segments of the number row, left to right. */
+function numberRow(
+  segments: readonly Segment[],
+  labels: readonly PlacedLabel<FrontLabel>[],
+  frame: FaceFrame,
+): Segment[] {
+  const label = labels.find((l) => l.kind === 'number');
+  const candidates = segments
+    .map((segment) => ({ segment, run: longestDigitRun(segment.glyphs) }))
+    .filter(({ segment, run }) => {
+      if (run >= NUMBER_RUN.anywhere) return true;
+      if (run < NUMBER_RUN.inNumberRow) return false;
+      return label
+        ? onSameRow(label.extent, segment.extent)
+        : centerOf(segment.extent).y >= frame.y(NUMBER_ROW_TOP);
+    })
+    .sort((a, b) => b.run - a.run);
+  const primary = candidates[0]?.segment;
+  if (primary === undefined) return [];
+  return segments
+    .filter(
+      (s) =>
+        s === primary || (onSameRow(primary.extent, s.extent) && longestDigitRun(s.glyphs) > 0),
+    )
+    .sort(byLeft);
+}
+
+/** The row a segment belongs to: that of a label on its row, else the nearest nominal row. */
+function rowOf(
+  segment: Segment,
+  labels: readonly PlacedLabel<FrontLabel>[],
+  frame: FaceFrame,
+): FrontRow {
+  const y = centerOf(segment.extent).y;
+  const sameRow = labels
+    .filter((label) => onSameRow(label.extent, segment.extent))
+    .sort((a, b) => Math.abs(centerOf(a.extent).y - y) - Math.abs(centerOf(b.extent).y - y));
+  const label = sameRow[0];
+  if (label) return ROW_OF_LABEL[label.kind];
+  let nearest: FrontRow = 'name';
+  let distance = Number.POSITIVE_INFINITY;
+  for (const [row, centers] of Object.entries(FRONT_ROW_CENTERS) as [
+    FrontRow,
+    readonly number[],
+  ][]) {
+    for (const center of centers) {
+      const d = Math.abs(frame.y(center) - y);
+      if (d < distance) {
+        distance = d;
+        nearest = row;
+      }
+    }
+  }
+  return nearest;
+}
+
+/**
+ * The number's glyphs: what precedes its first digit is the label's remains; anything after
+ * stays as read (a check character misread as a letter must reach the check).
+ */
+function fromFirstDigit(glyphs: readonly Glyph[]): Glyph[] {
+  const first = glyphs.findIndex((g) => digitOf(g.char) !== null);
+  return first === -1 ? [] : glyphs.slice(first);
+}
+
+/** Segments grouped into printed rows, top to bottom, each left to right. */
+function readingOrder(segments: readonly Segment[]): Segment[] {
+  const rows: Segment[][] = [];
+  const byTop = [...segments].sort((a, b) => centerOf(a.extent).y - centerOf(b.extent).y);
+  for (const segment of byTop) {
+    const row = rows.find((r) => r[0] !== undefined && onSameRow(r[0].extent, segment.extent));
+    if (row) row.push(segment);
+    else rows.push([segment]);
+  }
+  return rows.flatMap((row) => row.sort(byLeft));
+}
+
+function glyphsOf(segments: readonly Segment[]): Glyph[] {
+  return segments.flatMap((s) => s.glyphs);
+}
+
+/**
+ * Splits the 性别 / 民族 row. With its labels read, a value belongs to the label left of it.
+ * Without 民族, the sex is the row's first character (the card prints one, 男 or 女) and the
+ * rest is the ethnic group; without 性别, what precedes 民族 is the sex.
+ */
+function splitSexEthnicity(
+  segments: readonly Segment[],
+  labels: readonly PlacedLabel<FrontLabel>[],
+): { sex: Glyph[]; ethnicity: Glyph[] } {
+  const ethnicityLabel = labels.find((l) => l.kind === 'ethnicity');
+  const ordered = [...segments].sort(byLeft);
+  if (ethnicityLabel === undefined) {
+    const glyphs = glyphsOf(ordered);
+    return { sex: glyphs.slice(0, 1), ethnicity: glyphs.slice(1) };
+  }
+  const boundary = centerOf(ethnicityLabel.extent).x;
+  return {
+    sex: glyphsOf(ordered.filter((s) => centerOf(s.extent).x < boundary)),
+    ethnicity: glyphsOf(ordered.filter((s) => centerOf(s.extent).x >= boundary)),
+  };
+}
+
+/** Finds the portrait side's labels and gathers the glyphs of each field from its rows. */
+export function locateFrontFields(text: FaceText): FrontGlyphs {
+  const hits = findLabels(text.lines, FRONT_LABELS, text);
+  const labels = placeLabels(text, hits);
+  const frame = fitFaceFrame(text, labelAnchors(labels, FRONT_LABEL_CENTERS));
+  const segments = valueSegments(text, hits).filter((s) => !inPhotoArea(s.extent, frame));
+
+  const numberSegments = numberRow(segments, labels, frame);
+  const rows: Record<FrontRow, Segment[]> = {
+    name: [],
+    sexEthnicity: [],
+    birth: [],
+    address: [],
+    number: numberSegments,
+  };
+  for (const segment of segments) {
+    if (numberSegments.includes(segment)) continue;
+    const row = rowOf(segment, labels, frame);
+    // What else shares the number row is its label's remains (号码 split off by detection).
+    if (row !== 'number') rows[row].push(segment);
+  }
+
+  const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels);
+  return {
+    name: glyphsOf(readingOrder(rows.name)),
+    sex,
+    ethnicity,
+    birth: glyphsOf(readingOrder(rows.birth)),
+    address: glyphsOf(readingOrder(rows.address)),
+    number: fromFirstDigit(glyphsOf(numberSegments)),
+  };
+}

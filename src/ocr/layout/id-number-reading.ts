@@ -1,0 +1,115 @@
+import type { IsoDate } from '../../idcard/card-dates.ts';
+import {
+  candidatesForPosition,
+  candidatesForPositions,
+  checkIdNumber,
+  ID_NUMBER_LENGTH,
+} from '../../idcard/id-number.ts';
+import {
+  afterPassedCheck,
+  allRightProbability,
+  CONFIDENCE,
+  capped,
+  FALSE_PASS_RATE,
+} from './confidence.ts';
+import { digitOf } from './digit-glyphs.ts';
+import {
+  charProbability,
+  dominantVariant,
+  firstReading,
+  likelihood,
+  MIN_ALTERNATIVE_PROB,
+  type Variant,
+  withChange,
+} from './glyph-variants.ts';
+import type { Glyph } from './glyphs.ts';
+
+/** Pairs of doubtful digits are tried among this many least certain positions (6 pairs). */
+const PAIR_POSITIONS = 4;
+
+export type IdNumberReading = {
+  value: string;
+  /** Whether the value passes every rule of the number (check character, birth date, region). */
+  valid: boolean;
+  /** Whether a check chose a recogniser alternative over its first choice. */
+  changed: boolean;
+  confidence: number;
+};
+
+/** `variant` with the characters of `candidate` where they differ, if the recogniser offered them. */
+function supported(glyphs: readonly Glyph[], first: Variant, candidate: string): Variant | null {
+  let variant = first;
+  for (const [position, char] of Array.from(candidate).entries()) {
+    if (char === first.chars[position]) continue;
+    const glyph = glyphs[position];
+    if (glyph === undefined) return null;
+    const prob = charProbability(glyph, char, digitOf);
+    if (prob < MIN_ALTERNATIVE_PROB) return null;
+    variant = withChange(variant, position, char, prob);
+  }
+  return variant;
+}
+
+/**
+ * Candidates for one doubtful position anywhere, or two among the least certain, that satisfy
+ * the check character (GB 11643-1999) and that the recogniser offered as alternatives.
+ */
+function checkedVariants(glyphs: readonly Glyph[], first: Variant): Variant[] {
+  const read = first.chars.join('');
+  const singles = glyphs.flatMap((_, position) => candidatesForPosition(read, position));
+  const leastCertain = first.probs
+    .map((prob, position) => ({ prob, position }))
+    .sort((a, b) => a.prob - b.prob)
+    .slice(0, PAIR_POSITIONS)
+    .map(({ position }) => position);
+  const pairs = leastCertain.flatMap((p, i) =>
+    leastCertain.slice(i + 1).flatMap((q) => candidatesForPositions(read, [p, q])),
+  );
+  const unique = [...new Set([...singles, ...pairs])].filter((c) => c !== read);
+  return unique
+    .map((candidate) => supported(glyphs, first, candidate))
+    .filter((v): v is Variant => v !== null)
+    .sort((a, b) => likelihood(b) - likelihood(a));
+}
+
+/**
+ * Reads the number from its glyphs. A number that passes as read is vouched for by its check
+ * character; one that fails may be repaired only with the recogniser's own alternatives, when
+ * exactly one repair (or one far likelier than the rest) satisfies every rule; otherwise it
+ * comes back as read with a low confidence.
+ */
+export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumberReading {
+  const first = firstReading(glyphs, digitOf);
+  const read = first.chars.join('');
+  const passes = (number: string) => checkIdNumber(number, today).problems.length === 0;
+  if (passes(read)) {
+    const p = allRightProbability(first.probs);
+    return {
+      value: read,
+      valid: true,
+      changed: false,
+      confidence: capped(afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter)),
+    };
+  }
+  const asRead = {
+    value: read,
+    valid: false,
+    changed: false,
+    confidence: capped(allRightProbability(first.probs), CONFIDENCE.failedCheck),
+  };
+  if (read.length !== ID_NUMBER_LENGTH) return asRead;
+  const chosen = dominantVariant(
+    checkedVariants(glyphs, first).filter((v) => passes(v.chars.join(''))),
+  );
+  if (chosen === null) return asRead;
+  const p = likelihood(chosen.variant);
+  return {
+    value: chosen.variant.chars.join(''),
+    valid: true,
+    changed: true,
+    confidence: capped(
+      afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter) * chosen.share,
+      CONFIDENCE.changedByCheck,
+    ),
+  };
+}

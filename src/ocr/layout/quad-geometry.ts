@@ -1,0 +1,65 @@
+import type { Quad } from '../../idcard/api-contract.ts';
+
+/** Axis-aligned extent of one or more quads, in the same pixel space. */
+export type Extent = { left: number; top: number; right: number; bottom: number };
+
+export function extentOf(quads: readonly Quad[]): Extent {
+  let left = Number.POSITIVE_INFINITY;
+  let top = Number.POSITIVE_INFINITY;
+  let right = Number.NEGATIVE_INFINITY;
+  let bottom = Number.NEGATIVE_INFINITY;
+  for (const quad of quads) {
+    for (const [x, y] of quad) {
+      left = Math.min(left, x);
+      top = Math.min(top, y);
+      right = Math.max(right, x);
+      bottom = Math.max(bottom, y);
+    }
+  }
+  return { left, top, right, bottom };
+}
+
+/** The smallest upright quad holding every given quad (TL, TR, BR, BL); null for none. */
+export function unionQuad(quads: readonly Quad[]): Quad | null {
+  if (quads.length === 0) return null;
+  const { left, top, right, bottom } = extentOf(quads);
+  return [
+    [left, top],
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+  ];
+}
+
+function lerp(a: readonly [number, number], b: readonly [number, number], t: number) {
+  return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t] as [number, number];
+}
+
+/**
+ * The part of a text line's quad between two fractions of its length, cut along the line's own
+ * top and bottom edges so that slightly tilted lines keep their slant.
+ */
+export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number): Quad {
+  const [tl, tr, br, bl] = quad;
+  return [
+    lerp(tl, tr, fromFraction),
+    lerp(tl, tr, toFraction),
+    lerp(bl, br, toFraction),
+    lerp(bl, br, fromFraction),
+  ];
+}
+
+export function centerOf(extent: Extent): { x: number; y: number } {
+  return { x: (extent.left + extent.right) / 2, y: (extent.top + extent.bottom) / 2 };
+}
+
+/**
+ * Whether two extents sit on the same printed row: their vertical overlap covers at least half
+ * of the shorter one. Detection boxes of neighbouring card rows barely touch (the card's rows are
+ * about 1.5 line heights apart), while pieces of one row overlap almost fully.
+ */
+export function onSameRow(a: Extent, b: Extent): boolean {
+  const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  const shorter = Math.min(a.bottom - a.top, b.bottom - b.top);
+  return shorter > 0 && overlap >= shorter / 2;
+}

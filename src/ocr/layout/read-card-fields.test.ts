@@ -1,0 +1,349 @@
+import { describe, expect, it } from 'vitest';
+import { candidatesForPosition } from '../../idcard/id-number.ts';
+import { NoCardFoundError } from '../errors.ts';
+import type { CardReading, FieldReading } from './card-reading.ts';
+import { readCardFields } from './read-card-fields.ts';
+import { backLines, faceOf, frontLines, type LineSpec } from './read-face-builder.ts';
+
+const TODAY = '2026-06-01';
+/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
+const NUMBER = '110105199003061233';
+
+const CLEAN_FRONT = {
+  name: '张三',
+  sex: '男',
+  ethnicity: '汉',
+  birth: '1990年3月6日',
+  address: ['北京市朝阳区建国路', '88号院3号楼'],
+  number: NUMBER,
+};
+
+function fields(reading: CardReading): Record<string, FieldReading> {
+  return reading.fields;
+}
+
+function values(reading: CardReading): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields(reading)).map(([k, f]) => [k, f.value]));
+}
+
+function front(overrides: Partial<typeof CLEAN_FRONT> = {}, extra: LineSpec[] = []) {
+  return faceOf([...frontLines({ ...CLEAN_FRONT, ...overrides }), ...extra]);
+}
+
+/** Replaces the line whose text is `text` with `replacement` lines. */
+function replaceLine(lines: LineSpec[], text: string, replacement: LineSpec[]): LineSpec[] {
+  const index = lines.findIndex((l) => l.text === text);
+  if (index === -1) throw new Error(`no line ${text}`);
+  return [...lines.slice(0, index), ...replacement, ...lines.slice(index + 1)];
+}
+
+describe('readCardFields on the portrait side', () => {
+  it('reads labels and values detected as separate lines', () => {
+    const reading = readCardFields(front(), 'auto', TODAY);
+    expect(reading.side).toBe('front');
+    expect(values(reading)).toEqual({
+      name: '张三',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      address: '北京市朝阳区建国路88号院3号楼',
+      number: NUMBER,
+    });
+    for (const field of Object.values(fields(reading))) {
+      expect(field.confidence).toBeGreaterThanOrEqual(0.9);
+      expect(field.box).not.toBeNull();
+    }
+  });
+
+  it('puts the value box where the value was read, not over its label', () => {
+    const { name } = fields(readCardFields(front(), 'front', TODAY));
+    // 张三 starts at 18 % of 856 px; the label 姓名 ends at about 12 %.
+    expect(name?.box?.[0][0]).toBeCloseTo(0.18 * 856, 0);
+  });
+
+  it('reads labels merged with their values into one line', () => {
+    const face = faceOf([
+      { text: '姓名张三', x: 0.06, y: 0.17 },
+      { text: '性别男民族汉', x: 0.06, y: 0.29 },
+      { text: '出生1990年3月6日', x: 0.06, y: 0.4 },
+      { text: '住址北京市朝阳区建国路', x: 0.06, y: 0.51 },
+      { text: '88号院3号楼', x: 0.18, y: 0.59 },
+      { text: `公民身份号码${NUMBER}`, x: 0.06, y: 0.85 },
+    ]);
+    expect(values(readCardFields(face, 'auto', TODAY))).toEqual({
+      name: '张三',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      address: '北京市朝阳区建国路88号院3号楼',
+      number: NUMBER,
+    });
+  });
+
+  it('reads misread labels and a birth row split into its parts', () => {
+    let lines = frontLines(CLEAN_FRONT);
+    lines = replaceLine(lines, '性别', [{ text: '性剐', x: 0.06, y: 0.29 }]);
+    lines = replaceLine(lines, '民族', [{ text: '民旅', x: 0.35, y: 0.29 }]);
+    lines = replaceLine(lines, '公民身份号码', [{ text: '公民身价号玛', x: 0.06, y: 0.85 }]);
+    lines = replaceLine(lines, '1990年3月6日', [
+      { text: '1990', x: 0.18, y: 0.4 },
+      { text: '年', x: 0.24, y: 0.4 },
+      { text: '3', x: 0.3, y: 0.4 },
+      { text: '月', x: 0.33, y: 0.4 },
+      { text: '6', x: 0.39, y: 0.4 },
+      { text: '日', x: 0.42, y: 0.4 },
+    ]);
+    const reading = readCardFields(faceOf(lines), 'auto', TODAY);
+    expect(values(reading)).toMatchObject({
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      number: NUMBER,
+    });
+  });
+
+  it('joins an address over three lines, a house number broken between two', () => {
+    const reading = readCardFields(
+      front({ address: ['广东省深圳市福田区华强北路1', '23号华强广场', 'A座1501'] }),
+      'auto',
+      TODAY,
+    );
+    expect(reading.fields).toMatchObject({
+      address: { value: '广东省深圳市福田区华强北路123号华强广场A座1501' },
+    });
+  });
+
+  it('finds the rows without their labels, and ignores text read in the photo', () => {
+    const face = faceOf([
+      { text: '张三', x: 0.18, y: 0.17 },
+      { text: '男', x: 0.18, y: 0.29 },
+      { text: '汉', x: 0.46, y: 0.29 },
+      { text: '1990年3月6日', x: 0.18, y: 0.4 },
+      { text: '北京市朝阳区建国路', x: 0.18, y: 0.51 },
+      { text: '88号院3号楼', x: 0.18, y: 0.59 },
+      { text: '平安', x: 0.72, y: 0.4 },
+      { text: NUMBER, x: 0.33, y: 0.85 },
+    ]);
+    expect(values(readCardFields(face, 'front', TODAY))).toEqual({
+      name: '张三',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      address: '北京市朝阳区建国路88号院3号楼',
+      number: NUMBER,
+    });
+  });
+
+  it('does not take 民族 inside an address for the label', () => {
+    const reading = readCardFields(
+      front({ address: ['广西壮族自治区南宁市青秀', '区民族大道100号'] }),
+      'front',
+      TODAY,
+    );
+    expect(values(reading)).toMatchObject({
+      ethnicity: '汉',
+      address: '广西壮族自治区南宁市青秀区民族大道100号',
+    });
+  });
+
+  it('places unlabelled rows by the labels read on a face with a wide margin', () => {
+    const unlabelled = new Set(['性别', '民族', '出生', '住址']);
+    const shrunk = frontLines(CLEAN_FRONT)
+      .filter((line) => !unlabelled.has(line.text))
+      .map((line) => ({ ...line, x: 0.08 + 0.84 * line.x, y: 0.12 + 0.8 * line.y }));
+    expect(values(readCardFields(faceOf(shrunk), 'auto', TODAY))).toEqual({
+      name: '张三',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      address: '北京市朝阳区建国路88号院3号楼',
+      number: NUMBER,
+    });
+  });
+
+  it('reads a number split by detection into two boxes', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), NUMBER, [
+      { text: NUMBER.slice(0, 10), x: 0.33, y: 0.85 },
+      { text: NUMBER.slice(10), x: 0.55, y: 0.85 },
+    ]);
+    expect(values(readCardFields(faceOf(lines), 'front', TODAY)).number).toBe(NUMBER);
+  });
+
+  it('gives a name with a character the recogniser barely knows a low confidence', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      {
+        text: '王喆',
+        x: 0.18,
+        y: 0.17,
+        doubts: { 1: { prob: 0.31, alternatives: [['吉', 0.2]] } },
+      },
+    ]);
+    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(name?.value).toBe('王喆');
+    expect(name?.confidence).toBeLessThan(0.5);
+  });
+});
+
+describe('cross-checks on the portrait side', () => {
+  function withNumber(spec: Omit<LineSpec, 'x' | 'y'>): LineSpec[] {
+    return replaceLine(frontLines(CLEAN_FRONT), NUMBER, [{ ...spec, x: 0.33, y: 0.85 }]);
+  }
+
+  it('repairs a doubtful digit with the alternative the check character asks for', () => {
+    // Position 14 is a 1, read as 7 with 1 as the runner-up.
+    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    const face = faceOf(
+      withNumber({ text: misread, doubts: { 14: { prob: 0.55, alternatives: [['1', 0.4]] } } }),
+    );
+    const { number } = fields(readCardFields(face, 'front', TODAY));
+    expect(number?.value).toBe(NUMBER);
+    expect(number?.confidence).toBeGreaterThan(0.5);
+    expect(number?.confidence).toBeLessThan(0.9);
+  });
+
+  it('repairs a check character misread as a letter', () => {
+    const valid = '11010519491231002X';
+    const face = faceOf(
+      withNumber({
+        text: `${valid.slice(0, 17)}K`,
+        doubts: { 17: { prob: 0.4, alternatives: [['X', 0.35]] } },
+      }),
+    );
+    expect(fields(readCardFields(face, 'front', TODAY)).number?.value).toBe(valid);
+  });
+
+  it('keeps a doubtful digit as read when no alternative satisfies the check', () => {
+    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    const face = faceOf(
+      withNumber({ text: misread, doubts: { 14: { prob: 0.55, alternatives: [['4', 0.4]] } } }),
+    );
+    const { number } = fields(readCardFields(face, 'front', TODAY));
+    expect(number?.value).toBe(misread);
+    expect(number?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('keeps the number as read when two doubtful digits each repair it equally well', () => {
+    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    // A second doubtful position whose only check-satisfying digit is also offered.
+    const other = candidatesForPosition(misread, 3)[0]?.charAt(3);
+    expect(other).toBeDefined();
+    const face = faceOf(
+      withNumber({
+        text: misread,
+        doubts: {
+          14: { prob: 0.55, alternatives: [['1', 0.4]] },
+          3: { prob: 0.55, alternatives: [[other ?? '', 0.4]] },
+        },
+      }),
+    );
+    const { number } = fields(readCardFields(face, 'front', TODAY));
+    expect(number?.value).toBe(misread);
+    expect(number?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('takes a doubtful birth digit whose alternative agrees with the number', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '1990年3月6日', [
+      {
+        text: '1990年3月8日',
+        x: 0.18,
+        y: 0.4,
+        doubts: { 7: { prob: 0.6, alternatives: [['6', 0.35]] } },
+      },
+    ]);
+    const { birth } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(birth?.value).toBe('1990-03-06');
+    expect(birth?.confidence).toBeLessThan(0.9);
+  });
+
+  it('returns a birth that disagrees with the number as read, with low confidence', () => {
+    const { birth } = fields(readCardFields(front({ birth: '1990年3月8日' }), 'front', TODAY));
+    expect(birth?.value).toBe('1990-03-08');
+    expect(birth?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('takes the alternative of a misread sex that agrees with the number', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '男', [
+      { text: '舅', x: 0.18, y: 0.29, doubts: { 0: { prob: 0.5, alternatives: [['男', 0.45]] } } },
+    ]);
+    const { sex } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(sex?.value).toBe('男');
+    expect(sex?.confidence).toBeLessThan(0.9);
+  });
+
+  it('returns a sex that contradicts the number as read, with low confidence', () => {
+    const { sex } = fields(readCardFields(front({ sex: '女' }), 'front', TODAY));
+    expect(sex).toMatchObject({ value: '女' });
+    expect(sex?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('drops 族 and flags an ethnic group that is not on the list', () => {
+    expect(
+      fields(readCardFields(front({ ethnicity: '回族' }), 'front', TODAY)).ethnicity,
+    ).toMatchObject({
+      value: '回',
+    });
+    const { ethnicity } = fields(readCardFields(front({ ethnicity: '汊' }), 'front', TODAY));
+    expect(ethnicity?.value).toBe('汊');
+    expect(ethnicity?.confidence).toBeLessThanOrEqual(0.3);
+  });
+});
+
+describe('readCardFields on the emblem side', () => {
+  it('reads the issuing authority and a dated period', () => {
+    const face = faceOf(
+      backLines({ issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' }),
+    );
+    const reading = readCardFields(face, 'auto', TODAY);
+    expect(reading.side).toBe('back');
+    expect(values(reading)).toEqual({
+      issue: '北京市公安局朝阳分局',
+      valid_from: '2015-03-06',
+      valid_to: '2035-03-06',
+    });
+    for (const field of Object.values(fields(reading))) {
+      expect(field.confidence).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('reads 长期 and a period whose dots were lost', () => {
+    const face = faceOf(backLines({ issue: '上海市公安局', validity: '20100501-长期' }));
+    expect(values(readCardFields(face, 'back', TODAY))).toMatchObject({
+      valid_from: '2010-05-01',
+      valid_to: '长期',
+    });
+  });
+
+  it('repairs a doubtful digit the validity rule asks for, and flags one it cannot', () => {
+    const doubtful = faceOf(
+      backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.08.06' }).map((line) =>
+        line.text.startsWith('2015')
+          ? { ...line, doubts: { 17: { prob: 0.5, alternatives: [['3', 0.4]] } } }
+          : line,
+      ),
+    );
+    expect(values(readCardFields(doubtful, 'back', TODAY)).valid_to).toBe('2035-03-06');
+    const wrong = faceOf(backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.08.06' }));
+    const reading = fields(readCardFields(wrong, 'back', TODAY));
+    expect(reading.valid_to?.value).toBe('2035-08-06');
+    expect(reading.valid_to?.confidence).toBeLessThanOrEqual(0.3);
+  });
+});
+
+describe('side detection', () => {
+  it('tells the emblem side from the portrait side with no side asked', () => {
+    expect(readCardFields(front(), 'auto', TODAY).side).toBe('front');
+    const back = faceOf(backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.03.06' }));
+    expect(readCardFields(back, 'auto', TODAY).side).toBe('back');
+  });
+
+  it('refuses a face that is the other side than the one asked for', () => {
+    expect(() => readCardFields(front(), 'back', TODAY)).toThrow(NoCardFoundError);
+  });
+
+  it('throws NoCardFoundError for a face with none of the card text', () => {
+    expect(() => readCardFields(faceOf([]), 'auto', TODAY)).toThrow(NoCardFoundError);
+    expect(() =>
+      readCardFields(faceOf([{ text: '欢迎光临', x: 0.3, y: 0.5 }]), 'auto', TODAY),
+    ).toThrow(NoCardFoundError);
+  });
+});

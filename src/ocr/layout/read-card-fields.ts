@@ -1,0 +1,27 @@
+import type { IsoDate } from '../../idcard/card-dates.ts';
+import type { ReadFace } from '../recognized-line.ts';
+import { readBackFields } from './back-fields.ts';
+import { locateBackFields } from './back-layout.ts';
+import type { CardReading } from './card-reading.ts';
+import { faceTextOf } from './face-text.ts';
+import { readFrontFields } from './front-fields.ts';
+import { locateFrontFields } from './front-layout.ts';
+import { decideSide, sideEvidence } from './side-detection.ts';
+
+/**
+ * The fields of one straightened card face: decides the side from what is printed (honouring
+ * an explicit one), finds the labels and their values, and cross-checks the values with the
+ * card's rules. Throws `NoCardFoundError` when the face has none of the card's text, or shows
+ * the other side than the one asked for.
+ */
+export function readCardFields(
+  face: ReadFace,
+  side: 'front' | 'back' | 'auto',
+  today: IsoDate,
+): CardReading {
+  const text = faceTextOf(face);
+  const decided = decideSide(sideEvidence(text), side);
+  return decided === 'front'
+    ? readFrontFields(locateFrontFields(text), today)
+    : readBackFields(locateBackFields(text), today);
+}

@@ -1,0 +1,41 @@
+/**
+ * PaddleOCR's inference defaults, under PaddleOCR's own names (`tools/infer/utility.py`,
+ * `ppocr/postprocess/db_postprocess.py`, `tools/infer/predict_rec.py`, `predict_cls.py`).
+ * Every stage reads its constants from here.
+ */
+export const DET_PARAMS = {
+  /** `det_limit_side_len` with `det_limit_type='max'`: the longer side is scaled down to this. */
+  limitSideLen: 960,
+  /** The DB backbone downsamples by 32, so both sides are rounded to multiples of it. */
+  sizeMultiple: 32,
+  /** `NormalizeImage`: ImageNet statistics, applied in the channel order cv2 reads (B, G, R). */
+  mean: [0.485, 0.456, 0.406],
+  std: [0.229, 0.224, 0.225],
+  /** `det_db_thresh`: probability above which a pixel is text. */
+  thresh: 0.3,
+  /** `det_db_box_thresh`: mean probability inside a box below which it is dropped. */
+  boxThresh: 0.6,
+  /** `det_db_unclip_ratio`: how far the shrunk text kernel is grown back. */
+  unclipRatio: 1.5,
+  /** `max_candidates` of `DBPostProcess`. */
+  maxCandidates: 1000,
+  /** `min_size` of `DBPostProcess`: boxes whose shorter side is below this are dropped. */
+  minSize: 3,
+} as const;
+
+export const REC_PARAMS = {
+  /** `rec_image_shape` "3, 48, 320": the height every line is scaled to. */
+  imageHeight: 48,
+  /** `get_rotate_crop_image`: crops at least this much taller than wide are turned upright. */
+  verticalRatio: 1.5,
+  /** How many characters `RecognizedChar.alternatives` may hold (top 3 with the chosen one). */
+  alternatives: 2,
+} as const;
+
+export const CLS_PARAMS = {
+  /** `cls_image_shape` "3, 48, 192". */
+  imageHeight: 48,
+  imageWidth: 192,
+  /** `cls_thresh`: a line is turned only when '180' is at least this likely. */
+  thresh: 0.9,
+} as const;

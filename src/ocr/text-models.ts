@@ -1,0 +1,67 @@
+import type { Quad } from '../idcard/api-contract.ts';
+import { ctcDecode, type DecodedLine } from './ctc-decode.ts';
+import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
+import { detInput } from './det-preprocess.ts';
+import { cropLine, recInput, writeLineTensor } from './line-crop.ts';
+import type { ModelRunner } from './model-runner.ts';
+import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
+import type { RgbImage } from './rgb-image.ts';
+
+/** The three PP-OCR stages, each preprocess -> run -> postprocess over the model runner. */
+
+export type TextModels = {
+  runner: ModelRunner;
+  /** `loadCharset` of `ppocr_keys_v1.txt`. */
+  charset: readonly string[];
+};
+
+/** DB text detection; boxes come back in `image` pixels. */
+export async function detectText(
+  image: RgbImage,
+  models: TextModels,
+  limitSideLen: number = DET_PARAMS.limitSideLen,
+): Promise<DetectedBox[]> {
+  const output = await models.runner.run('det', detInput(image, limitSideLen));
+  const [, , height, width] = output.dims as [number, number, number, number];
+  return dbPostprocess({ data: output.data, width, height }, image);
+}
+
+/** CTC recognition of one line, unpadded (faster here than PaddleOCR's padded batches). */
+export async function recognizeLine(
+  image: RgbImage,
+  box: Quad,
+  models: TextModels,
+): Promise<DecodedLine> {
+  const output = await models.runner.run('rec', recInput(image, box));
+  const steps = output.dims[1] as number;
+  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives);
+}
+
+/**
+ * The angle classifier on a batch of lines: for each, whether '180' wins with at least
+ * `CLS_PARAMS.thresh` (PaddleOCR's rule for turning a line), or null when neither is that sure.
+ */
+export async function classifyUpsideDown(
+  image: RgbImage,
+  boxes: Quad[],
+  models: TextModels,
+): Promise<(boolean | null)[]> {
+  if (boxes.length === 0) return [];
+  const { imageHeight, imageWidth, thresh } = CLS_PARAMS;
+  const size = 3 * imageHeight * imageWidth;
+  const data = new Float32Array(boxes.length * size);
+  boxes.forEach((box, i) => {
+    writeLineTensor(cropLine(image, box, imageHeight, imageWidth), data, i * size, imageWidth);
+  });
+  const output = await models.runner.run('cls', {
+    data,
+    dims: [boxes.length, 3, imageHeight, imageWidth],
+  });
+  return boxes.map((_, i) => {
+    const upright = output.data[2 * i] as number;
+    const flipped = output.data[2 * i + 1] as number;
+    if (flipped >= thresh) return true;
+    if (upright >= thresh) return false;
+    return null;
+  });
+}

@@ -1,0 +1,34 @@
+import { parentPort } from 'node:worker_threads';
+import { loadCharset } from '../ocr/ctc-decode.ts';
+import type { WorkerJob, WorkerReady, WorkerReply } from './local-engine-protocol.ts';
+import { recognizeImage } from './local-engine-recognize.ts';
+import { createOnnxRunner, readDictionary } from './onnx-runner.ts';
+
+/** One inference worker: loads the models once, then answers one job at a time. */
+
+const port = parentPort;
+if (!port) throw new Error('local-engine-worker must run in a worker thread');
+
+try {
+  const models = {
+    runner: await createOnnxRunner(1),
+    charset: loadCharset(await readDictionary()),
+  };
+  port.on('message', async (job: WorkerJob) => {
+    let reply: WorkerReply;
+    try {
+      reply = {
+        id: job.id,
+        ok: true,
+        result: await recognizeImage(job.bytes, job.options, models, job.today),
+      };
+    } catch (error) {
+      const { name, message } = error instanceof Error ? error : new Error(String(error));
+      reply = { id: job.id, ok: false, error: { name, message } };
+    }
+    port.postMessage(reply);
+  });
+  port.postMessage({ ready: true } satisfies WorkerReady);
+} catch (error) {
+  port.postMessage({ ready: false, message: (error as Error).message } satisfies WorkerReady);
+}
