@@ -26,7 +26,7 @@ export function guillochePaths(
     for (let strand = 0; strand < strands; strand++) {
       const phase = (strand / strands) * Math.PI * 2;
       const points: string[] = [];
-      for (let x = 0; x <= width; x += 0.8) {
+      for (let x = 0; x <= width; x += 0.4) {
         const y =
           centre +
           amplitude * Math.sin((x / wavelength) * Math.PI * 2 + phase) +

@@ -11,16 +11,17 @@ export const SANS_FONTS = ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'WenQuanYi M
 export const SERIF_FONTS = ['Noto Serif CJK SC', 'AR PL UMing CN'] as const;
 export const NUMBER_FONTS = ['OCR B', 'DejaVu Sans Mono', 'Liberation Mono'] as const;
 
-/** Debian packages that provide the fonts above (for a machine that lacks them). */
-export const FONT_PACKAGES = [
-  'fonts-noto-cjk',
-  'fonts-wqy-zenhei',
-  'fonts-wqy-microhei',
-  'fonts-arphic-uming',
-  'fonts-ocr-b',
-  'fonts-dejavu-core',
-  'fonts-liberation',
-] as const;
+/** The Debian package that provides each font family above. */
+export const FONT_PACKAGES: Record<string, string> = {
+  'Noto Sans CJK SC': 'fonts-noto-cjk',
+  'Noto Serif CJK SC': 'fonts-noto-cjk',
+  'WenQuanYi Zen Hei': 'fonts-wqy-zenhei',
+  'WenQuanYi Micro Hei': 'fonts-wqy-microhei',
+  'AR PL UMing CN': 'fonts-arphic-uming',
+  'OCR B': 'fonts-ocr-b',
+  'DejaVu Sans Mono': 'fonts-dejavu-core',
+  'Liberation Mono': 'fonts-liberation',
+};
 
 /** Light blue to pale pink to light blue, the card's printed tint, with small shifts per card. */
 function tint(random: SeededRandom): readonly [string, string, string] {

@@ -11,6 +11,7 @@ import {
   ON_DEMAND_CONDITIONS,
 } from './capture-conditions.ts';
 import { type CardImageRequest, makeCardImage } from './card-image.ts';
+import { assertFontsInstalled } from './font-check.ts';
 import { createSceneRenderer } from './scene-renderer.ts';
 
 const USAGE = `Usage: npm run generate -- --out DIR [--seed N] [--count N] [--conditions a,b|all] [--today YYYY-MM-DD]
@@ -88,6 +89,7 @@ async function main(): Promise<void> {
   const outDirectory = resolve(values.out);
   await mkdir(outDirectory, { recursive: true });
 
+  assertFontsInstalled();
   const renderer = await createSceneRenderer();
   const truth: GroundTruth = {
     version: 1,
