@@ -149,5 +149,5 @@ export function wallMotif(
     x += 1.8;
   }
   const hills = points.join(' ');
-  return `<polyline points="${hills}" fill="none" stroke="${color}" stroke-width="0.18"/>`;
+  return `<polyline points="${hills}" fill="none" stroke="${color}" stroke-width="0.12" stroke-opacity="0.6"/>`;
 }

@@ -187,7 +187,7 @@ export function backFaceSvg(
   const emblem = layout.emblem;
   const parts = [
     guillochePaths(random, CARD_MM.width, CARD_MM.height, style.patternColors),
-    wallMotif(random, CARD_MM.width, 26, 34, style.patternColors[1] ?? '#c9a'),
+    wallMotif(random, CARD_MM.width, 24, 30, style.patternColors[1] ?? '#c9a'),
     rosettePath(random, 62, 30, 12, style.patternColors[0] ?? '#9ab'),
     emblemPlaceholder(emblem.x, emblem.y, emblem.width, emblem.height),
     text(layout.titleSmall.text, {
