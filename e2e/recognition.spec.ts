@@ -5,6 +5,7 @@ import { IMAGE_LIMITS } from '../src/idcard/api-contract.ts';
 import {
   cardInFormat,
   cardsOfSide,
+  doubleSidedPage,
   firstBackCard,
   firstFrontCard,
 } from './support/card-fixtures.ts';
@@ -169,4 +170,40 @@ test('a TIFF scan, which browsers cannot draw, is decoded in the page and read',
   await expect(page.getByRole('textbox', { name: LABELS[field ?? ''], exact: true })).toHaveValue(
     value ?? '',
   );
+});
+
+test('photocopy pages marked as double-sided fill both slots of one person', async ({ page }) => {
+  const copy = doubleSidedPage();
+  await page.getByRole('checkbox', { name: /双面复印件/ }).check();
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [copy.file]);
+  const [response] = await answered;
+  expect(response?.request().postDataJSON().side).toBe('double_side');
+  const people = page.getByRole('navigation', { name: '人员' }).getByRole('button');
+  await expect(people).toHaveCount(1);
+  await expect(people.first()).toContainText('人像面✓ 国徽面✓');
+  await expect(page.getByRole('textbox', { name: '公民身份号码' })).toHaveValue(
+    copy.expected.number ?? '',
+  );
+  await expect(page.getByRole('textbox', { name: '签发机关' })).toHaveValue(
+    copy.expected.issue ?? '',
+  );
+});
+
+test('a page read as one face can be read again as double-sided, keeping edits', async ({
+  page,
+}) => {
+  const copy = doubleSidedPage();
+  const first = nextRecognitions(page, 1);
+  await dropFiles(page, [copy.file]);
+  await first;
+  const name = page.getByRole('textbox', { name: '姓名' });
+  await name.fill('已核对的姓名');
+  const again = nextRecognitions(page, 1);
+  await page.getByRole('button', { name: '按双面复印件识别' }).click();
+  await again;
+  await expect(page.getByRole('navigation', { name: '人员' }).getByRole('button')).toContainText(
+    '人像面✓ 国徽面✓',
+  );
+  await expect(name).toHaveValue('已核对的姓名');
 });

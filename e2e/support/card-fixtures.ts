@@ -95,3 +95,23 @@ export function cardInFormat(format: 'png' | 'bmp' | 'tiff' | 'jpeg'): CardFixtu
   if (!image) throw new Error(`no ${format} card in ${CARDS_DIR}/ground-truth.json`);
   return toFixture(image);
 }
+
+/** A photocopy page with both faces of one card. */
+export function doubleSidedPage(): CardFixture {
+  const image = loadImages().find((candidate) => candidate.side === 'double_side');
+  if (!image) throw new Error(`no double-sided page in ${CARDS_DIR}/ground-truth.json`);
+  const path = resolve(CARDS_DIR, image.file);
+  const expected = z
+    .object({ front: z.record(z.string(), z.string()), back: z.record(z.string(), z.string()) })
+    .parse(image.expected);
+  return {
+    path,
+    file: {
+      name: image.file.split('/').pop() ?? image.file,
+      mimeType: MIME_TYPES[image.format] ?? 'application/octet-stream',
+      buffer: readFileSync(path),
+    },
+    condition: image.condition.name,
+    expected: { ...expected.front, ...expected.back },
+  };
+}

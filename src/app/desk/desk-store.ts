@@ -29,6 +29,8 @@ export type Job = {
   id: string;
   file: File;
   format: ImageFormat | null;
+  /** True to ask for both faces on one page (a photocopy); otherwise the side is detected. */
+  doubleSided: boolean;
   /** Object URL of the file as dropped, where the browser can show it (not TIFF or HEIC). */
   originalUrl: string | null;
   sent: SentImage | null;
@@ -47,12 +49,17 @@ type DeskState = {
   jobs: Job[];
   people: Person[];
   selectedPersonId: string | null;
+  /** Whether new images are photocopy pages with both faces (the clerk's intake setting). */
+  doubleSidedIntake: boolean;
+  setDoubleSidedIntake: (doubleSided: boolean) => void;
   addFiles: (files: readonly File[]) => void;
   updateJob: (jobId: string, change: Partial<Job>) => void;
   setSent: (jobId: string, sent: SentImage) => void;
   completeJob: (jobId: string, faces: Face[]) => void;
   failJob: (jobId: string, failure: JobFailure) => void;
   retryJob: (jobId: string) => void;
+  /** Reads the image again as a page with both faces. */
+  retryAsDoubleSided: (jobId: string) => void;
   removeJob: (jobId: string) => void;
   editField: (faceId: string, field: CardField, value: string) => void;
   revertField: (faceId: string, field: CardField) => void;
@@ -76,12 +83,13 @@ export function isUnsettled(job: Job): boolean {
   return UNSETTLED.has(job.status);
 }
 
-function newJob(file: File): Job {
+function newJob(file: File, doubleSided: boolean): Job {
   const format = detectImageFormat(file);
   return {
     id: makeId(),
     file,
     format,
+    doubleSided,
     originalUrl: format && BROWSER_DISPLAYABLE.has(format) ? URL.createObjectURL(file) : null,
     sent: null,
     status: format ? 'waiting' : 'failed',
@@ -121,7 +129,12 @@ export const useDesk = create<DeskState>()((set, get) => ({
   jobs: [],
   people: [],
   selectedPersonId: null,
-  addFiles: (files) => set((state) => ({ jobs: [...state.jobs, ...files.map(newJob)] })),
+  doubleSidedIntake: false,
+  setDoubleSidedIntake: (doubleSided) => set({ doubleSidedIntake: doubleSided }),
+  addFiles: (files) =>
+    set((state) => ({
+      jobs: [...state.jobs, ...files.map((file) => newJob(file, state.doubleSidedIntake))],
+    })),
   updateJob: (jobId, change) =>
     set((state) => ({
       jobs: state.jobs.map((job) => (job.id === jobId ? { ...job, ...change } : job)),
@@ -158,6 +171,10 @@ export const useDesk = create<DeskState>()((set, get) => ({
       progress: 0,
       droppedAt: performance.now(),
     }),
+  retryAsDoubleSided: (jobId) => {
+    get().updateJob(jobId, { doubleSided: true });
+    get().retryJob(jobId);
+  },
   removeJob: (jobId) =>
     set((state) => {
       const job = state.jobs.find((candidate) => candidate.id === jobId);

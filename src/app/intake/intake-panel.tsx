@@ -8,6 +8,8 @@ const BUTTON =
 
 export function IntakePanel() {
   const addFiles = useDesk((state) => state.addFiles);
+  const doubleSided = useDesk((state) => state.doubleSidedIntake);
+  const setDoubleSided = useDesk((state) => state.setDoubleSidedIntake);
   const [cameraOpen, setCameraOpen] = useState(false);
   const takeFiles = (event: ChangeEvent<HTMLInputElement>) => {
     addFiles([...(event.target.files ?? [])]);
@@ -48,7 +50,15 @@ export function IntakePanel() {
           取景拍摄
         </button>
       </div>
-      <p className="mt-2 text-xs text-slate-500">支持 {ACCEPTED_FORMATS_TEXT}</p>
+      <label className="mt-2 flex items-center gap-1.5 text-sm">
+        <input
+          type="checkbox"
+          checked={doubleSided}
+          onChange={(event) => setDoubleSided(event.target.checked)}
+        />
+        双面复印件（一张图含人像面和国徽面）
+      </label>
+      <p className="mt-1 text-xs text-slate-500">支持 {ACCEPTED_FORMATS_TEXT}</p>
       {cameraOpen && <CameraDialog onClose={() => setCameraOpen(false)} />}
     </section>
   );

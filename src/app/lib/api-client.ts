@@ -36,7 +36,7 @@ export class RecognitionError extends Error {
   }
 }
 
-/** What the app always asks for: the side is left to automatic detection. */
+/** What the app always asks for, besides the image and the side. */
 const REQUESTED_EXTRAS = {
   return_verification: true,
   return_adjusted_image: true,
@@ -47,16 +47,23 @@ const REQUESTED_EXTRAS = {
 export type RecognizeInput = {
   /** Base64 of the image file, without a `data:` prefix. */
   imageBase64: string;
+  /** Left out to let the service detect the side; `double_side` for a page with both faces. */
+  side?: 'double_side';
   signal: AbortSignal;
 };
 
 export async function recognizeIdCard({
   imageBase64,
+  side,
   signal,
 }: RecognizeInput): Promise<IdCardResponse> {
   if (!navigator.onLine) throw new RecognitionError({ kind: 'offline' });
   const timeout = AbortSignal.timeout(RECOGNITION_TIMEOUT_MS);
-  const request: IdCardRequest = { image: imageBase64, ...REQUESTED_EXTRAS };
+  const request: IdCardRequest = {
+    image: imageBase64,
+    ...(side ? { side } : {}),
+    ...REQUESTED_EXTRAS,
+  };
   let response: Response;
   try {
     response = await fetch(ocrRoutePath(appConfig.ocrProjectId), {

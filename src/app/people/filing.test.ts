@@ -127,6 +127,16 @@ describe('fileFaces', () => {
     expect(face?.recognised.name).toBe('张三');
     expect(currentValue(face, 'address')).toBe('手工改过的住址');
   });
+
+  it('puts the back found by reading a page again as double-sided beside its front', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张三'), makeId);
+    people = file(people, 'j2', front('李四'), makeId);
+    people = file(people, 'j1', { result: { front: frontResult, back: backResult } }, makeId);
+    expect(people).toHaveLength(2);
+    expect(people[0]?.back?.jobId).toBe('j1');
+    expect(people[1]?.back).toBeNull();
+  });
 });
 
 describe('moving and removing faces', () => {

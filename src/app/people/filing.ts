@@ -65,7 +65,8 @@ function jpegDataUrl(base64: string | undefined): string | null {
  * Files new faces into people, in the order the images were dropped:
  * - a face read again from the same image replaces the earlier reading in place, keeping the
  *   clerk's edits and the slot it was moved to;
- * - a double-sided result is a person of its own;
+ * - a double-sided result is a person of its own, and a face newly found when an image is read
+ *   again joins the person that holds the image's other face;
  * - otherwise a face joins the newest person if that slot is free (a front and a back dropped
  *   together make one person), and starts a new person if not (a second front).
  */
@@ -85,6 +86,18 @@ export function fileFaces(
   const back = fresh.find((face) => face.side === 'back') ?? null;
   if (front && back) return [...filed, { id: makeId(), front, back }];
   for (const face of fresh) {
+    // Read again as a double-sided page: the new face joins the person holding the other one.
+    const sibling = filed.find(
+      (person) =>
+        person[face.side] === null &&
+        (person.front?.jobId === face.jobId || person.back?.jobId === face.jobId),
+    );
+    if (sibling) {
+      filed = filed.map((person) =>
+        person === sibling ? { ...person, [face.side]: face } : person,
+      );
+      continue;
+    }
     const newest = filed.at(-1);
     if (newest && newest[face.side] === null) {
       filed = filed.map((person) =>

@@ -36,7 +36,7 @@ export function JobList() {
 }
 
 function JobItem({ job }: { job: Job }) {
-  const { retryJob, removeJob } = useDesk.getState();
+  const { retryJob, retryAsDoubleSided, removeJob } = useDesk.getState();
   const busy =
     job.status === 'waiting' || job.status === 'compressing' || job.status === 'recognizing';
   const thumbnail = job.sent?.url ?? job.originalUrl;
@@ -108,6 +108,19 @@ function JobItem({ job }: { job: Job }) {
             重试
           </button>
         )}
+        {!busy &&
+          !job.doubleSided &&
+          job.format &&
+          !FINAL_FAILURES.has(job.failure?.kind ?? '') && (
+            <button
+              type="button"
+              className="text-sky-700 underline"
+              title="一页复印件上同时有人像面和国徽面时使用"
+              onClick={() => retryAsDoubleSided(job.id)}
+            >
+              按双面复印件识别
+            </button>
+          )}
         {!busy && (
           <button
             type="button"

@@ -68,7 +68,8 @@ async function runJob(
     updateJob(job.id, { status: 'recognizing', progress: 100 });
     const imageBase64 = await blobToBase64(sent.blob);
     // The hook records success and API failures; a rejection here needs nothing more.
-    await recognize({ jobId: job.id, imageBase64, signal }).catch(() => undefined);
+    const side = job.doubleSided ? ('double_side' as const) : undefined;
+    await recognize({ jobId: job.id, imageBase64, side, signal }).catch(() => undefined);
   } catch (error) {
     if (findJob(job.id)) failJob(job.id, compressionFailure(error));
   } finally {

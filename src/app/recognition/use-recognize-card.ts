@@ -5,7 +5,12 @@ import { facesFromResponse } from '../people/filing.ts';
 
 export const RECOGNIZE_MUTATION_KEY = ['recognize-id-card'] as const;
 
-export type RecognizeVariables = { jobId: string; imageBase64: string; signal: AbortSignal };
+export type RecognizeVariables = {
+  jobId: string;
+  imageBase64: string;
+  side?: 'double_side';
+  signal: AbortSignal;
+};
 
 /**
  * One recognition through the proxy. The hook owns what a result does to the desk (its faces are
@@ -14,8 +19,8 @@ export type RecognizeVariables = { jobId: string; imageBase64: string; signal: A
 export function useRecognizeCard() {
   return useMutation({
     mutationKey: RECOGNIZE_MUTATION_KEY,
-    mutationFn: ({ imageBase64, signal }: RecognizeVariables) =>
-      recognizeIdCard({ imageBase64, signal }),
+    mutationFn: ({ imageBase64, side, signal }: RecognizeVariables) =>
+      recognizeIdCard({ imageBase64, side, signal }),
     onSuccess: (response, { jobId }) => {
       useDesk.getState().completeJob(jobId, facesFromResponse(jobId, response, makeId));
     },
