@@ -43,6 +43,7 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>(startCheck);
   const [shots, setShots] = useState(0);
+  const [shotFailed, setShotFailed] = useState(false);
 
   useEffect(() => {
     dialogRef.current?.showModal();
@@ -65,8 +66,8 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
             for (const track of opened.getTracks()) track.stop();
             return;
           }
+          // 'live' waits for the first frame's size (onLoadedMetadata): a shot before it is empty.
           if (videoRef.current) videoRef.current.srcObject = opened;
-          setState({ kind: 'live' });
         },
         (error: unknown) => {
           if (!stopped) setState({ kind: 'unavailable', message: unavailableMessage(error) });
@@ -87,6 +88,7 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
     canvas.getContext('2d')?.drawImage(video, 0, 0);
     canvas.toBlob(
       (blob) => {
+        setShotFailed(!blob);
         if (!blob) return;
         const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
         addFiles([new File([blob], `相机拍摄 ${time}.jpg`, { type: 'image/jpeg' })]);
@@ -119,6 +121,7 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
             playsInline
             muted
             aria-label="摄像头画面"
+            onLoadedMetadata={() => setState({ kind: 'live' })}
             className="block aspect-video w-full object-cover"
           />
           <div
@@ -141,7 +144,11 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
           拍摄
         </button>
         <span className="text-sm text-slate-600" aria-live="polite">
-          {shots > 0 ? `已拍 ${shots} 张，已加入识别队列` : '人像面和国徽面各拍一张'}
+          {shotFailed
+            ? '这张没有拍成，请再按一次“拍摄”'
+            : shots > 0
+              ? `已拍 ${shots} 张，已加入识别队列`
+              : '人像面和国徽面各拍一张'}
         </span>
         <button
           type="button"
