@@ -41,7 +41,8 @@ async function startServer(port: string): Promise<ChildProcess | null> {
     console.log(`using the server already running on port ${port}`);
     return null;
   }
-  const server = spawn('npx', ['tsx', 'src/server/server.ts'], {
+  // One Node process (tsx as a loader, not a wrapper), so that killing it stops the server.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
     stdio: ['ignore', 'inherit', 'inherit'],
