@@ -96,6 +96,26 @@ test('editing the number shows the check-character problem next to it', async ({
   await expect(number).toHaveAccessibleDescription(new RegExp(`已修改（识别为：${read}）`));
 });
 
+test('focusing a field outlines where it was read on the photo', async ({ page }) => {
+  const front = firstFrontCard();
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [front.file]);
+  const [response] = await answered;
+  if (!response) throw new Error('no recognition answered');
+  const { result } = await response.json();
+  expect(result.text_location?.number).toHaveLength(4);
+  await expect(page.getByTestId('field-outline')).toHaveCount(0);
+  await page.getByRole('textbox', { name: '公民身份号码' }).focus();
+  await expect(page.getByRole('img', { name: '人像面照片' })).toBeVisible();
+  const outline = page.getByTestId('field-outline');
+  await expect(outline).toHaveAttribute(
+    'points',
+    result.text_location.number.map(([x, y]: [number, number]) => `${x},${y}`).join(' '),
+  );
+  await page.getByRole('textbox', { name: '公民身份号码' }).blur();
+  await expect(outline).toHaveCount(0);
+});
+
 test('Alt+C copies the person as one tab-separated row', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const front = firstFrontCard();
