@@ -1,0 +1,123 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { GROUND_TRUTH_FILE, type GroundTruth, readGroundTruth } from '../card-set/ground-truth.ts';
+import type { BenchEngine } from './bench-engine.ts';
+import { BENCH_ENGINES } from './bench-engines.ts';
+import { createHttpEngine } from './http-engine.ts';
+import { formatSummary } from './print-summary.ts';
+import { type ImageScore, scoreImage } from './score.ts';
+import { type EngineSummary, summarize } from './summary.ts';
+
+const USAGE = `Usage: npm run bench -- <set-dir> [--engine a,b] [--http URL [--token T]] [--out FILE]
+                                  [--auto-side] [--limit N]
+
+Runs engines over the images listed in <set-dir>/${GROUND_TRUTH_FILE} and prints per-field accuracy
+per condition, cards fully right, wrong values not marked doubtful, latency and peak memory.
+  --engine     engines to run in process (default: all; "none" for only --http). Known:
+               ${BENCH_ENGINES.map((engine) => `${engine.name} (${engine.description})`).join('\n               ')}
+  --http       also measure a running server through the API at this origin
+  --token      X-Auth-Token for --http
+  --out        where to write per-image results (default bench-results/bench-<time>.json)
+  --auto-side  send no side, so engines must find it themselves
+  --limit      only the first N images`;
+
+type Run = { description: string; engine: BenchEngine };
+
+/** One untimed, unscored call first, so model loading and JIT warm-up stay out of latencies. */
+async function warmUp(engine: BenchEngine, setDirectory: string, truth: GroundTruth) {
+  const first = truth.images[0];
+  if (first === undefined) return;
+  await engine.recognize(await readFile(join(setDirectory, first.file)), first.side);
+}
+
+async function measure(
+  run: Run,
+  setDirectory: string,
+  truth: GroundTruth,
+  autoSide: boolean,
+): Promise<{ summary: EngineSummary; scores: ImageScore[] }> {
+  await warmUp(run.engine, setDirectory, truth);
+  const scores: ImageScore[] = [];
+  for (const image of truth.images) {
+    const bytes = await readFile(join(setDirectory, image.file));
+    const started = performance.now();
+    const answer = await run.engine.recognize(bytes, autoSide ? undefined : image.side);
+    scores.push(scoreImage(image, answer, performance.now() - started));
+  }
+  // maxRSS is in kibibytes.
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  return { summary: summarize(run.engine.name, scores, peakRssMiB), scores };
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      engine: { type: 'string' },
+      http: { type: 'string' },
+      token: { type: 'string' },
+      out: { type: 'string' },
+      'auto-side': { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  const setArgument = positionals[0];
+  if (values.help || setArgument === undefined || positionals.length > 1) {
+    console.log(USAGE);
+    process.exitCode = values.help ? 0 : 2;
+    return;
+  }
+  const setDirectory = resolve(setArgument);
+  const truth = await readGroundTruth(setDirectory);
+  if (values.limit !== undefined) truth.images = truth.images.slice(0, Number(values.limit));
+
+  // With --http alone, only the server is measured; --engine adds in-process engines to it.
+  const engineNames =
+    values.engine ??
+    (values.http === undefined ? BENCH_ENGINES.map((engine) => engine.name).join(',') : 'none');
+  const wanted = engineNames === 'none' ? [] : engineNames.split(',');
+  const unknown = wanted.filter((name) => !BENCH_ENGINES.some((engine) => engine.name === name));
+  if (unknown.length > 0) throw new Error(`unknown engine(s): ${unknown.join(', ')}`);
+
+  const results: { engine: string; summary: EngineSummary; images: ImageScore[] }[] = [];
+  const runOne = async (run: Run) => {
+    try {
+      const { summary, scores } = await measure(run, setDirectory, truth, values['auto-side']);
+      console.log(`${formatSummary(summary, run.description)}\n`);
+      results.push({ engine: run.engine.name, summary, images: scores });
+    } finally {
+      await run.engine.close();
+    }
+  };
+  console.log(`set ${setDirectory}: ${truth.images.length} images\n`);
+  for (const factory of BENCH_ENGINES.filter((engine) => wanted.includes(engine.name))) {
+    await runOne({ description: factory.description, engine: await factory.create() });
+  }
+  if (values.http !== undefined) {
+    await runOne({
+      description: 'through the HTTP API',
+      engine: createHttpEngine(values.http, values.token),
+    });
+  }
+
+  const out = resolve(
+    values.out ??
+      join('bench-results', `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`),
+  );
+  await mkdir(dirname(out), { recursive: true });
+  const report = {
+    set: setDirectory,
+    reference_date: truth.reference_date,
+    auto_side: values['auto-side'],
+    engines: results,
+  };
+  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`per-image results: ${out}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,84 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { verify } from '../../src/idcard/verify.ts';
+import {
+  CONDITION_NAMES,
+  IMAGE_FORMATS,
+  ON_DEMAND_CONDITIONS,
+} from '../generate-cards/capture-conditions.ts';
+import {
+  type BackExpected,
+  type FrontExpected,
+  type GroundTruth,
+  type GroundTruthImage,
+  readGroundTruth,
+} from './ground-truth.ts';
+
+/** The committed set that golden tests, end-to-end tests and the benchmark use. */
+const FIXTURE_SET = join(import.meta.dirname, '../../e2e/fixtures/cards');
+
+function faces(image: GroundTruthImage): { front?: FrontExpected; back?: BackExpected } {
+  const expected = image.expected;
+  if ('front' in expected) return expected;
+  return 'number' in expected ? { front: expected } : { back: expected };
+}
+
+describe('the committed card set', () => {
+  let truth: GroundTruth;
+  beforeAll(async () => {
+    truth = await readGroundTruth(FIXTURE_SET);
+  });
+
+  it('lists files that exist with the recorded size', () => {
+    for (const image of truth.images) {
+      const path = join(FIXTURE_SET, image.file);
+      expect(existsSync(path), image.file).toBe(true);
+      expect(statSync(path).size).toBe(image.bytes);
+    }
+  });
+
+  it('stays well under 20 MB', () => {
+    const total = truth.images.reduce((sum, image) => sum + image.bytes, 0);
+    expect(total).toBeLessThan(16 * 1024 * 1024);
+  });
+
+  it('covers every committed condition with both sides, and every format', () => {
+    for (const condition of CONDITION_NAMES.filter(
+      (name) => !ON_DEMAND_CONDITIONS.includes(name),
+    )) {
+      const sides = new Set(
+        truth.images
+          .filter((image) => image.condition.name === condition)
+          .map((image) => image.side),
+      );
+      const wanted = condition === 'photocopy-double' ? ['double_side'] : ['back', 'front'];
+      expect([...sides].sort(), condition).toEqual(wanted);
+    }
+    expect(new Set(truth.images.map((image) => image.format))).toEqual(new Set(IMAGE_FORMATS));
+  });
+
+  it('expects cards that pass every card rule on the reference date', () => {
+    for (const image of truth.images) {
+      const { front, back } = faces(image);
+      const result = verify(front, back, truth.reference_date);
+      if (front) {
+        expect(result.valid_number, image.file).toBe(true);
+        expect(result.valid_birth, image.file).toBe(true);
+        expect(result.valid_sex, image.file).toBe(true);
+      }
+      if (back) expect(result.valid_validity_period, image.file).toBe(true);
+    }
+  });
+
+  it('places every card face inside its image', () => {
+    for (const image of truth.images) {
+      expect(image.cards.length).toBe(image.side === 'double_side' ? 2 : 1);
+      for (const card of image.cards) {
+        for (const [x, y] of card.corners) {
+          expect(x >= 0 && x <= image.width && y >= 0 && y <= image.height, image.file).toBe(true);
+        }
+      }
+    }
+  });
+});

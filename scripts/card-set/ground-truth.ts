@@ -1,0 +1,77 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { quadSchema, SIDE_VALUES } from '../../src/idcard/api-contract.ts';
+
+/**
+ * The file that describes a set of card images: for each image, what a perfect engine answers
+ * (`expected`, exactly the API's result fields) and how the image was made. The generator writes
+ * it, the benchmark and the golden tests read it; any set in this format can be measured.
+ */
+export const GROUND_TRUTH_FILE = 'ground-truth.json';
+
+export const frontExpectedSchema = z.object({
+  name: z.string(),
+  sex: z.string(),
+  ethnicity: z.string(),
+  birth: z.string(),
+  address: z.string(),
+  number: z.string(),
+});
+export type FrontExpected = z.infer<typeof frontExpectedSchema>;
+
+export const backExpectedSchema = z.object({
+  issue: z.string(),
+  valid_from: z.string(),
+  valid_to: z.string(),
+});
+export type BackExpected = z.infer<typeof backExpectedSchema>;
+
+export const doubleExpectedSchema = z.object({
+  front: frontExpectedSchema,
+  back: backExpectedSchema,
+});
+
+const paramValueSchema = z.union([z.number(), z.string(), z.boolean()]);
+
+export const groundTruthImageSchema = z.object({
+  /** Path of the image relative to the set directory. */
+  file: z.string(),
+  /** The side to send as the request's `side` when the caller knows it. */
+  side: z.enum(SIDE_VALUES),
+  format: z.enum(['jpeg', 'png', 'bmp', 'tiff']),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  bytes: z.number().int().positive(),
+  condition: z.object({
+    name: z.string(),
+    params: z.record(z.string(), paramValueSchema),
+  }),
+  /** Fonts and other rendering choices, for reading failures by cause. */
+  rendering: z.record(z.string(), paramValueSchema).optional(),
+  /** `{ name, ... }` for `front`, `{ issue, ... }` for `back`, `{ front, back }` for `double_side`. */
+  expected: z.union([doubleExpectedSchema, frontExpectedSchema, backExpectedSchema]),
+  /**
+   * Each card face in the image with its corners in image pixels, in the card's own order
+   * (top-left, top-right, bottom-right, bottom-left as printed), so a card turned upside down
+   * has its first corner at the bottom right of the image. Empty when not known.
+   */
+  cards: z.array(z.object({ face: z.enum(['front', 'back']), corners: quadSchema })),
+});
+export type GroundTruthImage = z.infer<typeof groundTruthImageSchema>;
+
+export const groundTruthSchema = z.object({
+  version: z.literal(1),
+  /** What made the set, and how to make it again. */
+  generator: z.string(),
+  seed: z.number().int().optional(),
+  /** The day the cards were made for: periods are valid or expired relative to it. */
+  reference_date: z.string(),
+  images: z.array(groundTruthImageSchema),
+});
+export type GroundTruth = z.infer<typeof groundTruthSchema>;
+
+export async function readGroundTruth(setDirectory: string): Promise<GroundTruth> {
+  const text = await readFile(join(setDirectory, GROUND_TRUTH_FILE), 'utf8');
+  return groundTruthSchema.parse(JSON.parse(text));
+}

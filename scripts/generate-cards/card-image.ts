@@ -1,0 +1,90 @@
+import type { IsoDate } from '../../src/idcard/card-dates.ts';
+import type { GroundTruthImage } from '../card-set/ground-truth.ts';
+import {
+  type ConditionName,
+  conditionParams,
+  type ImageFormat,
+  planScene,
+} from './capture-conditions.ts';
+import { backFaceSvg, frontFaceSvg } from './card-face-svg.ts';
+import { randomCardStyle } from './card-style.ts';
+import { scaleQuad } from './geometry.ts';
+import { backFields, backPrint, frontFields, frontPrint, randomPerson } from './person.ts';
+import { postProcess } from './post-process.ts';
+import { sceneCards, sceneHtml } from './scene-html.ts';
+import type { SceneRenderer } from './scene-renderer.ts';
+import { createRandom } from './seeded-random.ts';
+
+export type CardImageRequest = {
+  seed: number;
+  index: number;
+  condition: ConditionName;
+  side: 'front' | 'back' | 'double_side';
+  /** Used where the condition leaves the format open (flat scans). */
+  format: ImageFormat;
+  today: IsoDate;
+};
+
+export type CardImage = {
+  bytes: Buffer;
+  /** Ground-truth entry without `file`, which the caller names. */
+  truth: Omit<GroundTruthImage, 'file'>;
+};
+
+/**
+ * Makes one image: a person, their card printed in a random style, a scene for the condition,
+ * photographed by Chromium and finished in post-processing. Every random choice draws from a
+ * stream of (seed, index, purpose), so the image depends on nothing else in the set.
+ */
+export async function makeCardImage(
+  renderer: SceneRenderer,
+  request: CardImageRequest,
+): Promise<CardImage> {
+  const stream = (purpose: string) => createRandom(request.seed, request.index, purpose);
+  const person = randomPerson(stream('person'), request.today);
+  const style = randomCardStyle(stream('style'));
+  const face = request.side === 'back' ? 'back' : 'front';
+  const plan = planScene(stream('scene'), request.condition, face, request.format);
+  const art = stream('art');
+  const cards = sceneCards(plan, (cardFace, widthPx) =>
+    cardFace === 'front'
+      ? frontFaceSvg(frontPrint(person), style, art, widthPx)
+      : backFaceSvg(backPrint(person), style, art, widthPx),
+  );
+  const screenshot = await renderer.render(
+    sceneHtml(plan, cards, stream('light')),
+    plan.width,
+    plan.height,
+  );
+  const image = await postProcess(screenshot, plan, stream('noise'));
+  const expected =
+    request.side === 'double_side'
+      ? { front: frontFields(person), back: backFields(person) }
+      : request.side === 'front'
+        ? frontFields(person)
+        : backFields(person);
+  const round = (quad: (typeof cards)[number]['quad']) =>
+    scaleQuad(quad, plan.post.outputScale).map(([x, y]) => [
+      Math.round(x * 10) / 10,
+      Math.round(y * 10) / 10,
+    ]) as unknown as typeof quad;
+  return {
+    bytes: image.bytes,
+    truth: {
+      side: request.side,
+      format: plan.format,
+      width: image.width,
+      height: image.height,
+      bytes: image.bytes.length,
+      condition: { name: request.condition, params: conditionParams(plan) },
+      rendering: {
+        value_font: style.valueFont,
+        label_font: style.labelFont,
+        number_font: style.numberFont,
+        title_font: style.titleFont,
+      },
+      expected,
+      cards: cards.map((card) => ({ face: card.face, corners: round(card.quad) })),
+    },
+  };
+}
