@@ -1,8 +1,11 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
+import { registerFace } from './card-registration.ts';
 import type { DetectedBox } from './db-postprocess.ts';
 import { findCards } from './find-cards.ts';
 import {
+  applyHomography,
+  composeHomographies,
   distance,
   type Homography,
   homographyFromQuads,
@@ -19,13 +22,19 @@ import { warpImage } from './warp.ts';
 /** One card read off a photo. */
 export type ScannedCard = {
   face: ReadFace;
-  /** The straightened face, FACE_WIDTH x FACE_HEIGHT. */
-  faceImage: RgbImage;
+  /** The straightened face, FACE_WIDTH x FACE_HEIGHT, warped when first asked for. */
+  faceImage: () => RgbImage;
   /** Maps face pixels to pixels of the photo the pipeline was given. */
   faceToPhoto: Homography;
 };
 
-const FACE_CORNERS: Point[] = [
+/**
+ * A card registered this far beyond the face it was read on (share of the face) had text cut
+ * off there, so it is read again on the registered face.
+ */
+const REREAD_OVERHANG = 0.04;
+
+const FACE_CORNERS: [number, number][] = [
   [0, 0],
   [FACE_WIDTH, 0],
   [FACE_WIDTH, FACE_HEIGHT],
@@ -87,10 +96,44 @@ async function uprightCorners(
   return [c2, c3, c0, c1];
 }
 
+/** Detects the lines of a straightened face and recognises each from the photo's own pixels. */
+async function readFace(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  models: TextModels,
+): Promise<RecognizedLine[]> {
+  const faceImage = warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
+  const faceBoxes = readingOrder(await detectText(faceImage, models));
+  const lines: RecognizedLine[] = [];
+  for (const { box } of faceBoxes) {
+    const decoded = await recognizeLine(photo, mapQuad(faceToPhoto, box), models);
+    if (decoded.text.length === 0) continue;
+    lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });
+  }
+  return lines;
+}
+
+/** Whether the registered card reaches well beyond the face it was read on. */
+function overhangs(trueToRough: Homography): boolean {
+  const margin = REREAD_OVERHANG;
+  return FACE_CORNERS.some(([x, y]) => {
+    const [u, v] = applyHomography(trueToRough, x, y);
+    return (
+      u < -margin * FACE_WIDTH ||
+      v < -margin * FACE_HEIGHT ||
+      u > (1 + margin) * FACE_WIDTH ||
+      v > (1 + margin) * FACE_HEIGHT
+    );
+  });
+}
+
 /**
  * The whole reading pipeline on decoded pixels: find up to `maxCards` cards, settle each one's
- * orientation, straighten it, detect its lines on the straightened face and recognise each line
- * from the photo's own pixels (one resampling, not two).
+ * orientation, straighten it roughly, detect its lines on the straightened face and recognise
+ * each line from the photo's own pixels (one resampling, not two). The card is then registered
+ * by its printed labels, which corrects perspective and edges found wrongly; the lines keep
+ * their text and move to the registered face, and are read again only when the rough face had
+ * cut part of the card off.
  */
 export async function readCards(
   photo: RgbImage,
@@ -101,18 +144,27 @@ export async function readCards(
   const readings: ScannedCard[] = [];
   for (const card of findCards(photo, photoBoxes, maxCards)) {
     const corners = await uprightCorners(photo, card.corners, card.boxes, models);
-    const faceToPhoto = homographyFromQuads(FACE_CORNERS, corners);
-    const faceImage = warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
-    const faceBoxes = readingOrder(await detectText(faceImage, models));
-    const lines: RecognizedLine[] = [];
-    for (const { box } of faceBoxes) {
-      const decoded = await recognizeLine(photo, mapQuad(faceToPhoto, box), models);
-      if (decoded.text.length === 0) continue;
-      lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });
+    const roughToPhoto = homographyFromQuads(FACE_CORNERS, corners);
+    let faceToPhoto = roughToPhoto;
+    let lines = await readFace(photo, roughToPhoto, models);
+    const trueToRough = registerFace(lines);
+    if (trueToRough !== null) {
+      faceToPhoto = composeHomographies(roughToPhoto, trueToRough);
+      if (overhangs(trueToRough)) {
+        lines = await readFace(photo, faceToPhoto, models);
+      } else {
+        const roughToTrue = invertHomography(trueToRough);
+        lines = lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
+      }
     }
+    let faceImage: RgbImage | null = null;
+    const registered = faceToPhoto;
     readings.push({
-      face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines },
-      faceImage,
+      face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) },
+      faceImage: () => {
+        faceImage ??= warpImage(photo, registered, FACE_WIDTH, FACE_HEIGHT);
+        return faceImage;
+      },
       faceToPhoto,
     });
   }

@@ -80,10 +80,12 @@ async function faceResult(
   // API.md: the straightened face and the portrait are empty for the emblem side.
   const front = reading.side === 'front';
   if (options.returnAdjustedImage) {
-    result.adjusted_image = front ? await base64Jpeg(scan.faceImage) : '';
+    result.adjusted_image = front ? await base64Jpeg(scan.faceImage()) : '';
   }
   if (options.returnPortraitImage) {
-    result.portrait_image = front ? await base64Jpeg(cropFace(scan.faceImage, PORTRAIT_AREA)) : '';
+    result.portrait_image = front
+      ? await base64Jpeg(cropFace(scan.faceImage(), PORTRAIT_AREA))
+      : '';
   }
   if (options.returnPortraitLocation) {
     result.portrait_location = front ? faceQuadToSource(scan, PORTRAIT_QUAD, sourceScale) : [];
