@@ -89,7 +89,7 @@ function scaled(p: Point): Point {
   return [p[0] / FACE_WIDTH, p[1] / FACE_WIDTH];
 }
 
-function fit(anchors: readonly Anchor[]): Homography | null {
+function fitAnchors(anchors: readonly Anchor[]): Homography | null {
   const h = fitTransform(
     anchors.map((a) => scaled(a.nominal)),
     anchors.map((a) => scaled(a.found)),
@@ -136,7 +136,7 @@ export function registerFace(lines: readonly RecognizedLine[]): Homography | nul
   let anchors = findAnchors(lines);
   for (;;) {
     if (anchors.length < 3) return null;
-    const h = fit(anchors);
+    const h = fitAnchors(anchors);
     if (h === null) return null;
     const errors = anchors.map((a) => residual(h, a));
     const worst = Math.max(...errors);
