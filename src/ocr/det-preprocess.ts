@@ -41,5 +41,6 @@ export function detNormalize(image: RgbImage): Tensor {
 
 export function detInput(image: RgbImage, limitSideLen: number = DET_PARAMS.limitSideLen): Tensor {
   const shape = detResizeShape(image, limitSideLen);
-  return detNormalize(resizeImage(image, shape.width, shape.height));
+  const sameSize = shape.width === image.width && shape.height === image.height;
+  return detNormalize(sameSize ? image : resizeImage(image, shape.width, shape.height));
 }

@@ -12,8 +12,16 @@ export type CardCandidate = {
 
 /** Lines at least this much longer than tall vote for the text direction. */
 const MIN_LINE_ASPECT = 1.5;
-/** Boxes closer than this many line heights belong to the same card. */
-const CLUSTER_GAP_LINES = 4;
+/**
+ * Boxes closer than this many line heights may belong to the same card (the emblem side's title
+ * stands about five value-line heights above its first labelled row).
+ */
+const CLUSTER_GAP_LINES = 7;
+/** Bounds on the width/height of one card's text extent (see `fitsOneCard`). */
+const MIN_CARD_TEXT_ASPECT = 0.9;
+const MAX_CARD_TEXT_ASPECT = 3;
+/** A join that widens a group by more than this factor puts two cards side by side. */
+const SIDE_BY_SIDE_GROWTH = 1.5;
 /** A cluster needs this many boxes to be a card: every face prints at least four lines. */
 const MIN_CARD_BOXES = 4;
 /**
@@ -70,9 +78,38 @@ function rotate(p: Point, cos: number, sin: number): Point {
   return [p[0] * cos - p[1] * sin, p[0] * sin + p[1] * cos];
 }
 
+function union(a: Extent, b: Extent): Extent {
+  return {
+    x0: Math.min(a.x0, b.x0),
+    y0: Math.min(a.y0, b.y0),
+    x1: Math.max(a.x1, b.x1),
+    y1: Math.max(a.y1, b.y1),
+  };
+}
+
+/** The empty space between two extents: the larger of their horizontal and vertical gaps. */
+function gapBetween(a: Extent, b: Extent): number {
+  return Math.max(a.x0 - b.x1, b.x0 - a.x1, a.y0 - b.y1, b.y0 - a.y1, 0);
+}
+
 /**
- * Groups boxes into cards: in a frame turned so the text runs left to right, boxes whose extents
- * come within a few line heights of each other are joined.
+ * Whether text spanning `merged` can lie on one card. One face's text spans 0.6-0.9 of the
+ * card's width and 0.55-0.8 of its height, so its extent is never taller than wide; two cards
+ * stacked on a photocopy page are, and two side by side span more than three times their height.
+ */
+function fitsOneCard(merged: Extent, parts: [Extent, Extent]): boolean {
+  const width = merged.x1 - merged.x0;
+  const height = merged.y1 - merged.y0;
+  if (height > width / MIN_CARD_TEXT_ASPECT) return false;
+  const widest = Math.max(...parts.map((p) => p.x1 - p.x0));
+  return !(width > MAX_CARD_TEXT_ASPECT * height && width > SIDE_BY_SIDE_GROWTH * widest);
+}
+
+/**
+ * Groups boxes into cards, in a frame turned so the text runs left to right: the two nearest
+ * groups are joined while they are within a few line heights of each other and their text still
+ * fits on one card. The emblem side's title and its two bottom rows sit as far apart as two
+ * cards on a photocopy page, so the card's shape, not the gap alone, tells them apart.
  */
 function clusterBoxes(
   boxes: DetectedBox[],
@@ -89,37 +126,29 @@ function clusterBoxes(
     };
   });
   const heights = extents.map((e) => e.y1 - e.y0).sort((a, b) => a - b);
-  const gap = CLUSTER_GAP_LINES * (heights[Math.floor(heights.length / 2)] ?? 0);
-  const parent = extents.map((_, i) => i);
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i] as number] as number;
-      i = parent[i] as number;
+  const maxGap = CLUSTER_GAP_LINES * (heights[Math.floor(heights.length / 2)] ?? 0);
+  let groups = extents.map((extent, i) => ({ members: [i], extent }));
+  for (;;) {
+    let best: { i: number; j: number; gap: number } | null = null;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i] as (typeof groups)[number];
+        const b = groups[j] as (typeof groups)[number];
+        const gap = gapBetween(a.extent, b.extent);
+        if (gap > maxGap || (best && gap >= best.gap)) continue;
+        if (!fitsOneCard(union(a.extent, b.extent), [a.extent, b.extent])) continue;
+        best = { i, j, gap };
+      }
     }
-    return i;
-  };
-  for (let i = 0; i < extents.length; i++) {
-    for (let j = i + 1; j < extents.length; j++) {
-      const a = extents[i] as Extent;
-      const b = extents[j] as Extent;
-      const apart =
-        a.x1 + gap < b.x0 || b.x1 + gap < a.x0 || a.y1 + gap < b.y0 || b.y1 + gap < a.y0;
-      if (!apart) parent[find(i)] = find(j);
-    }
+    if (!best) break;
+    const a = groups[best.i] as (typeof groups)[number];
+    const b = groups[best.j] as (typeof groups)[number];
+    const merged = { members: [...a.members, ...b.members], extent: union(a.extent, b.extent) };
+    groups = groups.filter((_, k) => k !== best.i && k !== best.j).concat(merged);
   }
-  const groups = new Map<number, number[]>();
-  extents.forEach((_, i) => {
-    const root = find(i);
-    groups.set(root, [...(groups.get(root) ?? []), i]);
-  });
-  return [...groups.values()].map((members) => ({
+  return groups.map(({ members, extent }) => ({
     boxes: members.map((i) => boxes[i] as DetectedBox),
-    extent: {
-      x0: Math.min(...members.map((i) => (extents[i] as Extent).x0)),
-      x1: Math.max(...members.map((i) => (extents[i] as Extent).x1)),
-      y0: Math.min(...members.map((i) => (extents[i] as Extent).y0)),
-      y1: Math.max(...members.map((i) => (extents[i] as Extent).y1)),
-    },
+    extent,
   }));
 }
 
@@ -139,47 +168,41 @@ function grayAt(image: RgbImage, x: number, y: number): number {
 
 type Edge = { pos: number; strength: number };
 
-/**
- * Two opposite edges, kept when their distance is plausible (within `tolerance` of `expected`,
- * when known, and within [min, max]); otherwise only the stronger one is kept.
- */
-function pairEdges(
-  first: Edge | null,
-  second: Edge | null,
-  min: number,
-  max: number,
-): [Edge | null, Edge | null] {
-  if (!first || !second) return [first, second];
-  const span = second.pos - first.pos;
-  if (span >= min && span <= max) return [first, second];
-  return first.strength >= second.strength ? [first, null] : [null, second];
-}
-
 /** Samples across one edge: how many steps, and how far apart, in the turned frame. */
 const EDGE_SAMPLES = 48;
 /** A card border must change the gray level by at least this much on average along its length. */
 const MIN_EDGE_CONTRAST = 12;
+/** Edge candidates kept per side of the card, strongest first. */
+const EDGE_CANDIDATES = 4;
+/**
+ * How far a measured card may stray from the ID-1 proportions (85.6 x 54 mm) before one of its
+ * edges is taken for something else, such as a text row; it leaves room for mild perspective.
+ */
+const ASPECT_TOLERANCE = 0.08;
+/** The card must hold its own text, give or take this share of a line height. */
+const CONTAINMENT_SLACK = 0.5;
 
 /**
- * The position, between `searchFrom` and `searchTo`, of the strongest straight edge parallel to
- * the text (horizontal) or across it, or null when none is clear. Along the edge, the signed brightness step is summed: a border between card and background keeps its sign
- * all along, while text strokes (dark on light, both signs) cancel out.
+ * Straight edges parallel to the text (horizontal) or across it between `searchFrom` and
+ * `searchTo`, strongest first. Along each candidate position the signed brightness step is
+ * summed: a border between card and background keeps its sign all along, while the strokes
+ * inside a text row largely cancel out. Only local maxima count, so one border gives one
+ * candidate.
  */
-function strongestEdge(
+function edgeCandidates(
   image: RgbImage,
   toPhoto: (u: number, v: number) => Point,
   fixed: [number, number],
   searchFrom: number,
   searchTo: number,
   horizontal: boolean,
-): Edge | null {
+): Edge[] {
   const step = Math.max(1, (searchTo - searchFrom) / 80);
-  let best: Edge | null = null;
-  let bestStrength = MIN_EDGE_CONTRAST;
   const sample = (pos: number, along: number) => {
     const [x, y] = horizontal ? toPhoto(along, pos) : toPhoto(pos, along);
     return grayAt(image, x, y);
   };
+  const profile: Edge[] = [];
   for (let pos = searchFrom; pos <= searchTo; pos += step) {
     let sum = 0;
     let count = 0;
@@ -191,29 +214,81 @@ function strongestEdge(
       sum += after - before;
       count++;
     }
-    if (count < EDGE_SAMPLES / 2) continue;
-    const strength = Math.abs(sum / count);
-    if (strength > bestStrength) {
-      bestStrength = strength;
-      best = { pos, strength };
+    profile.push({ pos, strength: count < EDGE_SAMPLES / 2 ? 0 : Math.abs(sum / count) });
+  }
+  return profile
+    .filter(
+      (edge, i) =>
+        edge.strength >= MIN_EDGE_CONTRAST &&
+        edge.strength >= (profile[i - 1]?.strength ?? 0) &&
+        edge.strength > (profile[i + 1]?.strength ?? 0),
+    )
+    .sort((a, b) => b.strength - a.strength)
+    .slice(0, EDGE_CANDIDATES);
+}
+
+type Span = { start: number; end: number; strength: number; measured: boolean };
+
+/**
+ * The card's extent along one axis from candidate edges on either side of its text: both edges
+ * when they lie a plausible `size` apart, else one edge and the expected size, else the text
+ * centred; always holding the text from `textFrom` to `textTo`.
+ */
+function spansAlong(
+  before: Edge[],
+  after: Edge[],
+  textFrom: number,
+  textTo: number,
+  size: { min: number; max: number; expected: number },
+  slack: number,
+): Span[] {
+  const holdsText = (start: number, end: number) =>
+    start <= textFrom + slack && end >= textTo - slack;
+  const spans: Span[] = [];
+  for (const a of before) {
+    for (const b of after) {
+      const length = b.pos - a.pos;
+      if (length < size.min || length > size.max || !holdsText(a.pos, b.pos)) continue;
+      spans.push({ start: a.pos, end: b.pos, strength: a.strength + b.strength, measured: true });
     }
   }
-  return best;
+  for (const a of before) {
+    const end = a.pos + size.expected;
+    if (holdsText(a.pos, end))
+      spans.push({ start: a.pos, end, strength: a.strength, measured: false });
+  }
+  for (const b of after) {
+    const start = b.pos - size.expected;
+    if (holdsText(start, b.pos))
+      spans.push({ start, end: b.pos, strength: b.strength, measured: false });
+  }
+  const centre = (textFrom + textTo) / 2;
+  spans.push({
+    start: centre - size.expected / 2,
+    end: centre + size.expected / 2,
+    strength: 0,
+    measured: false,
+  });
+  return spans;
 }
 
 /**
  * Finds up to `maxCards` cards: the text direction from the detected boxes, the boxes grouped
- * per card, each card's rectangle guessed from its text extent (ID-1 proportions) and its sides
- * moved onto the card's edges where the photo shows them. Largest card first; the corners are
- * in reading order for text running along `angle` (the caller settles 0° against 180°).
+ * per card, and each card's rectangle chosen among the straight edges around its text: the
+ * strongest set of edges that holds the text and keeps the ID-1 proportions (a text row's edge
+ * taken for the card's gives a card of the wrong shape, or one that cuts its own text). Largest
+ * card first; the corners are in reading order for text running along the found direction (the
+ * caller settles 0° against 180°).
  */
 export function findCards(
   image: RgbImage,
   boxes: DetectedBox[],
   maxCards: number,
 ): CardCandidate[] {
-  const angle = dominantTextAngle(boxes);
-  if (angle === null) return [];
+  const direction = dominantTextAngle(boxes);
+  if (direction === null) return [];
+  // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
+  const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
   const toPhoto = (u: number, v: number): Point => rotate([u, v], cos, -sin);
@@ -227,46 +302,52 @@ export function findCards(
     .slice(0, maxCards);
   return clusters.map(({ boxes: members, extent }) => {
     const textWidth = extent.x1 - extent.x0;
+    const textHeight = extent.y1 - extent.y0;
     const maxWidth = textWidth / MIN_TEXT_WIDTH_SHARE;
     const maxHeight = maxWidth / CARD_ASPECT;
+    const lineHeights = members.map((b) => longSide(b).short).sort((a, b) => a - b);
+    const slack = CONTAINMENT_SLACK * (lineHeights[Math.floor(lineHeights.length / 2)] ?? 0);
     // Brightness steps are summed along the text's own span, which surely lies on the card.
     const rows: [number, number] = [extent.y0, extent.y1];
     const cols: [number, number] = [extent.x0, extent.x1];
-    const [foundLeft, foundRight] = pairEdges(
-      strongestEdge(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0, false),
-      strongestEdge(image, toPhoto, rows, extent.x1, extent.x0 + maxWidth, false),
-      textWidth,
-      maxWidth,
+    const expectedWidth = textWidth / TEXT_WIDTH_SHARE;
+    const widths = spansAlong(
+      edgeCandidates(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0, false),
+      edgeCandidates(image, toPhoto, rows, extent.x1, extent.x0 + maxWidth, false),
+      extent.x0,
+      extent.x1,
+      { min: textWidth, max: maxWidth, expected: expectedWidth },
+      slack,
     );
-    const [foundTop, foundBottom] = pairEdges(
-      strongestEdge(image, toPhoto, cols, extent.y1 - maxHeight, extent.y0, true),
-      strongestEdge(image, toPhoto, cols, extent.y1, extent.y0 + maxHeight, true),
-      extent.y1 - extent.y0,
-      maxHeight,
-    );
-    // Each measured span stands; one that is missing follows from the other and the ID-1
-    // proportions, and with neither the text extent decides.
-    const measuredWidth = foundLeft && foundRight ? foundRight.pos - foundLeft.pos : null;
-    const measuredHeight = foundTop && foundBottom ? foundBottom.pos - foundTop.pos : null;
-    const width =
-      measuredWidth ??
-      (measuredHeight ? measuredHeight * CARD_ASPECT : textWidth / TEXT_WIDTH_SHARE);
-    const height = measuredHeight ?? width / CARD_ASPECT;
-    // A side the photo does not show (a card on a background of its own colour) is placed from
-    // the opposite side, or centred on the text.
-    const left =
-      foundLeft?.pos ?? (foundRight ? foundRight.pos - width : (extent.x0 + extent.x1 - width) / 2);
-    const top =
-      foundTop?.pos ??
-      (foundBottom ? foundBottom.pos - height : (extent.y0 + extent.y1 - height) / 2);
-    const right = left + width;
-    const bottom = top + height;
+    const tops = edgeCandidates(image, toPhoto, cols, extent.y1 - maxHeight, extent.y0, true);
+    const bottoms = edgeCandidates(image, toPhoto, cols, extent.y1, extent.y0 + maxHeight, true);
+    let best: { x: Span; y: Span; score: number } | null = null;
+    for (const x of widths) {
+      const width = x.end - x.start;
+      const heights = spansAlong(
+        tops,
+        bottoms,
+        extent.y0,
+        extent.y1,
+        { min: textHeight, max: maxHeight, expected: width / CARD_ASPECT },
+        slack,
+      );
+      for (const y of heights) {
+        const height = y.end - y.start;
+        if (Math.abs(width / height / CARD_ASPECT - 1) > ASPECT_TOLERANCE) continue;
+        const score = x.strength + y.strength;
+        if (!best || score > best.score) best = { x, y, score };
+      }
+    }
+    // The text-centred fallback always fits, so `best` is set; the guard keeps the types honest.
+    if (!best) throw new Error('no card rectangle fits the text');
+    const { x, y } = best;
     return {
       corners: [
-        toPhoto(left, top),
-        toPhoto(right, top),
-        toPhoto(right, bottom),
-        toPhoto(left, bottom),
+        toPhoto(x.start, y.start),
+        toPhoto(x.end, y.start),
+        toPhoto(x.end, y.end),
+        toPhoto(x.start, y.end),
       ],
       boxes: members,
     };

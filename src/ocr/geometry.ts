@@ -200,3 +200,61 @@ export function composeHomographies(a: Homography, b: Homography): Homography {
   }
   return out;
 }
+
+/** Solves the square system `m x = v` by Gaussian elimination with partial pivoting. */
+function solveLinear(m: number[][], v: number[]): number[] | null {
+  const n = v.length;
+  const rows = m.map((row, i) => [...row, v[i] as number]);
+  for (let col = 0; col < n; col++) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r++) {
+      if (Math.abs(rows[r]?.[col] as number) > Math.abs(rows[pivot]?.[col] as number)) pivot = r;
+    }
+    [rows[col], rows[pivot]] = [rows[pivot] as number[], rows[col] as number[]];
+    const pivotRow = rows[col] as number[];
+    const p = pivotRow[col] as number;
+    if (Math.abs(p) < 1e-12) return null;
+    for (let r = 0; r < n; r++) {
+      if (r === col) continue;
+      const row = rows[r] as number[];
+      const factor = (row[col] as number) / p;
+      for (let c = col; c <= n; c++) row[c] = (row[c] as number) - factor * (pivotRow[c] as number);
+    }
+  }
+  return rows.map((row, i) => (row[n] as number) / (row[i] as number));
+}
+
+/**
+ * The least-squares transform taking each `from` point near its `to` point: projective with five
+ * or more pairs (eight unknowns, h8 = 1), affine with three or four, null with fewer or when
+ * the points are degenerate. Coordinates should be of order 1 for a well-conditioned solve.
+ */
+export function fitTransform(from: Point[], to: Point[]): Homography | null {
+  const projective = from.length >= 5;
+  if (from.length < 3) return null;
+  const unknowns = projective ? 8 : 6;
+  const normal = Array.from({ length: unknowns }, () => new Array<number>(unknowns).fill(0));
+  const rhs = new Array<number>(unknowns).fill(0);
+  const addRow = (row: number[], value: number) => {
+    for (let i = 0; i < unknowns; i++) {
+      rhs[i] = (rhs[i] as number) + (row[i] as number) * value;
+      const target = normal[i] as number[];
+      for (let j = 0; j < unknowns; j++) {
+        target[j] = (target[j] as number) + (row[i] as number) * (row[j] as number);
+      }
+    }
+  };
+  from.forEach(([x, y], i) => {
+    const [u, v] = to[i] as Point;
+    if (projective) {
+      addRow([x, y, 1, 0, 0, 0, -u * x, -u * y], u);
+      addRow([0, 0, 0, x, y, 1, -v * x, -v * y], v);
+    } else {
+      addRow([x, y, 1, 0, 0, 0], u);
+      addRow([0, 0, 0, x, y, 1], v);
+    }
+  });
+  const h = solveLinear(normal, rhs);
+  if (h === null) return null;
+  return Float64Array.from(projective ? [...h, 1] : [...h, 0, 0, 1]);
+}

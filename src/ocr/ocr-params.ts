@@ -39,3 +39,14 @@ export const CLS_PARAMS = {
   /** `cls_thresh`: a line is turned only when '180' is at least this likely. */
   thresh: 0.9,
 } as const;
+
+/**
+ * The engine's own detection sizes (measured on the synthetic card set; see README). The first
+ * pass over the whole photo only has to find the card and its text direction, so it runs at
+ * 640 px; the straightened face is detected at 0.75 of its 10 px/mm size, where the smallest
+ * printed text (the 7.5 pt labels) is still about 20 px tall.
+ */
+export const ENGINE_DET = {
+  locateLimitSideLen: 640,
+  faceScale: 0.75,
+} as const;

@@ -1,8 +1,11 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
+import { registerFace } from './card-registration.ts';
 import type { DetectedBox } from './db-postprocess.ts';
 import { findCards } from './find-cards.ts';
 import {
+  applyHomography,
+  composeHomographies,
   distance,
   type Homography,
   homographyFromQuads,
@@ -11,6 +14,7 @@ import {
   orderCorners,
   type Point,
 } from './geometry.ts';
+import { DET_PARAMS, ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import { classifyUpsideDown, detectText, recognizeLine, type TextModels } from './text-models.ts';
@@ -19,13 +23,21 @@ import { warpImage } from './warp.ts';
 /** One card read off a photo. */
 export type ScannedCard = {
   face: ReadFace;
-  /** The straightened face, FACE_WIDTH x FACE_HEIGHT. */
-  faceImage: RgbImage;
+  /** The straightened face, FACE_WIDTH x FACE_HEIGHT, warped when first asked for. */
+  faceImage: () => RgbImage;
   /** Maps face pixels to pixels of the photo the pipeline was given. */
   faceToPhoto: Homography;
 };
 
-const FACE_CORNERS: Point[] = [
+/**
+ * A card registered this far beyond the face it was read on (share of the face) had text cut
+ * off there, so it is read again on the registered face.
+ */
+const REREAD_OVERHANG = 0.04;
+/** A box detected again where a line was already read, overlapping it this much, is that line. */
+const SAME_LINE_OVERLAP = 0.7;
+
+const FACE_CORNERS: [number, number][] = [
   [0, 0],
   [FACE_WIDTH, 0],
   [FACE_WIDTH, FACE_HEIGHT],
@@ -87,32 +99,120 @@ async function uprightCorners(
   return [c2, c3, c0, c1];
 }
 
+/** Overlap of two boxes' upright extents, as intersection over union. */
+function overlap(a: Quad, b: Quad): number {
+  const extent = (q: Quad) => ({
+    x0: Math.min(...q.map((p) => p[0])),
+    x1: Math.max(...q.map((p) => p[0])),
+    y0: Math.min(...q.map((p) => p[1])),
+    y1: Math.max(...q.map((p) => p[1])),
+  });
+  const ea = extent(a);
+  const eb = extent(b);
+  const w = Math.min(ea.x1, eb.x1) - Math.max(ea.x0, eb.x0);
+  const h = Math.min(ea.y1, eb.y1) - Math.max(ea.y0, eb.y0);
+  if (w <= 0 || h <= 0) return 0;
+  const area = (e: typeof ea) => (e.x1 - e.x0) * (e.y1 - e.y0);
+  return (w * h) / (area(ea) + area(eb) - w * h);
+}
+
+/**
+ * Detects the lines of a straightened face and recognises each from the photo's own pixels. A
+ * line already read in the same place (`known`, in this face's pixels) keeps its reading.
+ */
+async function readFace(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  models: TextModels,
+  known: readonly RecognizedLine[] = [],
+): Promise<RecognizedLine[]> {
+  // The face is warped straight to the detector's input size, multiples of 32 near faceScale.
+  const { faceScale } = ENGINE_DET;
+  const { sizeMultiple } = DET_PARAMS;
+  const detWidth = Math.round((FACE_WIDTH * faceScale) / sizeMultiple) * sizeMultiple;
+  const detHeight = Math.round((FACE_HEIGHT * faceScale) / sizeMultiple) * sizeMultiple;
+  const detToFace = Float64Array.from([
+    FACE_WIDTH / detWidth,
+    0,
+    0,
+    0,
+    FACE_HEIGHT / detHeight,
+    0,
+    0,
+    0,
+    1,
+  ]);
+  const detImage = warpImage(
+    photo,
+    composeHomographies(faceToPhoto, detToFace),
+    detWidth,
+    detHeight,
+  );
+  const faceBoxes = readingOrder(
+    (await detectText(detImage, models, Math.max(detWidth, detHeight))).map((b) => ({
+      ...b,
+      box: mapQuad(detToFace, b.box),
+    })),
+  );
+  const lines: RecognizedLine[] = [];
+  for (const { box } of faceBoxes) {
+    const same = known.find((line) => overlap(line.box, box) >= SAME_LINE_OVERLAP);
+    const decoded = same ?? (await recognizeLine(photo, mapQuad(faceToPhoto, box), models));
+    if (decoded.text.length === 0) continue;
+    lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });
+  }
+  return lines;
+}
+
+/** Whether the registered card reaches well beyond the face it was read on. */
+function overhangs(trueToRough: Homography): boolean {
+  const margin = REREAD_OVERHANG;
+  return FACE_CORNERS.some(([x, y]) => {
+    const [u, v] = applyHomography(trueToRough, x, y);
+    return (
+      u < -margin * FACE_WIDTH ||
+      v < -margin * FACE_HEIGHT ||
+      u > (1 + margin) * FACE_WIDTH ||
+      v > (1 + margin) * FACE_HEIGHT
+    );
+  });
+}
+
 /**
  * The whole reading pipeline on decoded pixels: find up to `maxCards` cards, settle each one's
- * orientation, straighten it, detect its lines on the straightened face and recognise each line
- * from the photo's own pixels (one resampling, not two).
+ * orientation, straighten it roughly, detect its lines on the straightened face and recognise
+ * each line from the photo's own pixels (one resampling, not two). The card is then registered
+ * by its printed labels, which corrects perspective and edges found wrongly; the lines keep
+ * their text and move to the registered face, and are read again only when the rough face had
+ * cut part of the card off.
  */
 export async function readCards(
   photo: RgbImage,
   models: TextModels,
   maxCards: number,
 ): Promise<ScannedCard[]> {
-  const photoBoxes = await detectText(photo, models);
+  const photoBoxes = await detectText(photo, models, ENGINE_DET.locateLimitSideLen);
   const readings: ScannedCard[] = [];
   for (const card of findCards(photo, photoBoxes, maxCards)) {
     const corners = await uprightCorners(photo, card.corners, card.boxes, models);
-    const faceToPhoto = homographyFromQuads(FACE_CORNERS, corners);
-    const faceImage = warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
-    const faceBoxes = readingOrder(await detectText(faceImage, models));
-    const lines: RecognizedLine[] = [];
-    for (const { box } of faceBoxes) {
-      const decoded = await recognizeLine(photo, mapQuad(faceToPhoto, box), models);
-      if (decoded.text.length === 0) continue;
-      lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });
+    const roughToPhoto = homographyFromQuads(FACE_CORNERS, corners);
+    let faceToPhoto = roughToPhoto;
+    let lines = await readFace(photo, roughToPhoto, models);
+    const trueToRough = registerFace(lines);
+    if (trueToRough !== null) {
+      faceToPhoto = composeHomographies(roughToPhoto, trueToRough);
+      const roughToTrue = invertHomography(trueToRough);
+      lines = lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
+      if (overhangs(trueToRough)) lines = await readFace(photo, faceToPhoto, models, lines);
     }
+    let faceImage: RgbImage | null = null;
+    const registered = faceToPhoto;
     readings.push({
-      face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines },
-      faceImage,
+      face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) },
+      faceImage: () => {
+        faceImage ??= warpImage(photo, registered, FACE_WIDTH, FACE_HEIGHT);
+        return faceImage;
+      },
       faceToPhoto,
     });
   }

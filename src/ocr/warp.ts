@@ -25,30 +25,48 @@ export function warpImage(
     number,
     number,
   ];
+  const maxX = sw - 1;
+  const maxY = sh - 1;
   for (let y = 0; y < height; y++) {
+    let o = y * width * 3;
     for (let x = 0; x < width; x++) {
-      // Inlined projective map: no allocation per pixel.
+      // Inlined projective map and channel loop: no allocation or call per pixel.
       const w = h6 * x + h7 * y + h8;
-      const sx = (h0 * x + h1 * y + h2) / w;
-      const sy = (h3 * x + h4 * y + h5) / w;
-      const cx = Math.min(Math.max(sx, 0), sw - 1);
-      const cy = Math.min(Math.max(sy, 0), sh - 1);
-      const x0 = Math.floor(cx);
-      const y0 = Math.floor(cy);
-      const x1 = Math.min(x0 + 1, sw - 1);
-      const y1 = Math.min(y0 + 1, sh - 1);
-      const fx = cx - x0;
-      const fy = cy - y0;
+      let sx = (h0 * x + h1 * y + h2) / w;
+      let sy = (h3 * x + h4 * y + h5) / w;
+      sx = sx < 0 ? 0 : Math.min(sx, maxX);
+      sy = sy < 0 ? 0 : Math.min(sy, maxY);
+      const x0 = sx | 0;
+      const y0 = sy | 0;
+      const fx = sx - x0;
+      const fy = sy - y0;
+      const dx = x0 < maxX ? 3 : 0;
+      const dy = y0 < maxY ? sw * 3 : 0;
       const i00 = (y0 * sw + x0) * 3;
-      const i01 = (y0 * sw + x1) * 3;
-      const i10 = (y1 * sw + x0) * 3;
-      const i11 = (y1 * sw + x1) * 3;
-      const o = (y * width + x) * 3;
-      for (let c = 0; c < 3; c++) {
-        const top = (data[i00 + c] as number) * (1 - fx) + (data[i01 + c] as number) * fx;
-        const bottom = (data[i10 + c] as number) * (1 - fx) + (data[i11 + c] as number) * fx;
-        out[o + c] = Math.round(top * (1 - fy) + bottom * fy);
-      }
+      const i10 = i00 + dy;
+      const w00 = (1 - fx) * (1 - fy);
+      const w01 = fx * (1 - fy);
+      const w10 = (1 - fx) * fy;
+      const w11 = fx * fy;
+      out[o] =
+        (data[i00] as number) * w00 +
+        (data[i00 + dx] as number) * w01 +
+        (data[i10] as number) * w10 +
+        (data[i10 + dx] as number) * w11 +
+        0.5;
+      out[o + 1] =
+        (data[i00 + 1] as number) * w00 +
+        (data[i00 + dx + 1] as number) * w01 +
+        (data[i10 + 1] as number) * w10 +
+        (data[i10 + dx + 1] as number) * w11 +
+        0.5;
+      out[o + 2] =
+        (data[i00 + 2] as number) * w00 +
+        (data[i00 + dx + 2] as number) * w01 +
+        (data[i10 + 2] as number) * w10 +
+        (data[i10 + dx + 2] as number) * w11 +
+        0.5;
+      o += 3;
     }
   }
   return { width, height, data: out };

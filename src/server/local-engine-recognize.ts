@@ -1,17 +1,19 @@
-import type {
-  AlarmSwitch,
-  BackResult,
-  FaceResult,
-  FrontResult,
-  IdCardResponse,
-  Quad,
-  VerificationResult,
+import {
+  type AlarmSwitch,
+  alarmName,
+  type BackResult,
+  type FaceResult,
+  type FrontResult,
+  type IdCardResponse,
+  type Quad,
+  type VerificationResult,
 } from '../idcard/api-contract.ts';
 import type { IsoDate } from '../idcard/card-dates.ts';
 import type { BackFields, FrontFields } from '../idcard/card-fields.ts';
 import { verify } from '../idcard/verify.ts';
 import { PORTRAIT_AREA } from '../ocr/card-geometry.ts';
 import { NoCardFoundError, SameSideTwiceError } from '../ocr/errors.ts';
+import { assessAlarms, isJudgedAlarm } from '../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../ocr/face-result.ts';
 import type { CardReading } from '../ocr/layout/card-reading.ts';
 import { readCardFields } from '../ocr/layout/read-card-fields.ts';
@@ -59,9 +61,10 @@ async function base64Jpeg(image: RgbImage): Promise<string> {
 async function faceResult(
   { scan, reading }: ReadCard,
   options: RecognizeOptions,
-  sourceScale: number,
+  photo: { width: number; height: number; sourceScale: number },
   verification: VerificationResult,
 ): Promise<FaceResult> {
+  const { sourceScale } = photo;
   const result: Record<string, unknown> = {
     side: reading.side,
     ...fieldValues(reading),
@@ -80,13 +83,25 @@ async function faceResult(
   // API.md: the straightened face and the portrait are empty for the emblem side.
   const front = reading.side === 'front';
   if (options.returnAdjustedImage) {
-    result.adjusted_image = front ? await base64Jpeg(scan.faceImage) : '';
+    result.adjusted_image = front ? await base64Jpeg(scan.faceImage()) : '';
   }
   if (options.returnPortraitImage) {
-    result.portrait_image = front ? await base64Jpeg(cropFace(scan.faceImage, PORTRAIT_AREA)) : '';
+    result.portrait_image = front
+      ? await base64Jpeg(cropFace(scan.faceImage(), PORTRAIT_AREA))
+      : '';
   }
   if (options.returnPortraitLocation) {
     result.portrait_location = front ? faceQuadToSource(scan, PORTRAIT_QUAD, sourceScale) : [];
+  }
+  // API.md: only the alarms the engine can judge are answered; the others are left out.
+  const judged = options.alarms.filter(isJudgedAlarm);
+  if (judged.length > 0) {
+    const scores: Record<string, number> = {};
+    for (const [alarm, verdict] of Object.entries(assessAlarms(scan, photo, judged))) {
+      result[`${alarm}_result`] = verdict.problem;
+      scores[`${alarmName(alarm as AlarmSwitch)}_score`] = verdict.score;
+    }
+    result.score_info = scores;
   }
   return result as FaceResult;
 }
@@ -123,7 +138,11 @@ export async function recognizeImage(
   today: IsoDate,
 ): Promise<IdCardResponse['result']> {
   const photo = await decodeImage(bytes, { maxLongSide: DECODE_MAX_LONG_SIDE });
-  const sourceScale = photo.sourceWidth / photo.width;
+  const decoded = {
+    width: photo.width,
+    height: photo.height,
+    sourceScale: photo.sourceWidth / photo.width,
+  };
   const scans = await readCards(photo, models, MAX_CARDS);
   if (options.side === 'double_side') {
     const cards = readFields(scans, 'auto', today);
@@ -139,8 +158,8 @@ export async function recognizeImage(
       today,
     );
     return {
-      front: (await faceResult(front, options, sourceScale, verification)) as FrontResult,
-      back: (await faceResult(back, options, sourceScale, verification)) as BackResult,
+      front: (await faceResult(front, options, decoded, verification)) as FrontResult,
+      back: (await faceResult(back, options, decoded, verification)) as BackResult,
     };
   }
   const [card] = readFields(scans, options.side, today);
@@ -149,5 +168,5 @@ export async function recognizeImage(
     card.reading.side === 'front'
       ? verify(fieldValues<keyof FrontFields>(card.reading), undefined, today)
       : verify(undefined, fieldValues<keyof BackFields>(card.reading), today);
-  return faceResult(card, options, sourceScale, verification);
+  return faceResult(card, options, decoded, verification);
 }

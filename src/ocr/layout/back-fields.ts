@@ -17,7 +17,7 @@ import {
   firstReading,
   type Variant,
 } from './glyph-variants.ts';
-import { boxOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
@@ -131,18 +131,21 @@ function validityFields(
 
 /** The emblem side's fields in the API's form, the period checked against the validity rule. */
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
-  const issueText = textOf(glyphs.issue);
-  const issueP = allRightProbability(glyphs.issue.map((g) => g.prob));
+  const issue = trimNonHan(glyphs.issue);
+  const issueText = textOf(issue.glyphs);
+  const issueP = allRightProbability(issue.glyphs.map((g) => g.prob));
+  const issueCap = !ISSUE_SHAPE.test(issueText)
+    ? CONFIDENCE.failedCheck
+    : issue.trimmed
+      ? CONFIDENCE.changedByCheck
+      : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {
       issue: {
         value: issueText,
-        confidence: capped(
-          issueP,
-          ISSUE_SHAPE.test(issueText) ? undefined : CONFIDENCE.failedCheck,
-        ),
-        box: boxOfGlyphs(glyphs.issue),
+        confidence: capped(issueP, issueCap),
+        box: boxOfGlyphs(issue.glyphs),
       },
       ...validityFields(glyphs.validity, today),
     },

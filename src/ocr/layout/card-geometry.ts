@@ -10,22 +10,32 @@
 /** A point on the face in fractions of its width and height. */
 export type FacePoint = { x: number; y: number };
 
-/** Centres of the printed labels of the portrait side. */
+/**
+ * Centres of the printed labels of the portrait side, as the detector boxes them on a face
+ * straightened from known corners (median over 66 synthetic cards laid out after the specimen;
+ * the specimen's own label column sits at 7-13.5 % of the width).
+ */
 export const FRONT_LABEL_CENTERS = {
-  name: { x: 0.11, y: 0.17 },
-  sex: { x: 0.11, y: 0.29 },
-  ethnicity: { x: 0.4, y: 0.29 },
-  birth: { x: 0.11, y: 0.4 },
-  address: { x: 0.11, y: 0.51 },
-  number: { x: 0.2, y: 0.85 },
+  name: { x: 0.102, y: 0.166 },
+  sex: { x: 0.104, y: 0.277 },
+  ethnicity: { x: 0.33, y: 0.277 },
+  birth: { x: 0.102, y: 0.388 },
+  address: { x: 0.103, y: 0.499 },
+  number: { x: 0.165, y: 0.852 },
 } as const satisfies Record<string, FacePoint>;
 
-/** Centres of the printed title lines and labels of the emblem side. */
+/** The ends of the 18-digit number's box, measured as the label centres above. */
+export const NUMBER_LINE_ENDS = {
+  left: { x: 0.331, y: 0.848 },
+  right: { x: 0.908, y: 0.848 },
+} as const satisfies Record<string, FacePoint>;
+
+/** Centres of the printed title lines and labels of the emblem side, measured likewise. */
 export const BACK_LABEL_CENTERS = {
-  titleCountry: { x: 0.6, y: 0.17 },
-  titleCard: { x: 0.6, y: 0.33 },
-  issue: { x: 0.3, y: 0.74 },
-  validity: { x: 0.3, y: 0.86 },
+  titleCountry: { x: 0.612, y: 0.185 },
+  titleCard: { x: 0.623, y: 0.354 },
+  issue: { x: 0.282, y: 0.778 },
+  validity: { x: 0.282, y: 0.893 },
 } as const satisfies Record<string, FacePoint>;
 
 /**
@@ -50,16 +60,16 @@ export const FRONT_PHOTO_AREA = { left: 0.6, top: 0.05, right: 1, bottom: 0.78 }
  * lines at a 12 pt pitch (4.2 mm, 0.078 of the height).
  */
 export const FRONT_ROW_CENTERS = {
-  name: [0.17],
-  sexEthnicity: [0.29],
-  birth: [0.4],
-  address: [0.51, 0.59, 0.67],
+  name: [0.166],
+  sexEthnicity: [0.277],
+  birth: [0.388],
+  address: [0.499, 0.577, 0.655],
   number: [0.85],
 } as const;
 
 /** Vertical centres of the rows of the emblem side; the title rows carry no field. */
 export const BACK_ROW_CENTERS = {
-  title: [0.17, 0.33],
-  issue: [0.74],
-  validity: [0.86],
+  title: [0.185, 0.354],
+  issue: [0.778],
+  validity: [0.893],
 } as const;

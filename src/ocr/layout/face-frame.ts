@@ -7,10 +7,11 @@ export type FaceFrame = { x: (fraction: number) => number; y: (fraction: number)
 export type FrameAnchor = { nominal: FacePoint; actual: { x: number; y: number } };
 
 /**
- * Straightening leaves a margin or trims an edge, so the face is the card only roughly. Scales
- * outside this range mean a wrong anchor rather than a real crop, and are not trusted.
+ * Straightening leaves a margin or trims an edge, so the face is the card only roughly (a card
+ * found by its text alone may come out a fifth too large or small). Scales outside this range
+ * mean a wrong anchor rather than a real crop, and are not trusted.
  */
-const SCALE_LIMITS = { min: 0.8, max: 1.25 } as const;
+const SCALE_LIMITS = { min: 0.7, max: 1.4 } as const;
 
 /** Anchors must spread over this fraction of the card before they may set a scale. */
 const MIN_SPREAD_FOR_SCALE = 0.2;

@@ -14,7 +14,7 @@ import {
   likelihood,
   type Variant,
 } from './glyph-variants.ts';
-import { boxOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
@@ -151,8 +151,8 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
     side: 'front',
     fields: {
       name: freeText(glyphs.name, NAME_SHAPE),
-      sex: readSex(glyphs.sex, number),
-      ethnicity: readEthnicity(glyphs.ethnicity),
+      sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
+      ethnicity: readEthnicity(trimNonHan(glyphs.ethnicity).glyphs),
       birth: readBirth(glyphs.birth, number, today),
       address: freeText(glyphs.address, ADDRESS_SHAPE),
       number: readNumberField(glyphs.number, number),

@@ -47,3 +47,18 @@ export function extentOfGlyphs(glyphs: readonly Glyph[]): Extent {
 export function boxOfGlyphs(glyphs: readonly Glyph[]): Quad | null {
   return unionQuad(glyphs.map((g) => g.box));
 }
+
+const HAN = /^\p{Script=Han}$/u;
+
+/**
+ * The glyphs without the non-Han characters at either end: the fields written only in Han
+ * characters (sex, ethnic group, issuing authority) pick up stray Latin letters and marks from
+ * the guilloche or the card's edge next to them.
+ */
+export function trimNonHan(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
+  let start = 0;
+  let end = glyphs.length;
+  while (start < end && !HAN.test(glyphs[start]?.char ?? '')) start++;
+  while (end > start && !HAN.test(glyphs[end - 1]?.char ?? '')) end--;
+  return { glyphs: glyphs.slice(start, end), trimmed: end - start < glyphs.length };
+}

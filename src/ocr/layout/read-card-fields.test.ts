@@ -327,6 +327,12 @@ describe('readCardFields on the emblem side', () => {
     expect(reading.valid_to?.value).toBe('2035-08-06');
     expect(reading.valid_to?.confidence).toBeLessThanOrEqual(0.3);
   });
+  it('drops stray Latin letters read beside the issuing authority, and does not vouch for it', () => {
+    const face = faceOf(backLines({ issue: 'n旬阳市公安局UU', validity: '2015.03.06-2035.03.06' }));
+    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    expect(issue?.value).toBe('旬阳市公安局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
 });
 
 describe('side detection', () => {
