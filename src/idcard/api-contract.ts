@@ -103,23 +103,29 @@ const faceExtrasShape = {
   ...alarmResultShape,
 };
 
-export const frontResultSchema = z.object({
-  side: z.literal('front').optional(),
+/** The printed fields of each face, as the API carries them. */
+export const frontFieldsSchema = z.object({
   name: z.string(),
   sex: z.string(),
   ethnicity: z.string(),
   birth: z.string(),
   address: z.string(),
   number: z.string(),
+});
+export const backFieldsSchema = z.object({
+  issue: z.string(),
+  valid_from: z.string(),
+  valid_to: z.string(),
+});
+
+export const frontResultSchema = frontFieldsSchema.extend({
+  side: z.literal('front').optional(),
   ...faceExtrasShape,
 });
 export type FrontResult = z.infer<typeof frontResultSchema>;
 
-export const backResultSchema = z.object({
+export const backResultSchema = backFieldsSchema.extend({
   side: z.literal('back').optional(),
-  issue: z.string(),
-  valid_from: z.string(),
-  valid_to: z.string(),
   ...faceExtrasShape,
 });
 export type BackResult = z.infer<typeof backResultSchema>;
