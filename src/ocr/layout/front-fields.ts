@@ -5,6 +5,7 @@ import { isSex } from '../../idcard/sex.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
+import { mayMissCharacter } from './dropped-characters.ts';
 import type { FrontGlyphs } from './front-layout.ts';
 import {
   acceptedVariants,
@@ -37,7 +38,11 @@ function birthOf(chars: readonly string[], today: IsoDate): IsoDate | null {
 function freeText(glyphs: readonly Glyph[], shape: RegExp): FieldReading {
   const value = textOf(glyphs);
   const p = allRightProbability(glyphs.map((g) => g.prob));
-  const cap = shape.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck;
+  const cap = !shape.test(value)
+    ? CONFIDENCE.failedCheck
+    : mayMissCharacter(glyphs)
+      ? CONFIDENCE.mayMissCharacter
+      : CONFIDENCE.ceiling;
   return { value, confidence: capped(p, cap), box: boxOfGlyphs(glyphs) };
 }
 
