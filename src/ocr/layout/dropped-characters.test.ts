@@ -47,6 +47,17 @@ describe('mayMissCharacter', () => {
     expect(mayMissCharacter(glyphsOfLine(line('永韫', [1.4, 2.35], 2.85), 0))).toBe(true);
   });
 
+  it('suspects a value that starts a character late in its printed column (欣磊 for 逯欣磊)', () => {
+    // The line's box starts at x = 100 and is 30 px high; the first centre is at 113.5.
+    const glyphs = glyphsOfLine(line('欣磊', [0.45, 1.4], 1.9), 0);
+    expect(mayMissCharacter(glyphs, 100)).toBe(false);
+    expect(mayMissCharacter(glyphs, 70)).toBe(true);
+    // With the column known, a box reaching left of the text is no sign of a lost character.
+    const early = glyphsOfLine(line('于新', [1.3, 2.16], 2.59), 0);
+    expect(mayMissCharacter(early)).toBe(true);
+    expect(mayMissCharacter(early, 100 + 0.95 * 30)).toBe(false);
+  });
+
   it('never suspects glyphs that carry no positions', () => {
     const bare = line('邓明', [0.58, 2.42], 2.84);
     bare.chars = bare.chars.map(({ span: _, ...rest }) => rest);

@@ -17,6 +17,12 @@ const GAP = {
   between: 1.6,
   /** A line end further than this many pitches from its outer character has lost one. */
   atEnd: 1,
+  /**
+   * A value whose first character's centre lies further than this many line heights right of
+   * its printed column has lost its first character: measured 0-0.52 for names read whole,
+   * 1.03 for 欣磊 read for 逯欣磊 with its label attached.
+   */
+  lateStart: 0.75,
 } as const;
 
 const HAN = /^\p{Script=Han}$/u;
@@ -27,10 +33,12 @@ function clamp(value: number, min: number, max: number): number {
 
 /**
  * Whether the value's characters leave room for one the recogniser dropped: between two
- * neighbours read on the same line, or at an end of a line the value begins or ends. Glyphs
- * without positions (from a reader that gives none) are never suspected.
+ * neighbours read on the same line, at the end of a line the value ends, and before its first
+ * character: at the start of its line, or, when the value is printed from a known column
+ * (`valueLeft`, face pixels), after that column.
+ * Glyphs without positions (from a reader that gives none) are never suspected.
  */
-export function mayMissCharacter(glyphs: readonly Glyph[]): boolean {
+export function mayMissCharacter(glyphs: readonly Glyph[], valueLeft?: number): boolean {
   const neighbours = glyphs.slice(1).flatMap((glyph, i) => {
     const previous = glyphs[i] as Glyph;
     if (!glyph.along || !previous.along || glyph.line !== previous.line) return [];
@@ -47,6 +55,12 @@ export function mayMissCharacter(glyphs: readonly Glyph[]): boolean {
   if (neighbours.some((n) => n.distance > GAP.between * pitch)) return true;
   const first = glyphs[0]?.along;
   const last = glyphs.at(-1)?.along;
-  if (first?.first && first.centre > GAP.atEnd * pitch) return true;
+  // A box may reach left of its text (108's 于新 began 1.3 heights early), so where the value's
+  // column is known it, not the box, tells where the first character belongs.
+  const lateStart =
+    valueLeft === undefined
+      ? first?.first === true && first.centre > GAP.atEnd * pitch
+      : first !== undefined && first.x - valueLeft > GAP.lateStart * first.height;
+  if (lateStart) return true;
   return last?.last === true && last.lineLength - last.centre > GAP.atEnd * pitch;
 }

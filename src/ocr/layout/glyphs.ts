@@ -5,9 +5,17 @@ import { type Extent, extentOf, sliceQuad, unionQuad } from './quad-geometry.ts'
 /**
  * Where the decoder emitted a character along its line, in heights of the line's box (a unit
  * that does not depend on the photo's scale): the centre from the line's start, the line's
- * length, and whether it is the first or last character of the line.
+ * length, and whether it is the first or last character of the line; and, in face pixels, the
+ * centre's x on the line's midline and the line's height.
  */
-export type Along = { centre: number; lineLength: number; first: boolean; last: boolean };
+export type Along = {
+  centre: number;
+  lineLength: number;
+  first: boolean;
+  last: boolean;
+  x: number;
+  height: number;
+};
 
 /** One recognised character with where it sits on the face. */
 export type Glyph = RecognizedChar & { box: Quad; line: number; along?: Along };
@@ -40,14 +48,24 @@ function lineShape(box: Quad): { length: number; height: number } {
 
 function alongOf(
   c: RecognizedChar,
+  box: Quad,
   shape: { length: number; height: number },
-  i: number,
-  n: number,
-) {
+  position: { index: number; count: number },
+): Along | undefined {
   if (c.span === undefined || shape.height <= 0) return undefined;
+  const share = (c.span.start + c.span.end) / 2;
   const lineLength = shape.length / shape.height;
-  const centre = ((c.span.start + c.span.end) / 2) * lineLength;
-  return { centre, lineLength, first: i === 0, last: i === n - 1 };
+  const [p0, p1, p2, p3] = box;
+  const startX = (p0[0] + p3[0]) / 2;
+  const endX = (p1[0] + p2[0]) / 2;
+  return {
+    centre: share * lineLength,
+    lineLength,
+    first: position.index === 0,
+    last: position.index === position.count - 1,
+    x: startX + share * (endX - startX),
+    height: shape.height,
+  };
 }
 
 export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
@@ -62,7 +80,7 @@ export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
       box: sliceQuad(line.box, start / total, end / total),
       line: lineIndex,
     };
-    const along = alongOf(c, shape, i, chars.length);
+    const along = alongOf(c, line.box, shape, { index: i, count: chars.length });
     if (along !== undefined) glyph.along = along;
     start = end;
     return glyph;
