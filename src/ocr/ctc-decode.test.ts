@@ -33,6 +33,12 @@ describe('ctcDecode', () => {
       expect.closeTo(0.8, 5),
     ]);
     expect(line.score).toBeCloseTo((0.8 + 0.6 + 0.8) / 3, 5);
+    // Each character's run of steps, as shares of the line's five steps.
+    expect(line.chars.map((c) => c.span)).toEqual([
+      { start: 0, end: 0.4 },
+      { start: 0.6, end: 0.8 },
+      { start: 0.8, end: 1 },
+    ]);
   });
 
   it('lists runner-up characters with their best probability over the run, never the blank', () => {
@@ -54,5 +60,50 @@ describe('ctcDecode', () => {
       score: 0,
       chars: [],
     });
+  });
+});
+
+describe('ctcDecode with hidden characters', () => {
+  const han = ['blank', '高', '永', '韫', '礼', ' '];
+  /** A step the given class wins outright, or the blank wins with `hidden` beside it. */
+  function step(winner: number, hidden?: [number, number]): number[] {
+    const row = new Array(han.length).fill(0);
+    if (hidden) {
+      row[0] = 1 - hidden[1];
+      row[hidden[0]] = hidden[1];
+    } else {
+      row[winner] = 1;
+    }
+    return row;
+  }
+  // Six steps per line height: a Han character every ~6 steps.
+  const perHeight = 6;
+
+  it('emits a doubted character the blank won, where a character is missing', () => {
+    const rows = Array.from({ length: 18 }, () => step(0));
+    rows[2] = step(1);
+    rows[8] = step(2);
+    rows[14] = step(0, [3, 0.35]);
+    const line = ctcDecode(steps(rows), 18, han, 2, perHeight);
+    expect(line.text).toBe('高永韫');
+    expect(line.chars[2]?.prob).toBeCloseTo(0.35, 5);
+    // PaddleOCR's plain decoding, without the line's geometry, drops it.
+    expect(ctcDecode(steps(rows), 18, han, 2).text).toBe('高永');
+  });
+
+  it('leaves a doubt alone between characters set at their usual pitch', () => {
+    const rows = Array.from({ length: 12 }, () => step(0));
+    rows[2] = step(1);
+    rows[5] = step(0, [4, 0.35]);
+    rows[8] = step(2);
+    expect(ctcDecode(steps(rows), 12, han, 2, perHeight).text).toBe('高永');
+  });
+
+  it('ignores faint noise in a gap', () => {
+    const rows = Array.from({ length: 18 }, () => step(0));
+    rows[2] = step(1);
+    rows[8] = step(2);
+    rows[14] = step(0, [3, 0.05]);
+    expect(ctcDecode(steps(rows), 18, han, 2, perHeight).text).toBe('高永');
   });
 });

@@ -1,3 +1,4 @@
+import { ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedChar } from './recognized-line.ts';
 
 /**
@@ -19,32 +20,94 @@ export type DecodedLine = {
 
 const BLANK = 0;
 
+/** The strongest non-blank class of a step that the blank won: a character the decoder hid. */
+type Hidden = { step: number; before: number; char: RecognizedChar };
+
+function centreOf(char: RecognizedChar, steps: number): number {
+  const span = char.span ?? { start: 0, end: 0 };
+  return ((span.start + span.end) / 2) * steps;
+}
+
+/** Rare characters are Han ones: a hidden Latin letter or mark is noise from the background. */
+const HAN = /^\p{Script=Han}$/u;
+/** A line needs this many characters of its own before a gap in it means anything. */
+const MIN_EMITTED = 2;
+
+/**
+ * Keeps the hidden Han characters that sit between Han characters (or at a line's end next to
+ * one) with room around them: at least `hiddenCharRoom` of a character pitch from the centres of
+ * the characters emitted on either side, or from the line's ends taken as half a pitch outside
+ * the line. Between characters set at their usual pitch there is no such room, so only a gap a
+ * character was dropped from qualifies; lines of noise (a few stray letters) are left alone.
+ */
+function withRoom(
+  chars: RecognizedChar[],
+  hidden: readonly Hidden[],
+  steps: number,
+  stepsPerLineHeight: number,
+): RecognizedChar[] {
+  if (chars.length < MIN_EMITTED) return chars;
+  const pitch = ENGINE_REC.charPitch * stepsPerLineHeight;
+  const room = ENGINE_REC.hiddenCharRoom * pitch;
+  const out = chars.slice();
+  for (const { step, before, char } of hidden.slice().reverse()) {
+    const previous = chars[before - 1];
+    const next = chars[before];
+    const amongHan = [char, previous, next].every((c) => c === undefined || HAN.test(c.char));
+    const from = previous ? centreOf(previous, steps) : -pitch / 2;
+    const to = next ? centreOf(next, steps) : steps + pitch / 2;
+    const centre = step + 0.5;
+    if (amongHan && centre - from >= room && to - centre >= room) out.splice(before, 0, char);
+  }
+  return out;
+}
+
 /**
  * Greedy CTC decoding of one line's `steps x classes` probabilities: take the most likely class
  * at each step, merge repeats, drop blanks. A character's probability is that of the first step
  * of its run (PaddleOCR keeps the first); its alternatives are the other non-blank classes with
- * their best probability over the run, most likely first.
+ * their best probability over the run, most likely first; its span is where its run lies along
+ * the line (each step covers an equal share of the recogniser's input width).
+ *
+ * Beyond PaddleOCR: a rare character the recogniser is unsure of can lose every step to the
+ * blank and vanish, leaving a gap (高永 for 高永韫, with 韫 at 0.24 under a 0.6 blank). Given
+ * `stepsPerLineHeight` (the input height in output steps, which sets the character pitch), a
+ * blank run's strongest step whose non-blank share reaches `ENGINE_REC.hiddenCharMass` is
+ * emitted as a character, at its own low probability, when the gap has room for it.
  */
 export function ctcDecode(
   probs: Float32Array,
   steps: number,
   charset: readonly string[],
   alternatives: number,
+  stepsPerLineHeight?: number,
 ): DecodedLine {
   const classes = charset.length;
-  const chars: RecognizedChar[] = [];
+  let chars: RecognizedChar[] = [];
+  const hidden: Hidden[] = [];
   let previous = BLANK;
   let runBest: Map<number, number> | null = null;
+  let runStart = 0;
+  let blankRunHidden: Hidden | null = null;
   const topIndex = new Int32Array(alternatives + 2);
   const topProb = new Float32Array(alternatives + 2);
-  const finishRun = () => {
+  // A run ends at step `end`: its span is [runStart, end) over the line's steps.
+  const finishRun = (end: number) => {
     const current = chars.at(-1);
     if (!current || !runBest) return;
+    current.span = { start: runStart / steps, end: end / steps };
     current.alternatives = [...runBest]
       .sort((a, b) => b[1] - a[1])
       .slice(0, alternatives)
       .map(([index, prob]) => ({ char: charset[index] as string, prob }));
   };
+  const rankedNonBlank = (from: number) =>
+    Array.from(topIndex.subarray(from), (index, k) => ({
+      index,
+      prob: topProb[from + k] as number,
+    }))
+      .filter(({ index }) => index > BLANK)
+      .map(({ index, prob }) => ({ char: charset[index] as string, prob }));
   for (let t = 0; t < steps; t++) {
     const base = t * classes;
     topIndex.fill(-1);
@@ -64,11 +127,14 @@ export function ctcDecode(
     }
     const best = topIndex[0] as number;
     if (best !== previous) {
-      finishRun();
+      finishRun(t);
       runBest = null;
+      if (blankRunHidden) hidden.push(blankRunHidden);
+      blankRunHidden = null;
       if (best !== BLANK) {
         chars.push({ char: charset[best] as string, prob: topProb[0] as number, alternatives: [] });
         runBest = new Map();
+        runStart = t;
       }
     }
     if (runBest) {
@@ -77,10 +143,32 @@ export function ctcDecode(
         if (index <= BLANK || index === best) continue;
         runBest.set(index, Math.max(runBest.get(index) ?? 0, topProb[k] as number));
       }
+    } else if (stepsPerLineHeight !== undefined) {
+      const mass = 1 - (topProb[0] as number);
+      const [strongest, ...others] = rankedNonBlank(1);
+      if (
+        strongest &&
+        mass >= ENGINE_REC.hiddenCharMass &&
+        strongest.prob > (blankRunHidden?.char.prob ?? 0)
+      ) {
+        blankRunHidden = {
+          step: t,
+          before: chars.length,
+          char: {
+            ...strongest,
+            alternatives: others.slice(0, alternatives),
+            span: { start: t / steps, end: (t + 1) / steps },
+          },
+        };
+      }
     }
     previous = best;
   }
-  finishRun();
+  finishRun(steps);
+  if (blankRunHidden) hidden.push(blankRunHidden);
+  if (stepsPerLineHeight !== undefined && hidden.length > 0) {
+    chars = withRoom(chars, hidden, steps, stepsPerLineHeight);
+  }
   const score = chars.length === 0 ? 0 : chars.reduce((sum, c) => sum + c.prob, 0) / chars.length;
   return { text: chars.map((c) => c.char).join(''), score, chars };
 }

@@ -34,8 +34,12 @@ export type ScannedCard = {
  * off there, so it is read again on the registered face.
  */
 const REREAD_OVERHANG = 0.04;
-/** A box detected again where a line was already read, overlapping it this much, is that line. */
-const SAME_LINE_OVERLAP = 0.7;
+/**
+ * A box detected again is the line already read there when both its ends lie within this share
+ * of the line's height of the old ones: overlap alone let a value's box inherit the reading of
+ * a longer line that had its label attached (签发机关重庆市… for 重庆市…).
+ */
+const SAME_LINE_END_SHIFT = 0.5;
 
 const FACE_CORNERS: [number, number][] = [
   [0, 0],
@@ -99,8 +103,8 @@ async function uprightCorners(
   return [c2, c3, c0, c1];
 }
 
-/** Overlap of two boxes' upright extents, as intersection over union. */
-function overlap(a: Quad, b: Quad): number {
+/** Whether two boxes of a face hold the same line: their ends and rows nearly coincide. */
+function sameLine(a: Quad, b: Quad): boolean {
   const extent = (q: Quad) => ({
     x0: Math.min(...q.map((p) => p[0])),
     x1: Math.max(...q.map((p) => p[0])),
@@ -109,11 +113,12 @@ function overlap(a: Quad, b: Quad): number {
   });
   const ea = extent(a);
   const eb = extent(b);
-  const w = Math.min(ea.x1, eb.x1) - Math.max(ea.x0, eb.x0);
-  const h = Math.min(ea.y1, eb.y1) - Math.max(ea.y0, eb.y0);
-  if (w <= 0 || h <= 0) return 0;
-  const area = (e: typeof ea) => (e.x1 - e.x0) * (e.y1 - e.y0);
-  return (w * h) / (area(ea) + area(eb) - w * h);
+  const shift = SAME_LINE_END_SHIFT * Math.min(ea.y1 - ea.y0, eb.y1 - eb.y0);
+  return (
+    Math.abs(ea.x0 - eb.x0) <= shift &&
+    Math.abs(ea.x1 - eb.x1) <= shift &&
+    Math.abs(ea.y0 + ea.y1 - eb.y0 - eb.y1) / 2 <= shift
+  );
 }
 
 /**
@@ -156,7 +161,7 @@ async function readFace(
   );
   const lines: RecognizedLine[] = [];
   for (const { box } of faceBoxes) {
-    const same = known.find((line) => overlap(line.box, box) >= SAME_LINE_OVERLAP);
+    const same = known.find((line) => sameLine(line.box, box));
     const decoded = same ?? (await recognizeLine(photo, mapQuad(faceToPhoto, box), models));
     if (decoded.text.length === 0) continue;
     lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });

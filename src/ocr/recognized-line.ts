@@ -6,6 +6,11 @@ export type RecognizedChar = {
   prob: number;
   /** Runner-up characters at the same position, most likely first (blank excluded). */
   alternatives: { char: string; prob: number }[];
+  /**
+   * Where the decoder emitted the character: the first and past-the-last time step of its run,
+   * as shares of the line's width (0-1). Absent from readers that give no positions.
+   */
+  span?: { start: number; end: number };
 };
 
 /** A text line read off a straightened card face. */

@@ -32,9 +32,12 @@ export async function recognizeLine(
   box: Quad,
   models: TextModels,
 ): Promise<DecodedLine> {
-  const output = await models.runner.run('rec', recInput(image, box));
+  const input = recInput(image, box);
+  const output = await models.runner.run('rec', input);
   const steps = output.dims[1] as number;
-  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives);
+  const inputWidth = input.dims[3] as number;
+  const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
+  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
 }
 
 /**

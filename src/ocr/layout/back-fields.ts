@@ -10,6 +10,7 @@ import {
   FALSE_PASS_RATE,
 } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
+import { mayMissCharacter } from './dropped-characters.ts';
 import {
   acceptedVariants,
   type CharMapping,
@@ -21,6 +22,13 @@ import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
+
+/**
+ * What a value read together with its label keeps of it: the label, or its tail when the first
+ * characters went to another box. No issuing authority starts with these (关岭… does start with
+ * 关, so the single character is left alone).
+ */
+const ISSUE_LABEL_REMAINS = ['签发机关', '发机关', '机关'] as const;
 
 /** Digits of a date as printed on this side (YYYY.MM.DD, dots often lost by the recogniser). */
 const DATE_DIGITS = 8;
@@ -130,15 +138,27 @@ function validityFields(
 }
 
 /** The emblem side's fields in the API's form, the period checked against the validity rule. */
+function withoutLabelRemains(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
+  const text = textOf(glyphs);
+  const remains = ISSUE_LABEL_REMAINS.find((label) => text.startsWith(label));
+  return remains === undefined
+    ? { glyphs: glyphs.slice(), trimmed: false }
+    : { glyphs: glyphs.slice(remains.length), trimmed: true };
+}
+
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
-  const issue = trimNonHan(glyphs.issue);
+  const marked = trimNonHan(glyphs.issue);
+  const unlabelled = withoutLabelRemains(marked.glyphs);
+  const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
   const issueText = textOf(issue.glyphs);
   const issueP = allRightProbability(issue.glyphs.map((g) => g.prob));
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
-    : issue.trimmed
-      ? CONFIDENCE.changedByCheck
-      : CONFIDENCE.ceiling;
+    : mayMissCharacter(issue.glyphs)
+      ? CONFIDENCE.mayMissCharacter
+      : issue.trimmed
+        ? CONFIDENCE.changedByCheck
+        : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {

@@ -24,6 +24,12 @@ export const FRONT_LABEL_CENTERS = {
   number: { x: 0.165, y: 0.852 },
 } as const satisfies Record<string, FacePoint>;
 
+/**
+ * The left edge of the portrait side's value column (name, sex, birth and address start there):
+ * 15.4 mm of 85.6 on the specimen.
+ */
+export const FRONT_VALUE_LEFT = 0.18;
+
 /** The ends of the 18-digit number's box, measured as the label centres above. */
 export const NUMBER_LINE_ENDS = {
   left: { x: 0.331, y: 0.848 },

@@ -1,5 +1,10 @@
 import type { FrontField } from '../../idcard/api-contract.ts';
-import { FRONT_LABEL_CENTERS, FRONT_PHOTO_AREA, FRONT_ROW_CENTERS } from './card-geometry.ts';
+import {
+  FRONT_LABEL_CENTERS,
+  FRONT_PHOTO_AREA,
+  FRONT_ROW_CENTERS,
+  FRONT_VALUE_LEFT,
+} from './card-geometry.ts';
 import { digitOf } from './digit-glyphs.ts';
 import { type FaceFrame, fitFaceFrame } from './face-frame.ts';
 import {
@@ -14,8 +19,11 @@ import type { Glyph } from './glyphs.ts';
 import { FRONT_LABELS, type FrontLabel, findLabels } from './labels.ts';
 import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
 
-/** The glyphs read for each field of the portrait side, in reading order; empty when unread. */
-export type FrontGlyphs = Record<FrontField, Glyph[]>;
+/**
+ * The glyphs read for each field of the portrait side, in reading order, empty when unread; and
+ * where the value column starts on this face (pixels).
+ */
+export type FrontGlyphs = Record<FrontField, Glyph[]> & { valueLeft: number };
 
 type FrontRow = keyof typeof FRONT_ROW_CENTERS;
 
@@ -194,5 +202,6 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
     birth: glyphsOf(readingOrder(rows.birth)),
     address: glyphsOf(readingOrder(rows.address)),
     number: fromFirstDigit(glyphsOf(numberSegments)),
+    valueLeft: frame.x(FRONT_VALUE_LEFT),
   };
 }

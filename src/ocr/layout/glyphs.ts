@@ -2,8 +2,23 @@ import type { Quad } from '../../idcard/api-contract.ts';
 import type { RecognizedChar, RecognizedLine } from '../recognized-line.ts';
 import { type Extent, extentOf, sliceQuad, unionQuad } from './quad-geometry.ts';
 
+/**
+ * Where the decoder emitted a character along its line, in heights of the line's box (a unit
+ * that does not depend on the photo's scale): the centre from the line's start, the line's
+ * length, and whether it is the first or last character of the line; and, in face pixels, the
+ * centre's x on the line's midline and the line's height.
+ */
+export type Along = {
+  centre: number;
+  lineLength: number;
+  first: boolean;
+  last: boolean;
+  x: number;
+  height: number;
+};
+
 /** One recognised character with where it sits on the face. */
-export type Glyph = RecognizedChar & { box: Quad; line: number };
+export type Glyph = RecognizedChar & { box: Quad; line: number; along?: Along };
 
 /**
  * Half-width characters (digits, Latin letters, punctuation) take about half the advance of a
@@ -24,13 +39,49 @@ function charsOf(line: RecognizedLine): RecognizedChar[] {
   return Array.from(line.text, (char) => ({ char, prob: line.score, alternatives: [] }));
 }
 
+/** Length and height of a line's box, each the mean of its two opposite edges. */
+function lineShape(box: Quad): { length: number; height: number } {
+  const [p0, p1, p2, p3] = box;
+  const edge = (a: Quad[number], b: Quad[number]) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+  return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
+}
+
+function alongOf(
+  c: RecognizedChar,
+  box: Quad,
+  shape: { length: number; height: number },
+  position: { index: number; count: number },
+): Along | undefined {
+  if (c.span === undefined || shape.height <= 0) return undefined;
+  const share = (c.span.start + c.span.end) / 2;
+  const lineLength = shape.length / shape.height;
+  const [p0, p1, p2, p3] = box;
+  const startX = (p0[0] + p3[0]) / 2;
+  const endX = (p1[0] + p2[0]) / 2;
+  return {
+    centre: share * lineLength,
+    lineLength,
+    first: position.index === 0,
+    last: position.index === position.count - 1,
+    x: startX + share * (endX - startX),
+    height: shape.height,
+  };
+}
+
 export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
   const chars = charsOf(line).filter((c) => c.char.trim() !== '');
   const total = chars.reduce((sum, c) => sum + advanceOf(c.char), 0);
+  const shape = lineShape(line.box);
   let start = 0;
-  return chars.map((c) => {
+  return chars.map((c, i) => {
     const end = start + advanceOf(c.char);
-    const glyph = { ...c, box: sliceQuad(line.box, start / total, end / total), line: lineIndex };
+    const glyph: Glyph = {
+      ...c,
+      box: sliceQuad(line.box, start / total, end / total),
+      line: lineIndex,
+    };
+    const along = alongOf(c, line.box, shape, { index: i, count: chars.length });
+    if (along !== undefined) glyph.along = along;
     start = end;
     return glyph;
   });

@@ -333,6 +333,15 @@ describe('readCardFields on the emblem side', () => {
     expect(issue?.value).toBe('旬阳市公安局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
+
+  it('drops the label read again with the issuing authority, and does not vouch for it', () => {
+    const face = faceOf(
+      backLines({ issue: '签发机关重庆市公安局南川分局', validity: '2015.03.06-2035.03.06' }),
+    );
+    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    expect(issue?.value).toBe('重庆市公安局南川分局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
 });
 
 describe('side detection', () => {

@@ -1,0 +1,66 @@
+import { ENGINE_REC } from '../ocr-params.ts';
+import type { Glyph } from './glyphs.ts';
+
+/**
+ * A character missing from the recogniser's dictionary (or one it doubts enough) can vanish
+ * without a trace in the probabilities: 邓明 for 邓铖明, both characters at 0.99. It leaves a
+ * hole in the line, though, since the card sets a value's Han characters at a steady pitch.
+ * Measured on the committed card set in heights of the line's box: neighbouring characters of one
+ * value sit 0.7-1.4 apart (digits closer); a line's first and last character sit at most 0.85
+ * from its ends; a dropped character opens a gap of about 1.9, or an end of about 1.2-1.5.
+ */
+const GAP = {
+  /** Bounds on the pitch taken from the value's own closest pair of Han neighbours. */
+  minPitch: 0.8,
+  maxPitch: 1.4,
+  /** Neighbours further apart than this many pitches have a character between them. */
+  between: 1.6,
+  /** A line end further than this many pitches from its outer character has lost one. */
+  atEnd: 1,
+  /**
+   * A value whose first character's centre lies further than this many line heights right of
+   * its printed column has lost its first character: measured 0-0.52 for names read whole,
+   * 1.03 for 欣磊 read for 逯欣磊 with its label attached.
+   */
+  lateStart: 0.75,
+} as const;
+
+const HAN = /^\p{Script=Han}$/u;
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
+
+/**
+ * Whether the value's characters leave room for one the recogniser dropped: between two
+ * neighbours read on the same line, at the end of a line the value ends, and before its first
+ * character: at the start of its line, or, when the value is printed from a known column
+ * (`valueLeft`, face pixels), after that column.
+ * Glyphs without positions (from a reader that gives none) are never suspected.
+ */
+export function mayMissCharacter(glyphs: readonly Glyph[], valueLeft?: number): boolean {
+  const neighbours = glyphs.slice(1).flatMap((glyph, i) => {
+    const previous = glyphs[i] as Glyph;
+    if (!glyph.along || !previous.along || glyph.line !== previous.line) return [];
+    return [{ previous, glyph, distance: glyph.along.centre - previous.along.centre }];
+  });
+  const hanDistances = neighbours
+    .filter(({ previous, glyph }) => HAN.test(previous.char) && HAN.test(glyph.char))
+    .map((n) => n.distance);
+  // One distance cannot vouch for itself, so a value needs two before its own pitch counts.
+  const pitch =
+    hanDistances.length >= 2
+      ? clamp(Math.min(...hanDistances), GAP.minPitch, GAP.maxPitch)
+      : ENGINE_REC.charPitch;
+  if (neighbours.some((n) => n.distance > GAP.between * pitch)) return true;
+  const first = glyphs[0]?.along;
+  const last = glyphs.at(-1)?.along;
+  // A box may reach left of its text (108's 于新 began 1.3 heights early), so where the value's
+  // column is known it, not the box, tells where the first character belongs.
+  const lateStart =
+    valueLeft === undefined
+      ? first?.first === true && first.centre > GAP.atEnd * pitch
+      : first !== undefined && first.x - valueLeft > GAP.lateStart * first.height;
+  if (lateStart) return true;
+  return last?.last === true && last.lineLength - last.centre > GAP.atEnd * pitch;
+}
