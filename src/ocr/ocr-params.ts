@@ -49,6 +49,13 @@ export const CLS_PARAMS = {
 export const ENGINE_DET = {
   locateLimitSideLen: 640,
   faceScale: 0.75,
+  /**
+   * A card the locating pass saw at least this large (share of the face's 10 px/mm) is read from
+   * that pass's boxes, skipping the face's own detection unless the reading falls short (a
+   * one-character value lost, a check failed). At 0.3 the generated set read as well as with a
+   * second detection on every card, 80 ms a face faster; at 0.5 half the cards still took one.
+   */
+  reuseLocateScale: 0.3,
 } as const;
 
 /**
