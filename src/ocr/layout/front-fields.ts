@@ -59,11 +59,18 @@ function freeText(
   return { value, confidence: capped(p, cap), box: boxOfGlyphs(glyphs) };
 }
 
-/** The name, not vouched for when it does not start with a common surname. */
+/**
+ * The name without stray Latin letters at its ends (the guilloche and the label's remains read
+ * as X or YON), not vouched for when trimmed or when it does not start with a common surname.
+ */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
-  const reading = freeText(glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
-  if (hasCommonSurname(reading.value)) return reading;
-  return { ...reading, confidence: Math.min(reading.confidence, CONFIDENCE.uncommonSurname) };
+  const trimmed = trimNonHan(glyphs);
+  const reading = freeText(trimmed.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
+  const cap = [
+    trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
+  ];
+  return { ...reading, confidence: Math.min(reading.confidence, ...cap) };
 }
 
 function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): FieldReading {
