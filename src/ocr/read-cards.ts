@@ -2,6 +2,7 @@ import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { registerFace } from './card-registration.ts';
 import type { DetectedBox } from './db-postprocess.ts';
+import { detResizeShape } from './det-preprocess.ts';
 import { findCards } from './find-cards.ts';
 import {
   applyHomography,
@@ -153,14 +154,25 @@ async function readFace(
     detWidth,
     detHeight,
   );
-  const faceBoxes = readingOrder(
-    (await detectText(detImage, models, Math.max(detWidth, detHeight))).map((b) => ({
-      ...b,
-      box: mapQuad(detToFace, b.box),
-    })),
+  const faceBoxes = (await detectText(detImage, models, Math.max(detWidth, detHeight))).map((b) =>
+    mapQuad(detToFace, b.box),
   );
+  return readBoxes(photo, faceToPhoto, faceBoxes, models, known);
+}
+
+/**
+ * Recognises boxes already placed on the face (`faceBoxes`, face pixels) from the photo's own
+ * pixels, in reading order; a box where a line was already read (`known`) keeps its reading.
+ */
+async function readBoxes(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  faceBoxes: readonly Quad[],
+  models: TextModels,
+  known: readonly RecognizedLine[] = [],
+): Promise<RecognizedLine[]> {
   const lines: RecognizedLine[] = [];
-  for (const { box } of faceBoxes) {
+  for (const { box } of readingOrder(faceBoxes.map((box) => ({ box })))) {
     const same = known.find((line) => sameLine(line.box, box));
     const decoded = same ?? (await recognizeLine(photo, mapQuad(faceToPhoto, box), models));
     if (decoded.text.length === 0) continue;
@@ -183,37 +195,66 @@ function overhangs(trueToRough: Homography): boolean {
   });
 }
 
+/** Whether a face read this far can be handed on, or deserves a look at finer scale. */
+export type FaceCheck = (face: ReadFace) => boolean;
+
+/** The card's size in the locating pass's pixels, as a share of the straightened face's. */
+function locateScale(photo: RgbImage, corners: Point[]): number {
+  const located = detResizeShape(photo, ENGINE_DET.locateLimitSideLen);
+  const [c0, c1, c2, c3] = corners as [Point, Point, Point, Point];
+  const width = ((distance(c0, c1) + distance(c3, c2)) / 2) * (located.width / photo.width);
+  return width / FACE_WIDTH;
+}
+
 /**
  * The whole reading pipeline on decoded pixels: find up to `maxCards` cards, settle each one's
- * orientation, straighten it roughly, detect its lines on the straightened face and recognise
- * each line from the photo's own pixels (one resampling, not two). The card is then registered
- * by its printed labels, which corrects perspective and edges found wrongly; the lines keep
- * their text and move to the registered face, and are read again only when the rough face had
- * cut part of the card off.
+ * orientation, straighten it roughly and recognise its lines from the photo's own pixels (one
+ * resampling, not two). A card the locating pass saw large enough is read from that pass's
+ * boxes; a smaller one, or one whose reading `isReadable` turns down, has its straightened face
+ * detected again at `ENGINE_DET.faceScale`, keeping the lines already read. The card is
+ * registered by its printed labels, which corrects perspective and edges found wrongly; the
+ * lines keep their text and move to the registered face, and are read again only when the
+ * rough face had cut part of the card off.
  */
 export async function readCards(
   photo: RgbImage,
   models: TextModels,
   maxCards: number,
+  isReadable: FaceCheck = () => true,
 ): Promise<ScannedCard[]> {
   const photoBoxes = await detectText(photo, models, ENGINE_DET.locateLimitSideLen);
   const readings: ScannedCard[] = [];
   for (const card of findCards(photo, photoBoxes, maxCards)) {
     const corners = await uprightCorners(photo, card.corners, card.boxes, models);
     const roughToPhoto = homographyFromQuads(FACE_CORNERS, corners);
+    const photoToRough = invertHomography(roughToPhoto);
     let faceToPhoto = roughToPhoto;
-    let lines = await readFace(photo, roughToPhoto, models);
+    let detected = locateScale(photo, corners) < ENGINE_DET.reuseLocateScale;
+    let lines = detected
+      ? await readFace(photo, roughToPhoto, models)
+      : await readBoxes(
+          photo,
+          roughToPhoto,
+          card.boxes.map((b) => orderCorners(mapQuad(photoToRough, b.box))),
+          models,
+        );
     const trueToRough = registerFace(lines);
     if (trueToRough !== null) {
       faceToPhoto = composeHomographies(roughToPhoto, trueToRough);
       const roughToTrue = invertHomography(trueToRough);
       lines = lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
-      if (overhangs(trueToRough)) lines = await readFace(photo, faceToPhoto, models, lines);
+      // Boxes from the locating pass were never cut off by the rough face's edges.
+      if (detected && overhangs(trueToRough)) {
+        lines = await readFace(photo, faceToPhoto, models, lines);
+        detected = true;
+      }
     }
+    const face = () => ({ width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) });
+    if (!detected && !isReadable(face())) lines = await readFace(photo, faceToPhoto, models, lines);
     let faceImage: RgbImage | null = null;
     const registered = faceToPhoto;
     readings.push({
-      face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) },
+      face: face(),
       faceImage: () => {
         faceImage ??= warpImage(photo, registered, FACE_WIDTH, FACE_HEIGHT);
         return faceImage;

@@ -16,6 +16,8 @@ export const CONFIDENCE = {
   changedByCheck: 0.85,
   /** A printed value that was not read at all, taken from the valid number instead. */
   derivedFromNumber: 0.5,
+  /** A name that does not start with a common surname (`hasCommonSurname`). */
+  uncommonSurname: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

@@ -18,9 +18,9 @@ const GAP = {
   /** A line end further than this many pitches from its outer character has lost one. */
   atEnd: 1,
   /**
-   * A value whose first character's centre lies further than this many line heights right of
-   * its printed column has lost its first character: measured 0-0.52 for names read whole,
-   * 1.03 for 欣磊 read for 逯欣磊 with its label attached.
+   * A value whose first character's centre lies further than this many pitches right of its
+   * printed column has lost its first character: measured up to 0.6 for names read whole, 0.94
+   * for 斌颖 read for 殳斌颖 and 1.3 for 欣磊 read for 逯欣磊.
    */
   lateStart: 0.75,
 } as const;
@@ -53,6 +53,11 @@ export function mayMissCharacter(glyphs: readonly Glyph[], valueLeft?: number): 
       ? clamp(Math.min(...hanDistances), GAP.minPitch, GAP.maxPitch)
       : ENGINE_REC.charPitch;
   if (neighbours.some((n) => n.distance > GAP.between * pitch)) return true;
+  // The column test measures no distance between the value's own characters, so one will do.
+  const columnPitch =
+    hanDistances.length >= 1
+      ? clamp(Math.min(...hanDistances), GAP.minPitch, GAP.maxPitch)
+      : ENGINE_REC.charPitch;
   const first = glyphs[0]?.along;
   const last = glyphs.at(-1)?.along;
   // A box may reach left of its text (108's 于新 began 1.3 heights early), so where the value's
@@ -60,7 +65,7 @@ export function mayMissCharacter(glyphs: readonly Glyph[], valueLeft?: number): 
   const lateStart =
     valueLeft === undefined
       ? first?.first === true && first.centre > GAP.atEnd * pitch
-      : first !== undefined && first.x - valueLeft > GAP.lateStart * first.height;
+      : first !== undefined && first.x - valueLeft > GAP.lateStart * columnPitch * first.height;
   if (lateStart) return true;
   return last?.last === true && last.lineLength - last.centre > GAP.atEnd * pitch;
 }

@@ -17,6 +17,7 @@ import {
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+import { hasCommonSurname } from './surnames.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
@@ -56,6 +57,20 @@ function freeText(
       ? CONFIDENCE.mayMissCharacter
       : CONFIDENCE.ceiling;
   return { value, confidence: capped(p, cap), box: boxOfGlyphs(glyphs) };
+}
+
+/**
+ * The name without stray Latin letters at its ends (the guilloche and the label's remains read
+ * as X or YON), not vouched for when trimmed or when it does not start with a common surname.
+ */
+function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
+  const trimmed = trimNonHan(glyphs);
+  const reading = freeText(trimmed.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
+  const cap = [
+    trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
+  ];
+  return { ...reading, confidence: Math.min(reading.confidence, ...cap) };
 }
 
 function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): FieldReading {
@@ -167,7 +182,7 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
   return {
     side: 'front',
     fields: {
-      name: freeText(glyphs.name, NAME_SHAPE, glyphs.valueLeft, NAME_PROB_EXPONENT),
+      name: readName(glyphs.name, glyphs.valueLeft),
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
       ethnicity: readEthnicity(trimNonHan(glyphs.ethnicity).glyphs),
       birth: readBirth(glyphs.birth, number, today),

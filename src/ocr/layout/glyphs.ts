@@ -1,4 +1,5 @@
 import type { Quad } from '../../idcard/api-contract.ts';
+import { ENGINE_REC } from '../ocr-params.ts';
 import type { RecognizedChar, RecognizedLine } from '../recognized-line.ts';
 import { type Extent, extentOf, sliceQuad, unionQuad } from './quad-geometry.ts';
 
@@ -22,8 +23,9 @@ export type Glyph = RecognizedChar & { box: Quad; line: number; along?: Along };
 
 /**
  * Half-width characters (digits, Latin letters, punctuation) take about half the advance of a
- * CJK character in the card's fonts (黑体 and OCR-B at the same size); the recogniser gives no
- * per-character positions, so a character's place is estimated from these widths.
+ * CJK character in the card's fonts (黑体 and OCR-B at the same size); a character is as wide as
+ * its advance, placed where the decoder emitted it or, for a reader that gives no positions,
+ * estimated from these widths.
  */
 function advanceOf(char: string): number {
   return (char.codePointAt(0) ?? 0) < 0x2e80 ? 0.5 : 1;
@@ -68,21 +70,39 @@ function alongOf(
   };
 }
 
+/**
+ * A character's slice of its line as shares of the line's length: centred where the decoder
+ * emitted it, as wide as its advance at the card's character pitch; without a span, where its
+ * advance falls when the line's characters are laid end to end.
+ */
+function sliceOf(
+  along: Along | undefined,
+  advance: number,
+  laidOut: { start: number; end: number },
+): { from: number; to: number } {
+  if (along === undefined) return { from: laidOut.start, to: laidOut.end };
+  const half = (advance * ENGINE_REC.charPitch) / 2;
+  return {
+    from: Math.max(0, (along.centre - half) / along.lineLength),
+    to: Math.min(1, (along.centre + half) / along.lineLength),
+  };
+}
+
 export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
   const chars = charsOf(line).filter((c) => c.char.trim() !== '');
   const total = chars.reduce((sum, c) => sum + advanceOf(c.char), 0);
   const shape = lineShape(line.box);
   let start = 0;
   return chars.map((c, i) => {
-    const end = start + advanceOf(c.char);
-    const glyph: Glyph = {
-      ...c,
-      box: sliceQuad(line.box, start / total, end / total),
-      line: lineIndex,
-    };
+    const advance = advanceOf(c.char);
     const along = alongOf(c, line.box, shape, { index: i, count: chars.length });
+    const { from, to } = sliceOf(along, advance, {
+      start: start / total,
+      end: (start + advance) / total,
+    });
+    start += advance;
+    const glyph: Glyph = { ...c, box: sliceQuad(line.box, from, to), line: lineIndex };
     if (along !== undefined) glyph.along = along;
-    start = end;
     return glyph;
   });
 }

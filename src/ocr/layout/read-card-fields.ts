@@ -1,8 +1,10 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
+import { NoCardFoundError } from '../errors.ts';
 import type { ReadFace } from '../recognized-line.ts';
 import { readBackFields } from './back-fields.ts';
 import { locateBackFields } from './back-layout.ts';
 import type { CardReading } from './card-reading.ts';
+import { CONFIDENCE } from './confidence.ts';
 import { faceTextOf } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
@@ -24,4 +26,21 @@ export function readCardFields(
   return decided === 'front'
     ? readFrontFields(locateFrontFields(text), today)
     : readBackFields(locateBackFields(text), today);
+}
+
+/**
+ * Whether every field of the face was read and passed its checks: none empty, failed, taken
+ * from the number instead, or open to a dropped character. A face that falls short is worth
+ * a second, finer look before it is answered.
+ */
+export function readsWhole(face: ReadFace, side: 'front' | 'back' | 'auto', today: IsoDate) {
+  try {
+    const { fields } = readCardFields(face, side, today);
+    return Object.values(fields).every(
+      (field) => field.value !== '' && field.confidence > CONFIDENCE.mayMissCharacter,
+    );
+  } catch (error) {
+    if (error instanceof NoCardFoundError) return false;
+    throw error;
+  }
 }
