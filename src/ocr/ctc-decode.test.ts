@@ -99,6 +99,16 @@ describe('ctcDecode with hidden characters', () => {
     expect(ctcDecode(steps(rows), 12, han, 2, perHeight).text).toBe('高永');
   });
 
+  it('needs more room at a line end, where a box may reach past its text', () => {
+    const rows = Array.from({ length: 17 }, () => step(0));
+    rows[2] = step(1);
+    rows[8] = step(2);
+    // 0.76 of a pitch from the line's end (taken as half a pitch outside it): enough between
+    // two characters, not at an end.
+    rows[15] = step(0, [3, 0.35]);
+    expect(ctcDecode(steps(rows), 17, han, 2, perHeight).text).toBe('高永');
+  });
+
   it('ignores faint noise in a gap', () => {
     const rows = Array.from({ length: 18 }, () => step(0));
     rows[2] = step(1);

@@ -54,10 +54,16 @@ function withRoom(
     const previous = chars[before - 1];
     const next = chars[before];
     const amongHan = [char, previous, next].every((c) => c === undefined || HAN.test(c.char));
+    // A line's end is taken as half a pitch outside it; a box reaching past its text (a label's
+    // box over the gap before its value) leaves less room there than a dropped character does.
     const from = previous ? centreOf(previous, steps) : -pitch / 2;
     const to = next ? centreOf(next, steps) : steps + pitch / 2;
     const centre = step + 0.5;
-    if (amongHan && centre - from >= room && to - centre >= room) out.splice(before, 0, char);
+    const roomBefore = previous ? room : ENGINE_REC.hiddenCharEndRoom * pitch;
+    const roomAfter = next ? room : ENGINE_REC.hiddenCharEndRoom * pitch;
+    if (amongHan && centre - from >= roomBefore && to - centre >= roomAfter) {
+      out.splice(before, 0, char);
+    }
   }
   return out;
 }

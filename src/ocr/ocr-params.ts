@@ -76,4 +76,9 @@ export const ENGINE_REC = {
   hiddenCharMass: 0.2,
   /** Room, in character pitches, a hidden character needs from its neighbours' centres. */
   hiddenCharRoom: 0.7,
+  /**
+   * Room it needs from a line's end: a dropped last character left 0.94, noise in the blank
+   * right of a label's text 0.75.
+   */
+  hiddenCharEndRoom: 0.85,
 } as const;

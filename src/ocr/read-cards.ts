@@ -104,16 +104,19 @@ async function uprightCorners(
   return [c2, c3, c0, c1];
 }
 
-/** Whether two boxes of a face hold the same line: their ends and rows nearly coincide. */
-function sameLine(a: Quad, b: Quad): boolean {
-  const extent = (q: Quad) => ({
+function extentOfQuad(q: Quad) {
+  return {
     x0: Math.min(...q.map((p) => p[0])),
     x1: Math.max(...q.map((p) => p[0])),
     y0: Math.min(...q.map((p) => p[1])),
     y1: Math.max(...q.map((p) => p[1])),
-  });
-  const ea = extent(a);
-  const eb = extent(b);
+  };
+}
+
+/** Whether two boxes of a face hold the same line: their ends and rows nearly coincide. */
+function sameLine(a: Quad, b: Quad): boolean {
+  const ea = extentOfQuad(a);
+  const eb = extentOfQuad(b);
   const shift = SAME_LINE_END_SHIFT * Math.min(ea.y1 - ea.y0, eb.y1 - eb.y0);
   return (
     Math.abs(ea.x0 - eb.x0) <= shift &&
@@ -122,16 +125,12 @@ function sameLine(a: Quad, b: Quad): boolean {
   );
 }
 
-/**
- * Detects the lines of a straightened face and recognises each from the photo's own pixels. A
- * line already read in the same place (`known`, in this face's pixels) keeps its reading.
- */
-async function readFace(
+/** Detects the text boxes of a straightened face, in face pixels. */
+async function detectFace(
   photo: RgbImage,
   faceToPhoto: Homography,
   models: TextModels,
-  known: readonly RecognizedLine[] = [],
-): Promise<RecognizedLine[]> {
+): Promise<Quad[]> {
   // The face is warped straight to the detector's input size, multiples of 32 near faceScale.
   const { faceScale } = ENGINE_DET;
   const { sizeMultiple } = DET_PARAMS;
@@ -154,10 +153,21 @@ async function readFace(
     detWidth,
     detHeight,
   );
-  const faceBoxes = (await detectText(detImage, models, Math.max(detWidth, detHeight))).map((b) =>
-    mapQuad(detToFace, b.box),
-  );
-  return readBoxes(photo, faceToPhoto, faceBoxes, models, known);
+  const boxes = await detectText(detImage, models, Math.max(detWidth, detHeight));
+  return boxes.map((b) => mapQuad(detToFace, b.box));
+}
+
+/**
+ * Detects the lines of a straightened face and recognises each from the photo's own pixels. A
+ * line already read in the same place (`known`, in this face's pixels) keeps its reading.
+ */
+async function readFace(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  models: TextModels,
+  known: readonly RecognizedLine[] = [],
+): Promise<RecognizedLine[]> {
+  return readBoxes(photo, faceToPhoto, await detectFace(photo, faceToPhoto, models), models, known);
 }
 
 /**
@@ -195,8 +205,11 @@ function overhangs(trueToRough: Homography): boolean {
   });
 }
 
-/** Whether a face read this far can be handed on, or deserves a look at finer scale. */
-export type FaceCheck = (face: ReadFace) => boolean;
+/**
+ * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
+ * compare it with a second reading of the same card (higher is better).
+ */
+export type FaceCheck = (face: ReadFace) => { whole: boolean; score: number };
 
 /** The card's size in the locating pass's pixels, as a share of the straightened face's. */
 function locateScale(photo: RgbImage, corners: Point[]): number {
@@ -210,8 +223,9 @@ function locateScale(photo: RgbImage, corners: Point[]): number {
  * The whole reading pipeline on decoded pixels: find up to `maxCards` cards, settle each one's
  * orientation, straighten it roughly and recognise its lines from the photo's own pixels (one
  * resampling, not two). A card the locating pass saw large enough is read from that pass's
- * boxes; a smaller one, or one whose reading `isReadable` turns down, has its straightened face
- * detected again at `ENGINE_DET.faceScale`, keeping the lines already read. The card is
+ * boxes, and when `rateFace` finds that reading short, its straightened face is detected at
+ * `ENGINE_DET.faceScale` and read again (keeping the lines read in the same place), and the
+ * better reading stands; a smaller card is read from that face detection alone. The card is
  * registered by its printed labels, which corrects perspective and edges found wrongly; the
  * lines keep their text and move to the registered face, and are read again only when the
  * rough face had cut part of the card off.
@@ -220,7 +234,7 @@ export async function readCards(
   photo: RgbImage,
   models: TextModels,
   maxCards: number,
-  isReadable: FaceCheck = () => true,
+  rateFace: FaceCheck = () => ({ whole: true, score: 0 }),
 ): Promise<ScannedCard[]> {
   const photoBoxes = await detectText(photo, models, ENGINE_DET.locateLimitSideLen);
   const readings: ScannedCard[] = [];
@@ -250,7 +264,15 @@ export async function readCards(
       }
     }
     const face = () => ({ width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) });
-    if (!detected && !isReadable(face())) lines = await readFace(photo, faceToPhoto, models, lines);
+    if (!detected) {
+      const first = rateFace(face());
+      if (!first.whole) {
+        // A second look at the finer face scale; the better of the two readings stands.
+        const firstLines = lines;
+        lines = await readFace(photo, faceToPhoto, models, lines);
+        if (rateFace(face()).score < first.score) lines = firstLines;
+      }
+    }
     let faceImage: RgbImage | null = null;
     const registered = faceToPhoto;
     readings.push({

@@ -16,7 +16,7 @@ import { NoCardFoundError, SameSideTwiceError } from '../ocr/errors.ts';
 import { assessAlarms, isJudgedAlarm } from '../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../ocr/face-result.ts';
 import type { CardReading } from '../ocr/layout/card-reading.ts';
-import { readCardFields, readsWhole } from '../ocr/layout/read-card-fields.ts';
+import { rateReading, readCardFields } from '../ocr/layout/read-card-fields.ts';
 import { readCards, type ScannedCard } from '../ocr/read-cards.ts';
 import type { RgbImage } from '../ocr/rgb-image.ts';
 import type { TextModels } from '../ocr/text-models.ts';
@@ -144,7 +144,7 @@ export async function recognizeImage(
     sourceScale: photo.sourceWidth / photo.width,
   };
   const side = options.side === 'double_side' ? 'auto' : options.side;
-  const scans = await readCards(photo, models, MAX_CARDS, (face) => readsWhole(face, side, today));
+  const scans = await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today));
   if (options.side === 'double_side') {
     const cards = readFields(scans, 'auto', today);
     const front = cards.find((c) => c.reading.side === 'front');

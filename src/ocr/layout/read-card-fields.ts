@@ -29,18 +29,26 @@ export function readCardFields(
 }
 
 /**
- * Whether every field of the face was read and passed its checks: none empty, failed, taken
- * from the number instead, or open to a dropped character. A face that falls short is worth
- * a second, finer look before it is answered.
+ * How well a face was read, for choosing between two readings of one card: `whole` when every
+ * field was read and passed its checks (none empty, failed, taken from the number instead, or
+ * open to a dropped character), and a `score`, the sum of the fields' confidences (-1 for a face
+ * with none of the card's text).
  */
-export function readsWhole(face: ReadFace, side: 'front' | 'back' | 'auto', today: IsoDate) {
+export function rateReading(
+  face: ReadFace,
+  side: 'front' | 'back' | 'auto',
+  today: IsoDate,
+): { whole: boolean; score: number } {
   try {
-    const { fields } = readCardFields(face, side, today);
-    return Object.values(fields).every(
-      (field) => field.value !== '' && field.confidence > CONFIDENCE.mayMissCharacter,
-    );
+    const fields = Object.values(readCardFields(face, side, today).fields);
+    return {
+      whole: fields.every(
+        (field) => field.value !== '' && field.confidence > CONFIDENCE.mayMissCharacter,
+      ),
+      score: fields.reduce((sum, field) => sum + (field.value === '' ? 0 : field.confidence), 0),
+    };
   } catch (error) {
-    if (error instanceof NoCardFoundError) return false;
+    if (error instanceof NoCardFoundError) return { whole: false, score: -1 };
     throw error;
   }
 }
