@@ -38,6 +38,15 @@ export type FakeHuaweiCloud = {
   stop(): Promise<void>;
 };
 
+/** The IAM account and project the tests configure the Huawei upstream with. */
+export const FAKE_ACCOUNT = {
+  domain: 'counter-co',
+  user: 'ocr-robot',
+  password: 'pa55-word!',
+  region: 'cn-north-4',
+  projectId: '0123456789abcdef0123456789abcdef',
+};
+
 export const FAKE_FRONT_RESULT = {
   name: '张三',
   sex: '男',

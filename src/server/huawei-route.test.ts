@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ocrRoutePath } from '../idcard/api-contract.ts';
 import { createApp, MAX_BODY_BYTES } from './create-app.ts';
 import {
+  FAKE_ACCOUNT,
   FAKE_FRONT_RESULT,
   type FakeHuaweiCloud,
   startFakeHuaweiCloud,
@@ -11,18 +12,10 @@ import { createHuaweiUpstream } from './huawei-upstream.ts';
 // The Huawei path seen from the browser: the real route (limits, headers, error shape) in
 // front of the Huawei upstream, against the fake Huawei Cloud on loopback.
 
-const ACCOUNT = {
-  domain: 'counter-co',
-  user: 'ocr-robot',
-  password: 'pa55-word!',
-  region: 'cn-north-4',
-  projectId: '0123456789abcdef0123456789abcdef',
-};
-
 let cloud: FakeHuaweiCloud;
 
 beforeEach(async () => {
-  cloud = await startFakeHuaweiCloud(ACCOUNT);
+  cloud = await startFakeHuaweiCloud(FAKE_ACCOUNT);
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
 
@@ -34,9 +27,9 @@ afterEach(async () => {
 function huaweiApp(timeoutMs = 2000) {
   const upstream = createHuaweiUpstream({
     ocrBaseUrl: cloud.baseUrl,
-    projectId: ACCOUNT.projectId,
+    projectId: FAKE_ACCOUNT.projectId,
     timeoutMs,
-    auth: { kind: 'iam', iamBaseUrl: cloud.baseUrl, ...ACCOUNT },
+    auth: { kind: 'iam', iamBaseUrl: cloud.baseUrl, ...FAKE_ACCOUNT },
   });
   return createApp({
     staticRoot: null,
@@ -72,7 +65,7 @@ describe('the OCR route in front of Huawei Cloud', () => {
     const token = String(cloud.ocrCalls[0]?.headers['x-auth-token']);
     expect(token).toMatch(/^MII/);
     const everything = [...response.headers].flat().join('\n') + text;
-    for (const secret of [token, ACCOUNT.password]) {
+    for (const secret of [token, FAKE_ACCOUNT.password]) {
       expect(everything).not.toContain(secret);
     }
     expect(response.headers.get('X-Subject-Token')).toBeNull();

@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  FAKE_ACCOUNT,
   FAKE_FRONT_RESULT,
   type FakeHuaweiCloud,
   startFakeHuaweiCloud,
@@ -12,20 +13,13 @@ import { REFRESH_MARGIN_MS, REFUSAL_COOL_DOWN_MS } from './iam-token.ts';
 import type { OcrCall } from './ocr-upstream.ts';
 import { MAX_ANSWER_BYTES } from './outbound-fetch.ts';
 
-const ACCOUNT = {
-  domain: 'counter-co',
-  user: 'ocr-robot',
-  password: 'pa55-word!',
-  region: 'cn-north-4',
-  projectId: '0123456789abcdef0123456789abcdef',
-};
 const REQUEST_BODY = JSON.stringify({ image: 'aGVsbG8=', side: 'front' });
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 let cloud: FakeHuaweiCloud;
 
 beforeEach(async () => {
-  cloud = await startFakeHuaweiCloud(ACCOUNT);
+  cloud = await startFakeHuaweiCloud(FAKE_ACCOUNT);
   // Failures are logged for the operator; keep the test output quiet.
   vi.spyOn(console, 'error').mockImplementation(() => {});
 });
@@ -38,15 +32,15 @@ afterEach(async () => {
 function iamSettings(overrides: Partial<HuaweiSettings> = {}): HuaweiSettings {
   return {
     ocrBaseUrl: cloud.baseUrl,
-    projectId: ACCOUNT.projectId,
+    projectId: FAKE_ACCOUNT.projectId,
     timeoutMs: 2000,
     auth: {
       kind: 'iam',
       iamBaseUrl: cloud.baseUrl,
-      domain: ACCOUNT.domain,
-      user: ACCOUNT.user,
-      password: ACCOUNT.password,
-      region: ACCOUNT.region,
+      domain: FAKE_ACCOUNT.domain,
+      user: FAKE_ACCOUNT.user,
+      password: FAKE_ACCOUNT.password,
+      region: FAKE_ACCOUNT.region,
     },
     ...overrides,
   };
@@ -85,7 +79,7 @@ describe('Huawei upstream with IAM password authentication', () => {
       },
     });
     // The configured project, whatever the browser's path said; the body unchanged.
-    expect(cloud.ocrCalls[0]?.path).toBe(`/v2/${ACCOUNT.projectId}/ocr/id-card`);
+    expect(cloud.ocrCalls[0]?.path).toBe(`/v2/${FAKE_ACCOUNT.projectId}/ocr/id-card`);
     expect(cloud.ocrCalls[0]?.body).toBe(REQUEST_BODY);
   });
 
@@ -140,7 +134,7 @@ describe('Huawei upstream with IAM password authentication', () => {
   it('passes the second 401 through instead of retrying again', async () => {
     // Tokens that lapse as soon as they are issued: every OCR call is refused.
     await cloud.stop();
-    cloud = await startFakeHuaweiCloud({ ...ACCOUNT, tokenLifetimeMs: 0 });
+    cloud = await startFakeHuaweiCloud({ ...FAKE_ACCOUNT, tokenLifetimeMs: 0 });
     const upstream = createHuaweiUpstream(iamSettings());
 
     const reply = await upstream.call(ocrCall());

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IdCardResponse } from '../idcard/api-contract.ts';
+import { BACK_FIELDS, FRONT_FIELDS, type IdCardResponse } from '../idcard/api-contract.ts';
 import { createLocalEngine, type LocalEngine, type RecognizeOptions } from './local-engine.ts';
 
 /** Golden images from the committed synthetic set (`e2e/fixtures/cards`, seed in its ground truth). */
@@ -15,9 +15,6 @@ const OPTIONS: RecognizeOptions = {
   returnPortraitLocation: false,
   alarms: [],
 };
-
-const FRONT_FIELDS = ['name', 'sex', 'ethnicity', 'birth', 'address', 'number'] as const;
-const BACK_FIELDS = ['issue', 'valid_from', 'valid_to'] as const;
 
 function fieldsOf(face: Record<string, unknown>, names: readonly string[]) {
   return Object.fromEntries(names.map((name) => [name, face[name]]));
