@@ -7,9 +7,16 @@ export type Tensor = {
 };
 
 /**
- * Runs one network on one NCHW float tensor and returns its single output. The pipeline core only
- * sees this interface; the server implements it with onnxruntime-node.
+ * Runs the networks on NCHW float tensors. The pipeline core only sees this interface; the
+ * server implements it with onnxruntime-node.
  */
 export type ModelRunner = {
+  /** One input, its single output. */
   run(model: ModelName, input: Tensor): Promise<Tensor>;
+  /**
+   * Independent inputs of any shapes, outputs in the same order. A runner may work on them in
+   * parallel (the server spreads a batch over idle inference workers); each input is run as it
+   * is, never padded to a common shape.
+   */
+  runBatch(model: ModelName, inputs: readonly Tensor[]): Promise<Tensor[]>;
 };

@@ -1,6 +1,7 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { registerFace } from './card-registration.ts';
+import type { DecodedLine } from './ctc-decode.ts';
 import type { DetectedBox } from './db-postprocess.ts';
 import { detResizeShape } from './det-preprocess.ts';
 import { findCards } from './find-cards.ts';
@@ -18,7 +19,7 @@ import {
 import { DET_PARAMS, ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
-import { classifyUpsideDown, detectText, recognizeLine, type TextModels } from './text-models.ts';
+import { classifyUpsideDown, detectText, recognizeLines, type TextModels } from './text-models.ts';
 import { warpImage } from './warp.ts';
 
 /** One card read off a photo. */
@@ -172,7 +173,8 @@ async function readFace(
 
 /**
  * Recognises boxes already placed on the face (`faceBoxes`, face pixels) from the photo's own
- * pixels, in reading order; a box where a line was already read (`known`) keeps its reading.
+ * pixels, in reading order, as one recognition batch; a box where a line was already read
+ * (`known`) keeps its reading.
  */
 async function readBoxes(
   photo: RgbImage,
@@ -181,12 +183,22 @@ async function readBoxes(
   models: TextModels,
   known: readonly RecognizedLine[] = [],
 ): Promise<RecognizedLine[]> {
+  const ordered = readingOrder(faceBoxes.map((box) => ({ box }))).map(({ box }) => ({
+    box,
+    known: known.find((line) => sameLine(line.box, box)),
+  }));
+  const unread = ordered.filter((entry) => entry.known === undefined);
+  const decoded = await recognizeLines(
+    photo,
+    unread.map(({ box }) => mapQuad(faceToPhoto, box)),
+    models,
+  );
+  const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as DecodedLine]));
   const lines: RecognizedLine[] = [];
-  for (const { box } of readingOrder(faceBoxes.map((box) => ({ box })))) {
-    const same = known.find((line) => sameLine(line.box, box));
-    const decoded = same ?? (await recognizeLine(photo, mapQuad(faceToPhoto, box), models));
-    if (decoded.text.length === 0) continue;
-    lines.push({ text: decoded.text, box, score: decoded.score, chars: decoded.chars });
+  for (const entry of ordered) {
+    const reading = entry.known ?? (readings.get(entry) as DecodedLine);
+    if (reading.text.length === 0) continue;
+    lines.push({ text: reading.text, box: entry.box, score: reading.score, chars: reading.chars });
   }
   return lines;
 }

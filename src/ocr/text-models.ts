@@ -3,7 +3,7 @@ import { ctcDecode, type DecodedLine } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
 import { cropLine, recInput, writeLineTensor } from './line-crop.ts';
-import type { ModelRunner } from './model-runner.ts';
+import type { ModelRunner, Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
 import type { RgbImage } from './rgb-image.ts';
 
@@ -26,6 +26,13 @@ export async function detectText(
   return dbPostprocess({ data: output.data, width, height }, image);
 }
 
+function decodeLine(input: Tensor, output: Tensor, models: TextModels): DecodedLine {
+  const steps = output.dims[1] as number;
+  const inputWidth = input.dims[3] as number;
+  const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
+  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
+}
+
 /** CTC recognition of one line, unpadded (faster here than PaddleOCR's padded batches). */
 export async function recognizeLine(
   image: RgbImage,
@@ -33,11 +40,22 @@ export async function recognizeLine(
   models: TextModels,
 ): Promise<DecodedLine> {
   const input = recInput(image, box);
-  const output = await models.runner.run('rec', input);
-  const steps = output.dims[1] as number;
-  const inputWidth = input.dims[3] as number;
-  const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
-  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
+  return decodeLine(input, await models.runner.run('rec', input), models);
+}
+
+/**
+ * CTC recognition of several lines as one batch: each line keeps its own width (no padding), and
+ * the runner may recognise them in parallel.
+ */
+export async function recognizeLines(
+  image: RgbImage,
+  boxes: readonly Quad[],
+  models: TextModels,
+): Promise<DecodedLine[]> {
+  if (boxes.length === 0) return [];
+  const inputs = boxes.map((box) => recInput(image, box));
+  const outputs = await models.runner.runBatch('rec', inputs);
+  return inputs.map((input, i) => decodeLine(input, outputs[i] as Tensor, models));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IdCardResponse } from '../idcard/api-contract.ts';
 import type { IsoDate } from '../idcard/card-dates.ts';
 import type { RecognizeOptions } from './local-engine-recognize.ts';
+import type { BusyFlags, Peer } from './shared-inference.ts';
 
 /** Messages between the engine and its inference workers. */
 export type WorkerJob = {
@@ -16,3 +17,6 @@ export type WorkerReply =
 
 /** Sent once the worker has loaded its models (or failed to). */
 export type WorkerReady = { ready: true } | { ready: false; message: string };
+
+/** What a worker is started with: its place among the workers and channels to the others. */
+export type WorkerSetup = { index: number; busy: BusyFlags; peers: Peer[] };

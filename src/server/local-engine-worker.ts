@@ -1,17 +1,24 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadCharset } from '../ocr/ctc-decode.ts';
-import type { WorkerJob, WorkerReady, WorkerReply } from './local-engine-protocol.ts';
+import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-engine-protocol.ts';
 import { recognizeImage } from './local-engine-recognize.ts';
 import { createOnnxRunner, readDictionary } from './onnx-runner.ts';
+import { createSharingRunner, serveShares } from './shared-inference.ts';
 
-/** One inference worker: loads the models once, then answers one job at a time. */
+/**
+ * One inference worker: loads the models once, then answers one job at a time, and runs shares of
+ * other workers' batches in between.
+ */
 
 const port = parentPort;
 if (!port) throw new Error('local-engine-worker must run in a worker thread');
 
 try {
+  const setup = workerData as WorkerSetup;
+  const own = await createOnnxRunner(1);
+  for (const peer of setup.peers) serveShares(peer.port, own);
   const models = {
-    runner: await createOnnxRunner(1),
+    runner: createSharingRunner(own, setup.peers, setup.busy),
     charset: loadCharset(await readDictionary()),
   };
   port.on('message', async (job: WorkerJob) => {

@@ -1,9 +1,10 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import type { IdCardResponse } from '../idcard/api-contract.ts';
 import type { IsoDate } from '../idcard/card-dates.ts';
 import { ImageDecodeError, NoCardFoundError, SameSideTwiceError } from '../ocr/errors.ts';
-import type { WorkerJob, WorkerReady, WorkerReply } from './local-engine-protocol.ts';
+import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-engine-protocol.ts';
 import type { RecognizeOptions } from './local-engine-recognize.ts';
+import { createBusyFlags, type Peer, setBusy } from './shared-inference.ts';
 
 export type { RecognizeOptions } from './local-engine-recognize.ts';
 
@@ -41,13 +42,17 @@ function todayIso(): IsoDate {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}` as IsoDate;
 }
 
-function startWorker(): Promise<Worker> {
+function startWorker(setup: WorkerSetup): Promise<Worker> {
   const workerUrl = new URL('./local-engine-worker.ts', import.meta.url).href;
   // The server runs from TypeScript sources, so each worker registers tsx's loader before
   // importing its entry (a worker's --import hooks do not yet apply to its entry on Node 20).
   const bootstrap = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
     .then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); })`;
-  const worker = new Worker(bootstrap, { eval: true });
+  const worker = new Worker(bootstrap, {
+    eval: true,
+    workerData: setup,
+    transferList: setup.peers.map((peer) => peer.port),
+  });
   return new Promise((resolve, reject) => {
     worker.once('message', (message: WorkerReady) => {
       if (message.ready) resolve(worker);
@@ -57,13 +62,34 @@ function startWorker(): Promise<Worker> {
   });
 }
 
+/** A channel between every two workers: `[i]` holds worker i's ends, one per other worker. */
+function peerChannels(workers: number): Peer[][] {
+  const ends: Peer[][] = Array.from({ length: workers }, () => []);
+  for (let i = 0; i < workers; i++) {
+    for (let j = i + 1; j < workers; j++) {
+      const { port1, port2 } = new MessageChannel();
+      (ends[i] as Peer[]).push({ index: j, port: port1 });
+      (ends[j] as Peer[]).push({ index: i, port: port2 });
+    }
+  }
+  return ends;
+}
+
 /**
  * Starts `workers` single-threaded inference workers (DESIGN.md: two of them outrun one
  * two-threaded session by about 44 %), each loading the models once. Jobs queue in arrival order
- * and go to the first idle worker.
+ * and go to the first idle worker; a worker with a job spreads its recognition batches over the
+ * workers without one (`shared-inference.ts`), so a lone request is read on every core.
  */
 export async function createLocalEngine({ workers }: { workers: number }): Promise<LocalEngine> {
-  const pool = await Promise.all(Array.from({ length: workers }, startWorker));
+  const busy = createBusyFlags(workers);
+  const peers = peerChannels(workers);
+  const pool = await Promise.all(
+    Array.from({ length: workers }, (_, index) =>
+      startWorker({ index, busy, peers: peers[index] as Peer[] }),
+    ),
+  );
+  const indexOf = new Map(pool.map((worker, index) => [worker, index]));
   const idle = [...pool];
   const queue: Pending[] = [];
   const running = new Map<number, { worker: Worker; pending: Pending }>();
@@ -78,6 +104,7 @@ export async function createLocalEngine({ workers }: { workers: number }): Promi
         continue;
       }
       const worker = idle.pop() as Worker;
+      setBusy(busy, indexOf.get(worker) as number, true);
       running.set(pending.job.id, { worker, pending });
       worker.postMessage(pending.job);
     }
@@ -87,6 +114,7 @@ export async function createLocalEngine({ workers }: { workers: number }): Promi
     worker.on('message', (reply: WorkerReply) => {
       const entry = running.get(reply.id);
       running.delete(reply.id);
+      setBusy(busy, indexOf.get(worker) as number, false);
       idle.push(worker);
       if (entry) {
         if (reply.ok) entry.pending.resolve(reply.result);

@@ -46,19 +46,26 @@ export async function createOnnxRunner(intraOpThreads = 1): Promise<OnnxRunner> 
     ),
   );
   const sessions = new Map(entries);
+  const run = async (model: ModelName, input: Tensor): Promise<Tensor> => {
+    const session = sessions.get(model);
+    if (!session) throw new Error(`model ${model} is not loaded`);
+    const feeds = {
+      [session.inputNames[0] as string]: new ort.Tensor('float32', input.data, input.dims),
+    };
+    const results = await session.run(feeds);
+    const output = results[session.outputNames[0] as string];
+    if (!output || !(output.data instanceof Float32Array)) {
+      throw new Error(`model ${model} returned no float32 output`);
+    }
+    return { data: output.data, dims: output.dims };
+  };
   return {
-    async run(model: ModelName, input: Tensor): Promise<Tensor> {
-      const session = sessions.get(model);
-      if (!session) throw new Error(`model ${model} is not loaded`);
-      const feeds = {
-        [session.inputNames[0] as string]: new ort.Tensor('float32', input.data, input.dims),
-      };
-      const results = await session.run(feeds);
-      const output = results[session.outputNames[0] as string];
-      if (!output || !(output.data instanceof Float32Array)) {
-        throw new Error(`model ${model} returned no float32 output`);
-      }
-      return { data: output.data, dims: output.dims };
+    run,
+    async runBatch(model: ModelName, inputs: readonly Tensor[]): Promise<Tensor[]> {
+      // One call per input: padding lines to a common width cost more than it saved (DESIGN.md).
+      const outputs: Tensor[] = [];
+      for (const input of inputs) outputs.push(await run(model, input));
+      return outputs;
     },
     async close(): Promise<void> {
       await Promise.all([...sessions.values()].map((session) => session.release()));
