@@ -1,4 +1,5 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
+import { issuingAuthorities } from '../../idcard/gazetteer.ts';
 import { fitsValidityRule, LONG_TERM, type ValidTo } from '../../idcard/validity-period.ts';
 import type { BackGlyphs } from './back-layout.ts';
 import type { BackReading, FieldReading } from './card-reading.ts';
@@ -10,7 +11,7 @@ import {
   FALSE_PASS_RATE,
 } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
-import { mayMissCharacter } from './dropped-characters.ts';
+import { missingCharacterPositions } from './dropped-characters.ts';
 import {
   acceptedVariants,
   type CharMapping,
@@ -19,6 +20,7 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
+import { matchPlace, placeConfidence } from './place-names.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
@@ -150,21 +152,24 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
   const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
-  const issueText = textOf(issue.glyphs);
-  const issueP = allRightProbability(issue.glyphs.map((g) => g.prob));
+  const match = matchPlace(
+    issue.glyphs,
+    issuingAuthorities(),
+    'whole',
+    missingCharacterPositions(issue.glyphs),
+  );
+  const issueText = match.variant.chars.join('');
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
-    : mayMissCharacter(issue.glyphs)
-      ? CONFIDENCE.mayMissCharacter
-      : issue.trimmed
-        ? CONFIDENCE.changedByCheck
-        : CONFIDENCE.ceiling;
+    : issue.trimmed
+      ? CONFIDENCE.changedByCheck
+      : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {
       issue: {
         value: issueText,
-        confidence: capped(issueP, issueCap),
+        confidence: Math.min(placeConfidence(match), issueCap),
         box: boxOfGlyphs(issue.glyphs),
       },
       ...validityFields(glyphs.validity, today),

@@ -1,0 +1,214 @@
+import { type Gazetteer, matchedPrefixLength } from '../../idcard/gazetteer.ts';
+import {
+  afterPassedCheck,
+  allRightProbability,
+  CONFIDENCE,
+  capped,
+  FALSE_PASS_RATE,
+} from './confidence.ts';
+import {
+  acceptedVariants,
+  dominantVariant,
+  firstReading,
+  likelihood,
+  type Variant,
+} from './glyph-variants.ts';
+import type { Glyph } from './glyphs.ts';
+
+/**
+ * A character the recogniser gave less than this is doubtful enough for the gazetteer to
+ * replace it with one it never offered (鄠, missing from the dictionary, came as 鄂 at 0.64;
+ * characters read right sit at 0.95 and above).
+ */
+const DOUBTFUL_PROB = 0.9;
+
+/**
+ * How a value that should name a place was read against the gazetteer: as read (`read`), with
+ * one or two of the recogniser's alternatives taken (`alternative`), with a doubtful or dropped
+ * character chosen by the gazetteer alone (`filled`), or not matched at all (`none`).
+ */
+export type PlaceMatch = {
+  how: 'read' | 'alternative' | 'filled' | 'none';
+  /** The reading, one entry per character; a filled-in dropped character has probability 1. */
+  variant: Variant;
+  /** Characters of `variant` that spell the gazetteer's name (its start, or all of it). */
+  matched: number;
+  /** For `alternative`, its share of the likelihood of all the readings that match. */
+  share: number;
+  /**
+   * The name read is another one without its first character (南县公安局 of 桦南县公安局): a
+   * first character the recogniser dropped would leave exactly this.
+   */
+  endsLongerName: boolean;
+  /** The places a character may have been dropped (`missingCharacterPositions`) left unfilled. */
+  holes: number[];
+};
+
+/** Whether to match the value's beginning (an address) or the whole value (an authority). */
+export type MatchMode = 'prefix' | 'whole';
+
+function matchedLength(gazetteer: Gazetteer, chars: readonly string[], mode: MatchMode): number {
+  if (mode === 'prefix') return matchedPrefixLength(gazetteer, chars);
+  return gazetteer.names.has(chars.join('')) ? chars.length : 0;
+}
+
+/**
+ * The readings one character away from `first` that the gazetteer names: a doubtful character
+ * replaced, or a character put into a hole the recogniser left. Only the first
+ * `gazetteer.maxLength` characters are tried, where the name must lie.
+ */
+function oneEditMatches(
+  first: Variant,
+  holes: readonly number[],
+  gazetteer: Gazetteer,
+  mode: MatchMode,
+): { variant: Variant; hole: number | null }[] {
+  const reach = Math.min(first.chars.length, gazetteer.maxLength);
+  const found = new Map<string, { variant: Variant; hole: number | null }>();
+  const consider = (chars: string[], probs: number[], changed: number, hole: number | null) => {
+    const variant = { chars, probs, changed: [changed] };
+    const length = matchedLength(gazetteer, chars, mode);
+    if (length === 0 || changed >= length) return;
+    found.set(chars.slice(0, length).join(''), { variant, hole });
+  };
+  for (const name of gazetteer.names) {
+    const nameChars = Array.from(name);
+    for (let i = 0; i < reach; i++) {
+      if ((first.probs[i] ?? 1) >= DOUBTFUL_PROB || nameChars[i] === first.chars[i]) continue;
+      if (!sameApartFrom(nameChars, first.chars, i, 0)) continue;
+      const chars = [...first.chars];
+      chars[i] = nameChars[i] as string;
+      consider(chars, first.probs.with(i, 1), i, null);
+    }
+    for (const hole of holes) {
+      if (hole >= nameChars.length || !sameApartFrom(nameChars, first.chars, hole, 1)) continue;
+      const chars = [
+        ...first.chars.slice(0, hole),
+        nameChars[hole] as string,
+        ...first.chars.slice(hole),
+      ];
+      const probs = [...first.probs.slice(0, hole), 1, ...first.probs.slice(hole)];
+      consider(chars, probs, hole, hole);
+    }
+  }
+  return [...found.values()];
+}
+
+/**
+ * Whether `name` agrees with `read` everywhere but at `at`, where `name` has a character that
+ * `read` replaced (`inserted` 0) or lost (`inserted` 1); `read` may go on past the name.
+ */
+function sameApartFrom(
+  name: readonly string[],
+  read: readonly string[],
+  at: number,
+  inserted: 0 | 1,
+): boolean {
+  if (read.length + inserted < name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    if (k === at) continue;
+    if (name[k] !== read[k < at ? k : k - inserted]) return false;
+  }
+  return true;
+}
+
+/**
+ * Reads a value that names a place against the gazetteer. The recogniser's own reading wins when
+ * the gazetteer has it; otherwise one of its alternatives that the gazetteer names, when it
+ * clearly dominates the others that do (`dominantVariant`); otherwise, when exactly one name is
+ * a character away, one doubtful character replaced or one dropped character restored where
+ * `holes` says the line has room for it. Whatever the gazetteer chose was not read, and the
+ * caller must not vouch for it.
+ */
+export function matchPlace(
+  glyphs: readonly Glyph[],
+  gazetteer: Gazetteer,
+  mode: MatchMode,
+  holes: readonly number[],
+): PlaceMatch {
+  const first = firstReading(glyphs);
+  const none: PlaceMatch = {
+    how: 'none',
+    variant: first,
+    matched: 0,
+    share: 1,
+    endsLongerName: false,
+    holes: [...holes],
+  };
+  const read = matchedLength(gazetteer, first.chars, mode);
+  if (read > 0) {
+    const name = first.chars.slice(0, read).join('');
+    return {
+      ...none,
+      how: 'read',
+      matched: read,
+      endsLongerName: gazetteer.firstDropped.has(name),
+    };
+  }
+  // A change beyond the name it completes says nothing about the name; such variants would only
+  // dilute the one that matters.
+  const alternatives = acceptedVariants(
+    glyphs,
+    (chars) => matchedLength(gazetteer, chars, mode) > 0,
+  ).filter((variant) => {
+    const length = matchedLength(gazetteer, variant.chars, mode);
+    return variant.changed.every((position) => position < length);
+  });
+  const dominant = dominantVariant(alternatives);
+  if (dominant !== null) {
+    return {
+      ...none,
+      how: 'alternative',
+      variant: dominant.variant,
+      matched: matchedLength(gazetteer, dominant.variant.chars, mode),
+      share: dominant.share,
+    };
+  }
+  // Alternatives that match but tie with each other leave the choice to the clerk.
+  if (alternatives.length > 0) return none;
+  const edits = oneEditMatches(first, holes, gazetteer, mode);
+  const [only] = edits;
+  if (only === undefined || edits.length > 1) return none;
+  return {
+    ...none,
+    how: 'filled',
+    variant: only.variant,
+    matched: matchedLength(gazetteer, only.variant.chars, mode),
+    share: 1,
+    holes: holes
+      .filter((hole) => hole !== only.hole)
+      .map((hole) => (only.hole !== null && hole > only.hole ? hole + 1 : hole)),
+  };
+}
+
+/**
+ * How far to trust a place read against the gazetteer. A name the recogniser read as the
+ * gazetteer spells it has passed a check: its characters count as right unless a misreading
+ * happened to spell another real name (`FALSE_PASS_RATE.placeName`), and only the rest of the
+ * value rests on the recogniser alone. A name the gazetteer chose was not read and is never
+ * vouched for; nor is a value that may still have lost a character.
+ */
+export function placeConfidence(match: PlaceMatch): number {
+  const { variant, matched } = match;
+  const holeCap = match.holes.length > 0 ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling;
+  switch (match.how) {
+    case 'read': {
+      const name = allRightProbability(variant.probs.slice(0, matched));
+      const rest = allRightProbability(variant.probs.slice(matched));
+      const cap = match.endsLongerName ? CONFIDENCE.endsLongerName : CONFIDENCE.ceiling;
+      return capped(
+        afterPassedCheck(name, FALSE_PASS_RATE.placeName) * rest,
+        Math.min(holeCap, cap),
+      );
+    }
+    case 'alternative':
+      return capped(
+        likelihood(variant) * match.share,
+        Math.min(holeCap, CONFIDENCE.changedByCheck),
+      );
+    case 'filled':
+      return capped(likelihood(variant), Math.min(holeCap, CONFIDENCE.chosenByGazetteer));
+    case 'none':
+      return capped(likelihood(variant), holeCap);
+  }
+}
