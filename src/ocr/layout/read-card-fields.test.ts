@@ -240,6 +240,26 @@ describe('place names on both sides', () => {
   });
 });
 
+describe('names', () => {
+  it('does not vouch for a name with one character a little short of sure (活 for 湉)', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      {
+        text: '雷活成',
+        x: 0.18,
+        y: 0.17,
+        doubts: {
+          0: { prob: 0.996, alternatives: [] },
+          1: { prob: 0.982, alternatives: [['话', 0.004]] },
+          2: { prob: 0.994, alternatives: [] },
+        },
+      },
+    ]);
+    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(name?.value).toBe('雷活成');
+    expect(name?.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('cross-checks on the portrait side', () => {
   function withNumber(spec: Omit<LineSpec, 'x' | 'y'>): LineSpec[] {
     return replaceLine(frontLines(CLEAN_FRONT), NUMBER, [{ ...spec, x: 0.33, y: 0.85 }]);
