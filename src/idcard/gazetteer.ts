@@ -72,3 +72,52 @@ export function matchedPrefixLength(gazetteer: Gazetteer, chars: readonly string
   }
   return 0;
 }
+
+/** Stands for the one character a name and a reading disagree on, in `nearNames` keys. */
+const GAP = '\u0000';
+
+const nearNamesCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+
+/**
+ * Every name under the keys of the readings one character away from it: `R` + position + the
+ * name with that character blanked (a reading that got it wrong), and `D` + position + the
+ * name without it (a reading that lost it).
+ */
+function nearNames(gazetteer: Gazetteer): Map<string, string[]> {
+  let index = nearNamesCache.get(gazetteer);
+  if (index !== undefined) return index;
+  index = new Map();
+  const add = (key: string, name: string) => {
+    const names = index?.get(key);
+    if (names === undefined) index?.set(key, [name]);
+    else names.push(name);
+  };
+  for (const name of gazetteer.names) {
+    const chars = Array.from(name);
+    chars.forEach((_, at) => {
+      add(`R${[...chars.slice(0, at), GAP, ...chars.slice(at + 1)].join('')}`, name);
+      add(`D${at}${GAP}${[...chars.slice(0, at), ...chars.slice(at + 1)].join('')}`, name);
+    });
+  }
+  nearNamesCache.set(gazetteer, index);
+  return index;
+}
+
+/**
+ * The names of `length` characters that `chars` begin with but for the character at `at`,
+ * which the reading got wrong (`replaced`) or lost (`dropped`: the reading's first
+ * `length - 1` characters are the name without it).
+ */
+export function namesOneApart(
+  gazetteer: Gazetteer,
+  chars: readonly string[],
+  at: number,
+  length: number,
+  how: 'replaced' | 'dropped',
+): readonly string[] {
+  const key =
+    how === 'replaced'
+      ? `R${[...chars.slice(0, at), GAP, ...chars.slice(at + 1, length)].join('')}`
+      : `D${at}${GAP}${chars.slice(0, length - 1).join('')}`;
+  return nearNames(gazetteer).get(key) ?? [];
+}

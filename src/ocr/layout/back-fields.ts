@@ -20,7 +20,7 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
-import { matchPlace, placeConfidence } from './place-names.ts';
+import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
@@ -152,16 +152,14 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
   const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
-  const match = matchPlace(
-    issue.glyphs,
-    issuingAuthorities(),
-    'whole',
-    missingCharacterPositions(issue.glyphs),
-  );
-  const issueText = match.variant.chars.join('');
+  const read = matchPlaceAfterLabel(issue.glyphs, issuingAuthorities(), 'whole', {
+    labelLength: ISSUE_LABEL_REMAINS[0].length,
+    holesOf: (run) => missingCharacterPositions(run),
+  });
+  const issueText = read.match.variant.chars.join('');
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
-    : issue.trimmed
+    : issue.trimmed || read.trimmed
       ? CONFIDENCE.changedByCheck
       : CONFIDENCE.ceiling;
   return {
@@ -169,8 +167,8 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     fields: {
       issue: {
         value: issueText,
-        confidence: Math.min(placeConfidence(match), issueCap),
-        box: boxOfGlyphs(issue.glyphs),
+        confidence: Math.min(placeConfidence(read.match), issueCap),
+        box: boxOfGlyphs(read.glyphs),
       },
       ...validityFields(glyphs.validity, today),
     },

@@ -18,18 +18,15 @@ import {
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
-import { matchPlace, type PlaceMatch, placeConfidence } from './place-names.ts';
+import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { hasCommonSurname } from './surnames.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
-/**
- * What an address read together with its label keeps of it: the label, or one of its
- * characters. No address starts with them, so they are cut only when a region follows.
- */
-const ADDRESS_LABEL_REMAINS = ['住址', '址', '住'] as const;
+/** The address's label, which the value may be read together with. */
+const ADDRESS_LABEL = '住址';
 /** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
 const BIRTH_SHAPE = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
 
@@ -82,33 +79,24 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
 }
 
 /**
- * The address, its region checked against the gazetteer (`matchPlace`), with the remains of
- * its label cut off when a region follows them; a value so trimmed is not vouched for.
+ * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
+ * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
+ * vouched for.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
-  const text = textOf(glyphs);
-  const readings = [
-    { glyphs, trimmed: false },
-    ...ADDRESS_LABEL_REMAINS.filter((label) => text.startsWith(label)).map((label) => ({
-      glyphs: glyphs.slice(Array.from(label).length),
-      trimmed: true,
-    })),
-  ];
-  const matchOf = (run: readonly Glyph[]): PlaceMatch =>
-    matchPlace(run, addressRegions(), 'prefix', missingCharacterPositions(run, valueLeft));
-  const matched = readings
-    .map((reading) => ({ ...reading, match: matchOf(reading.glyphs) }))
-    .find(({ match }) => match.how !== 'none');
-  const chosen = matched ?? { glyphs, trimmed: false, match: matchOf(glyphs) };
-  const value = chosen.match.variant.chars.join('');
+  const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
+    labelLength: ADDRESS_LABEL.length,
+    holesOf: (run) => missingCharacterPositions(run, valueLeft),
+  });
+  const value = read.match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
-    chosen.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
   );
   return {
     value,
-    confidence: Math.min(placeConfidence(chosen.match), cap),
-    box: boxOfGlyphs(chosen.glyphs),
+    confidence: Math.min(placeConfidence(read.match), cap),
+    box: boxOfGlyphs(read.glyphs),
   };
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addressRegions, issuingAuthorities } from '../../idcard/gazetteer.ts';
 import { type Glyph, glyphsOfLine } from './glyphs.ts';
-import { matchPlace, placeConfidence } from './place-names.ts';
+import { matchPlace, matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { type Doubt, lineOf } from './read-face-builder.ts';
 
 function glyphs(text: string, doubts: Record<number, Doubt> = {}): Glyph[] {
@@ -77,5 +77,42 @@ describe('matchPlace', () => {
     expect(
       placeConfidence(matchPlace(glyphs('永顺县公安局'), issuingAuthorities(), 'whole', [])),
     ).toBeGreaterThan(0.9);
+  });
+});
+
+describe('matchPlaceAfterLabel', () => {
+  const noHoles = { labelLength: 4, holesOf: () => [] };
+
+  it('drops a misread label before a name, the fewest characters that reveal one', () => {
+    const read = matchPlaceAfterLabel(
+      glyphs('鑫巢机美荔浦市公安局'),
+      issuingAuthorities(),
+      'whole',
+      noHoles,
+    );
+    expect(read.trimmed).toBe(true);
+    expect(text(read.match.variant)).toBe('荔浦市公安局');
+    expect(read.glyphs).toHaveLength(6);
+  });
+
+  it('drops no more than the label has, and nothing before a name read whole', () => {
+    const long = matchPlaceAfterLabel(
+      glyphs('鑫巢机美荔浦市公安局'),
+      issuingAuthorities(),
+      'whole',
+      {
+        ...noHoles,
+        labelLength: 3,
+      },
+    );
+    expect(long).toMatchObject({ trimmed: false, match: { how: 'none' } });
+    const whole = matchPlaceAfterLabel(
+      glyphs('桦南县公安局'),
+      issuingAuthorities(),
+      'whole',
+      noHoles,
+    );
+    expect(whole.trimmed).toBe(false);
+    expect(text(whole.match.variant)).toBe('桦南县公安局');
   });
 });

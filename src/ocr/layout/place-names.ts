@@ -1,4 +1,4 @@
-import { type Gazetteer, matchedPrefixLength } from '../../idcard/gazetteer.ts';
+import { type Gazetteer, matchedPrefixLength, namesOneApart } from '../../idcard/gazetteer.ts';
 import {
   afterPassedCheck,
   allRightProbability,
@@ -54,8 +54,7 @@ function matchedLength(gazetteer: Gazetteer, chars: readonly string[], mode: Mat
 
 /**
  * The readings one character away from `first` that the gazetteer names: a doubtful character
- * replaced, or a character put into a hole the recogniser left. Only the first
- * `gazetteer.maxLength` characters are tried, where the name must lie.
+ * replaced, or a character put into a hole the recogniser left.
  */
 function oneEditMatches(
   first: Variant,
@@ -63,53 +62,38 @@ function oneEditMatches(
   gazetteer: Gazetteer,
   mode: MatchMode,
 ): { variant: Variant; hole: number | null }[] {
-  const reach = Math.min(first.chars.length, gazetteer.maxLength);
   const found = new Map<string, { variant: Variant; hole: number | null }>();
-  const consider = (chars: string[], probs: number[], changed: number, hole: number | null) => {
-    const variant = { chars, probs, changed: [changed] };
-    const length = matchedLength(gazetteer, chars, mode);
-    if (length === 0 || changed >= length) return;
-    found.set(chars.slice(0, length).join(''), { variant, hole });
-  };
-  for (const name of gazetteer.names) {
-    const nameChars = Array.from(name);
-    for (let i = 0; i < reach; i++) {
-      if ((first.probs[i] ?? 1) >= DOUBTFUL_PROB || nameChars[i] === first.chars[i]) continue;
-      if (!sameApartFrom(nameChars, first.chars, i, 0)) continue;
-      const chars = [...first.chars];
-      chars[i] = nameChars[i] as string;
-      consider(chars, first.probs.with(i, 1), i, null);
-    }
-    for (const hole of holes) {
-      if (hole >= nameChars.length || !sameApartFrom(nameChars, first.chars, hole, 1)) continue;
-      const chars = [
-        ...first.chars.slice(0, hole),
-        nameChars[hole] as string,
-        ...first.chars.slice(hole),
-      ];
-      const probs = [...first.probs.slice(0, hole), 1, ...first.probs.slice(hole)];
-      consider(chars, probs, hole, hole);
+  const lengths =
+    mode === 'whole'
+      ? [first.chars.length, first.chars.length + 1]
+      : Array.from(
+          { length: gazetteer.maxLength - gazetteer.minLength + 1 },
+          (_, k) => gazetteer.minLength + k,
+        );
+  for (const length of lengths) {
+    first.probs.slice(0, length).forEach((prob, at) => {
+      if (prob >= DOUBTFUL_PROB) return;
+      for (const name of namesOneApart(gazetteer, first.chars, at, length, 'replaced')) {
+        const chars = first.chars.with(at, Array.from(name)[at] as string);
+        const variant = { chars, probs: first.probs.with(at, 1), changed: [at] };
+        if (matchedLength(gazetteer, chars, mode) === length)
+          found.set(name, { variant, hole: null });
+      }
+    });
+    for (const hole of holes.filter((position) => position < length)) {
+      for (const name of namesOneApart(gazetteer, first.chars, hole, length, 'dropped')) {
+        const chars = [
+          ...first.chars.slice(0, hole),
+          Array.from(name)[hole] as string,
+          ...first.chars.slice(hole),
+        ];
+        const probs = [...first.probs.slice(0, hole), 1, ...first.probs.slice(hole)];
+        const variant = { chars, probs, changed: [hole] };
+        if (matchedLength(gazetteer, chars, mode) === length) found.set(name, { variant, hole });
+      }
     }
   }
   return [...found.values()];
-}
-
-/**
- * Whether `name` agrees with `read` everywhere but at `at`, where `name` has a character that
- * `read` replaced (`inserted` 0) or lost (`inserted` 1); `read` may go on past the name.
- */
-function sameApartFrom(
-  name: readonly string[],
-  read: readonly string[],
-  at: number,
-  inserted: 0 | 1,
-): boolean {
-  if (read.length + inserted < name.length) return false;
-  for (let k = 0; k < name.length; k++) {
-    if (k === at) continue;
-    if (name[k] !== read[k < at ? k : k - inserted]) return false;
-  }
-  return true;
 }
 
 /**
@@ -179,6 +163,28 @@ export function matchPlace(
       .filter((hole) => hole !== only.hole)
       .map((hole) => (only.hole !== null && hole > only.hole ? hole + 1 : hole)),
   };
+}
+
+/**
+ * Reads the value against the gazetteer as it is and, when that matches nothing, without its
+ * first characters, up to as many as its label has: a label read together with its value is
+ * often misread (鑫巢机美 for 签发机关, 打让 for 住址) and so not recognised as one, but a name
+ * that follows it shows where the value begins. The fewest characters are dropped.
+ */
+export function matchPlaceAfterLabel(
+  glyphs: readonly Glyph[],
+  gazetteer: Gazetteer,
+  mode: MatchMode,
+  options: { labelLength: number; holesOf: (glyphs: readonly Glyph[]) => number[] },
+): { match: PlaceMatch; glyphs: readonly Glyph[]; trimmed: boolean } {
+  const asRead = matchPlace(glyphs, gazetteer, mode, options.holesOf(glyphs));
+  if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false };
+  for (let dropped = 1; dropped <= options.labelLength && dropped < glyphs.length; dropped++) {
+    const rest = glyphs.slice(dropped);
+    const match = matchPlace(rest, gazetteer, mode, options.holesOf(rest));
+    if (match.how !== 'none') return { match, glyphs: rest, trimmed: true };
+  }
+  return { match: asRead, glyphs, trimmed: false };
 }
 
 /**

@@ -234,6 +234,15 @@ describe('place names on both sides', () => {
     expect(issue?.confidence).toBeLessThan(0.9);
   });
 
+  it('cuts a misread label before the bureau, and does not vouch for it', () => {
+    const face = faceOf(
+      backLines({ issue: '鑫巢机美荔浦市公安局', validity: '2015.03.06-2035.03.06' }),
+    );
+    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    expect(issue?.value).toBe('荔浦市公安局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
+
   it('does not vouch for a bureau that may have lost its first character', () => {
     const face = faceOf(backLines({ issue: '南县公安局', validity: '2015.03.06-2035.03.06' }));
     expect(fields(readCardFields(face, 'back', TODAY)).issue?.confidence).toBeLessThan(0.9);
