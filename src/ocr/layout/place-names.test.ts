@@ -56,6 +56,14 @@ describe('matchPlace', () => {
     expect(matchPlace(sure, issuingAuthorities(), 'whole', []).how).toBe('none');
   });
 
+  it('discounts a hole inside a region spelled whole, but not one after it', () => {
+    const read = glyphs('山东省烟台市芝罘区龙城西路');
+    expect(matchPlace(read, addressRegions(), 'prefix', [0, 7]).holes).toEqual([]);
+    expect(matchPlace(read, addressRegions(), 'prefix', [9]).holes).toEqual([9]);
+    // 南县公安局 could be 桦南县公安局 with its first character lost.
+    expect(matchPlace(glyphs('南县公安局'), issuingAuthorities(), 'whole', [0]).holes).toEqual([0]);
+  });
+
   it('leaves the choice to the clerk when two names fit equally well', () => {
     // 东区 and 西区 of 攀枝花市 both exist.
     const read = glyphs('攀枝花市公安局南区分局', {

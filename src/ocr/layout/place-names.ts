@@ -110,6 +110,31 @@ export function matchPlace(
   mode: MatchMode,
   holes: readonly number[],
 ): PlaceMatch {
+  const match = matchName(glyphs, gazetteer, mode, holes);
+  return {
+    ...match,
+    holes: match.holes.filter((hole) => !spelledOver(match, hole, gazetteer, mode)),
+  };
+}
+
+/**
+ * Whether a hole the recogniser left lies where the matched name shows that nothing was lost:
+ * inside the name (or, for a whole name, at either end; an address begins with its region), and
+ * no name of the gazetteer has a character there that the reading could have lost.
+ */
+function spelledOver(match: PlaceMatch, hole: number, gazetteer: Gazetteer, mode: MatchMode) {
+  if (match.how === 'none') return false;
+  const inside = mode === 'whole' ? hole <= match.matched : hole < match.matched;
+  const chars = match.variant.chars;
+  return inside && namesOneApart(gazetteer, chars, hole, match.matched + 1, 'dropped').length === 0;
+}
+
+function matchName(
+  glyphs: readonly Glyph[],
+  gazetteer: Gazetteer,
+  mode: MatchMode,
+  holes: readonly number[],
+): PlaceMatch {
   const first = firstReading(glyphs);
   const none: PlaceMatch = {
     how: 'none',
