@@ -73,33 +73,25 @@ export function matchedPrefixLength(gazetteer: Gazetteer, chars: readonly string
   return 0;
 }
 
-/** Stands for the one character a name and a reading disagree on, in `nearNames` keys. */
-const GAP = '\u0000';
+const bucketsCache = new WeakMap<Gazetteer, Map<string, string[]>>();
 
-const nearNamesCache = new WeakMap<Gazetteer, Map<string, string[]>>();
+function bucketKey(length: number, place: 'first' | 'second', char: string): string {
+  return `${length}${place}${char}`;
+}
 
-/**
- * Every name under the keys of the readings one character away from it: `R` + position + the
- * name with that character blanked (a reading that got it wrong), and `D` + position + the
- * name without it (a reading that lost it).
- */
-function nearNames(gazetteer: Gazetteer): Map<string, string[]> {
-  let index = nearNamesCache.get(gazetteer);
+/** The names by their length and first character, and by their length and second character. */
+function buckets(gazetteer: Gazetteer): Map<string, string[]> {
+  let index = bucketsCache.get(gazetteer);
   if (index !== undefined) return index;
-  index = new Map();
-  const add = (key: string, name: string) => {
-    const names = index?.get(key);
-    if (names === undefined) index?.set(key, [name]);
-    else names.push(name);
-  };
+  const built = new Map<string, string[]>();
+  const add = (key: string, name: string) => built.set(key, [...(built.get(key) ?? []), name]);
   for (const name of gazetteer.names) {
     const chars = Array.from(name);
-    chars.forEach((_, at) => {
-      add(`R${[...chars.slice(0, at), GAP, ...chars.slice(at + 1)].join('')}`, name);
-      add(`D${at}${GAP}${[...chars.slice(0, at), ...chars.slice(at + 1)].join('')}`, name);
-    });
+    add(bucketKey(chars.length, 'first', chars[0] ?? ''), name);
+    add(bucketKey(chars.length, 'second', chars[1] ?? ''), name);
   }
-  nearNamesCache.set(gazetteer, index);
+  index = built;
+  bucketsCache.set(gazetteer, index);
   return index;
 }
 
@@ -114,10 +106,15 @@ export function namesOneApart(
   at: number,
   length: number,
   how: 'replaced' | 'dropped',
-): readonly string[] {
+): string[] {
+  const shift = how === 'dropped' ? 1 : 0;
+  // The name's character that the reading must have too: its first, or its second when the
+  // first is the one in question.
   const key =
-    how === 'replaced'
-      ? `R${[...chars.slice(0, at), GAP, ...chars.slice(at + 1, length)].join('')}`
-      : `D${at}${GAP}${chars.slice(0, length - 1).join('')}`;
-  return nearNames(gazetteer).get(key) ?? [];
+    at === 0
+      ? bucketKey(length, 'second', chars[1 - shift] ?? '')
+      : bucketKey(length, 'first', chars[0] ?? '');
+  return (buckets(gazetteer).get(key) ?? []).filter((name) =>
+    Array.from(name).every((char, k) => k === at || char === chars[k < at ? k : k - shift]),
+  );
 }
