@@ -4,8 +4,9 @@ import type { Rate } from './summary.ts';
 
 /**
  * Expected values holding a character the recogniser's dictionary lacks (`ppocr_keys_v1.txt`
- * has no 禤, 殳 or 鄠): no reading can return them exactly, so they show what is out of reach,
- * and accuracy over the other values shows how much of what is reachable was read.
+ * has no 禤, 殳 or 鄠): the recogniser cannot return them, and only a check that supplies the
+ * character can (the gazetteer does for place names), so they show what is out of reach, and
+ * accuracy over the other values shows how much of what is reachable was read.
  */
 export type UnspellableSummary = {
   /** Expected values with at least one character missing from the dictionary. */
