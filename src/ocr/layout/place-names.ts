@@ -17,8 +17,8 @@ import type { Glyph } from './glyphs.ts';
 
 /**
  * A character the recogniser gave less than this is doubtful enough for the gazetteer to
- * replace it with one it never offered (鄠, missing from the dictionary, came as 鄂 at 0.64;
- * characters read right sit at 0.95 and above).
+ * replace it with one it never offered (鄠, missing from the dictionary, came as 鄂 at 0.64);
+ * one read surer than this stands, and a reading that then names no place is left as read.
  */
 const DOUBTFUL_PROB = 0.9;
 
