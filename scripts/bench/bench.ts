@@ -1,6 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { readDictionary } from '../../src/server/onnx-runner.ts';
 import { GROUND_TRUTH_FILE, type GroundTruth, readGroundTruth } from '../card-set/ground-truth.ts';
 import type { BenchEngine } from './bench-engine.ts';
 import { BENCH_ENGINES } from './bench-engines.ts';
@@ -8,6 +9,7 @@ import { createHttpEngine } from './http-engine.ts';
 import { formatSummary } from './print-summary.ts';
 import { type ImageScore, scoreImage } from './score.ts';
 import { type EngineSummary, summarize } from './summary.ts';
+import { dictionaryOf, summarizeUnspellable } from './unspellable.ts';
 
 const USAGE = `Usage: npm run bench -- <set-dir> [--engine a,b] [--http URL [--token T]] [--out FILE]
                                   [--auto-side] [--limit N]
@@ -35,8 +37,9 @@ async function measure(
   run: Run,
   setDirectory: string,
   truth: GroundTruth,
-  autoSide: boolean,
+  options: { autoSide: boolean; dictionary: ReadonlySet<string> },
 ): Promise<{ summary: EngineSummary; scores: ImageScore[] }> {
+  const { autoSide, dictionary } = options;
   await warmUp(run.engine, setDirectory, truth);
   const scores: ImageScore[] = [];
   for (const image of truth.images) {
@@ -47,7 +50,8 @@ async function measure(
   }
   // maxRSS is in kibibytes.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  return { summary: summarize(run.engine.name, scores, peakRssMiB), scores };
+  const summary = summarize(run.engine.name, scores, peakRssMiB);
+  return { summary: { ...summary, unspellable: summarizeUnspellable(scores, dictionary) }, scores };
 }
 
 async function main(): Promise<void> {
@@ -81,10 +85,16 @@ async function main(): Promise<void> {
   const unknown = wanted.filter((name) => !BENCH_ENGINES.some((engine) => engine.name === name));
   if (unknown.length > 0) throw new Error(`unknown engine(s): ${unknown.join(', ')}`);
 
+  // The local engine's recogniser dictionary, whatever engine is measured: the values it cannot
+  // spell are out of any engine's reach that uses it.
+  const dictionary = dictionaryOf(await readDictionary());
   const results: { engine: string; summary: EngineSummary; images: ImageScore[] }[] = [];
   const runOne = async (run: Run) => {
     try {
-      const { summary, scores } = await measure(run, setDirectory, truth, values['auto-side']);
+      const { summary, scores } = await measure(run, setDirectory, truth, {
+        autoSide: values['auto-side'],
+        dictionary,
+      });
       console.log(`${formatSummary(summary, run.description)}\n`);
       results.push({ engine: run.engine.name, summary, images: scores });
     } finally {

@@ -1,5 +1,6 @@
 import { BACK_FIELDS, type CardField, FRONT_FIELDS } from '../../src/idcard/api-contract.ts';
 import type { EngineSummary, GroupSummary, Rate } from './summary.ts';
+import type { UnspellableSummary } from './unspellable.ts';
 
 const FIELDS: readonly CardField[] = [...FRONT_FIELDS, ...BACK_FIELDS];
 
@@ -49,6 +50,29 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** The fields written in free text, where rare characters turn up; always listed. */
+const FREE_TEXT_FIELDS: readonly CardField[] = ['name', 'address', 'issue'];
+
+function counted(rate: Rate | undefined): string {
+  return rate === undefined ? '-' : `${percent(rate)} (${rate.correct}/${rate.total})`;
+}
+
+/**
+ * Two lines: how many expected values hold a character the dictionary lacks, per field, and
+ * the accuracy over the values it can spell.
+ */
+export function formatUnspellable(unspellable: UnspellableSummary): string[] {
+  const fields = FIELDS.filter(
+    (field) => FREE_TEXT_FIELDS.includes(field) || (unspellable.byField[field] ?? 0) > 0,
+  );
+  const counts = fields.map((field) => `${field} ${unspellable.byField[field] ?? 0}`);
+  const rest = fields.map((field) => `${field} ${counted(unspellable.remaining[field])}`);
+  return [
+    `values the dictionary cannot spell: ${unspellable.values} (${counts.join(', ')})`,
+    `accuracy over the values it can spell: ${rest.join(', ')}`,
+  ];
+}
+
 /** The human-readable report of one engine's run. */
 export function formatSummary(summary: EngineSummary, description: string): string {
   const { all, latencyPerFaceMs: latency } = summary;
@@ -65,6 +89,7 @@ export function formatSummary(summary: EngineSummary, description: string): stri
     table(rows),
     `cards fully right: ${all.cards.correct}/${all.cards.total} (${rightShare.toFixed(1)} %)`,
     `wrong values not marked doubtful: ${summary.unflaggedWrong}`,
+    ...(summary.unspellable ? formatUnspellable(summary.unspellable) : []),
     `latency per face: median ${milliseconds(latency.median)}, p90 ${milliseconds(latency.p90)}, max ${milliseconds(latency.max)}`,
     `peak resident memory: ${summary.peakRssMiB.toFixed(0)} MiB`,
   ].join('\n');

@@ -1,5 +1,6 @@
 import type { CardField } from '../../src/idcard/api-contract.ts';
 import type { ImageScore } from './score.ts';
+import type { UnspellableSummary } from './unspellable.ts';
 
 export type Rate = { correct: number; total: number };
 
@@ -26,6 +27,8 @@ export type EngineSummary = {
   latencyPerFaceMs: LatencySummary;
   /** Peak resident memory of the benchmark process so far (workers included), MiB. */
   peakRssMiB: number;
+  /** Expected values the recogniser's dictionary cannot spell, when the dictionary was read. */
+  unspellable?: UnspellableSummary;
 };
 
 /** Nearest-rank percentile of unsorted values; 0 for none. */

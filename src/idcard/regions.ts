@@ -28,6 +28,9 @@ export type RegionLookup = {
 
 export type County = { code: string; province: string; city: string | null; county: string };
 
+/** A prefecture-level city without counties, whose people carry the city's own code (东莞市). */
+export type CityWide = { code: string; province: string; city: string };
+
 /** Municipalities directly under the central government: no prefecture-level name is printed. */
 const MUNICIPALITY_PROVINCES = new Set(['11', '12', '31', '50']);
 
@@ -84,7 +87,7 @@ function isGbCountyCode(code6: string): boolean {
 }
 
 function printedCityName(code6: string): string | null {
-  if (MUNICIPALITY_PROVINCES.has(code6.slice(0, 2))) return null;
+  if (isMunicipality(code6)) return null;
   const name = areaList.city_list[cityCode(code6)];
   if (name === undefined || CITY_PLACEHOLDER.test(name)) return null;
   return name;
@@ -148,4 +151,21 @@ export function allCounties(): County[] {
       return { code, province, city: printedCityName(code), county };
     });
   return countiesCache;
+}
+
+/**
+ * Whether the code lies in one of the municipalities directly under the central government,
+ * whose county-level divisions print no prefecture-level name.
+ */
+export function isMunicipality(code6: string): boolean {
+  return MUNICIPALITY_PROVINCES.has(code6.slice(0, 2));
+}
+
+/** The prefecture-level cities without counties (`CITY_WIDE_CODES`), with their printed names. */
+export function cityWideRegions(): CityWide[] {
+  return [...CITY_WIDE_CODES].flatMap((code) => {
+    const province = areaList.province_list[provinceCode(code)];
+    const city = printedCityName(code);
+    return province === undefined || city === null ? [] : [{ code, province, city }];
+  });
 }

@@ -1,4 +1,5 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
+import { issuingAuthorities } from '../../idcard/gazetteer.ts';
 import { fitsValidityRule, LONG_TERM, type ValidTo } from '../../idcard/validity-period.ts';
 import type { BackGlyphs } from './back-layout.ts';
 import type { BackReading, FieldReading } from './card-reading.ts';
@@ -10,7 +11,7 @@ import {
   FALSE_PASS_RATE,
 } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
-import { mayMissCharacter } from './dropped-characters.ts';
+import { missingCharacterPositions } from './dropped-characters.ts';
 import {
   acceptedVariants,
   type CharMapping,
@@ -19,6 +20,7 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
+import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
@@ -150,22 +152,23 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
   const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
-  const issueText = textOf(issue.glyphs);
-  const issueP = allRightProbability(issue.glyphs.map((g) => g.prob));
+  const read = matchPlaceAfterLabel(issue.glyphs, issuingAuthorities(), 'whole', {
+    labelLength: ISSUE_LABEL_REMAINS[0].length,
+    holesOf: (run) => missingCharacterPositions(run),
+  });
+  const issueText = read.match.variant.chars.join('');
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
-    : mayMissCharacter(issue.glyphs)
-      ? CONFIDENCE.mayMissCharacter
-      : issue.trimmed
-        ? CONFIDENCE.changedByCheck
-        : CONFIDENCE.ceiling;
+    : issue.trimmed || read.trimmed
+      ? CONFIDENCE.changedByCheck
+      : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {
       issue: {
         value: issueText,
-        confidence: capped(issueP, issueCap),
-        box: boxOfGlyphs(issue.glyphs),
+        confidence: Math.min(placeConfidence(read.match), issueCap),
+        box: boxOfGlyphs(read.glyphs),
       },
       ...validityFields(glyphs.validity, today),
     },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RecognizedLine } from '../recognized-line.ts';
-import { mayMissCharacter } from './dropped-characters.ts';
+import { mayMissCharacter, missingCharacterPositions } from './dropped-characters.ts';
 import { glyphsOfLine } from './glyphs.ts';
 
 /**
@@ -40,6 +40,23 @@ describe('mayMissCharacter', () => {
 
   it('suspects a hole between two characters (邓明 for 邓铖明)', () => {
     expect(mayMissCharacter(glyphsOfLine(line('邓明', [0.58, 2.42], 2.84), 0))).toBe(true);
+  });
+
+  it('measures two characters alone against the pitch values are set at (钱鹏 for 钱旻鹏)', () => {
+    expect(mayMissCharacter(glyphsOfLine(line('钱鹏', [0.45, 1.97], 2.4), 0))).toBe(true);
+    expect(mayMissCharacter(glyphsOfLine(line('钱鹏', [0.45, 1.45], 1.9), 0))).toBe(false);
+  });
+
+  it('tells where the character may be missing', () => {
+    expect(missingCharacterPositions(glyphsOfLine(line('邓明', [0.58, 2.42], 2.84), 0))).toEqual([
+      1,
+    ]);
+    expect(missingCharacterPositions(glyphsOfLine(line('高永', [0.4, 1.38], 2.59), 0))).toEqual([
+      2,
+    ]);
+    expect(missingCharacterPositions(glyphsOfLine(line('欣磊', [0.45, 1.4], 1.9), 0), 70)).toEqual([
+      0,
+    ]);
   });
 
   it('suspects a line end left empty (高永 for 高永韫)', () => {

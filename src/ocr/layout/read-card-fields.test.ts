@@ -184,6 +184,91 @@ describe('readCardFields on the portrait side', () => {
   });
 });
 
+describe('place names on both sides', () => {
+  it('takes the alternative of a doubtful character that makes the address region real', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+      {
+        text: '北京市朝阴区建国路',
+        x: 0.18,
+        y: 0.51,
+        doubts: { 4: { prob: 0.45, alternatives: [['阳', 0.4]] } },
+      },
+    ]);
+    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(address?.confidence).toBeLessThan(0.9);
+  });
+
+  it('cuts the remains of 住址 read with the address, and does not vouch for it', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+      { text: '址北京市朝阳区建国路', x: 0.16, y: 0.51 },
+    ]);
+    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(address?.confidence).toBeLessThan(0.9);
+  });
+
+  it('vouches for a long address whose region the gazetteer confirms', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+      {
+        text: '北京市朝阳区建国路',
+        x: 0.18,
+        y: 0.51,
+        doubts: { 3: { prob: 0.9, alternatives: [] }, 4: { prob: 0.9, alternatives: [] } },
+      },
+    ]);
+    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(address?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('chooses the bureau the gazetteer names for a character the recogniser cannot spell', () => {
+    const face = faceOf(
+      backLines({ issue: '西安市公安局鄂邑分局', validity: '2015.03.06-2035.03.06' }).map((line) =>
+        line.text.startsWith('西安')
+          ? { ...line, doubts: { 6: { prob: 0.64, alternatives: [] } } }
+          : line,
+      ),
+    );
+    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    expect(issue?.value).toBe('西安市公安局鄠邑分局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('cuts a misread label before the bureau, and does not vouch for it', () => {
+    const face = faceOf(
+      backLines({ issue: '鑫巢机美荔浦市公安局', validity: '2015.03.06-2035.03.06' }),
+    );
+    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    expect(issue?.value).toBe('荔浦市公安局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('does not vouch for a bureau that may have lost its first character', () => {
+    const face = faceOf(backLines({ issue: '南县公安局', validity: '2015.03.06-2035.03.06' }));
+    expect(fields(readCardFields(face, 'back', TODAY)).issue?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('names', () => {
+  it('does not vouch for a name with one character a little short of sure (活 for 湉)', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      {
+        text: '雷活成',
+        x: 0.18,
+        y: 0.17,
+        doubts: {
+          0: { prob: 0.996, alternatives: [] },
+          1: { prob: 0.982, alternatives: [['话', 0.004]] },
+          2: { prob: 0.994, alternatives: [] },
+        },
+      },
+    ]);
+    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(name?.value).toBe('雷活成');
+    expect(name?.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('cross-checks on the portrait side', () => {
   function withNumber(spec: Omit<LineSpec, 'x' | 'y'>): LineSpec[] {
     return replaceLine(frontLines(CLEAN_FRONT), NUMBER, [{ ...spec, x: 0.33, y: 0.85 }]);
