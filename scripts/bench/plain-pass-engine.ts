@@ -23,7 +23,7 @@ export const plainPassEngine: BenchEngineFactory = {
   name: 'plain',
   description: 'plain unbatched PP-OCR pass: whole-photo detection at 960 px, no card finding',
   async create(): Promise<BenchEngine> {
-    const runner = await createOnnxRunner(1);
+    const runner = await createOnnxRunner();
     const models = { runner, charset: loadCharset(await readDictionary()) };
     return {
       name: 'plain',
