@@ -1,7 +1,17 @@
 import type { BackField, CardSide, FrontField, Quad } from '../../idcard/api-contract.ts';
 
 /** One field as read: its value in the API's form, how far to trust it, and where it was read. */
-export type FieldReading = { value: string; confidence: number; box: Quad | null };
+export type FieldReading = {
+  value: string;
+  confidence: number;
+  box: Quad | null;
+  /**
+   * Whether the reading itself falls short (empty, failing its format, or with a hole where a
+   * character may be missing), for readers that can tell that from a reading that is complete
+   * but unsure. Left out, a confidence at or below `CONFIDENCE.mayMissCharacter` says so.
+   */
+  incomplete?: boolean;
+};
 
 export type FrontReading = { side: 'front'; fields: Record<FrontField, FieldReading> };
 export type BackReading = { side: 'back'; fields: Record<BackField, FieldReading> };

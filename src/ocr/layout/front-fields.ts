@@ -61,7 +61,12 @@ function freeText(
     : mayMissCharacter(glyphs, valueLeft)
       ? CONFIDENCE.mayMissCharacter
       : CONFIDENCE.ceiling;
-  return { value, confidence: capped(p, cap), box: boxOfGlyphs(glyphs) };
+  return {
+    value,
+    confidence: capped(p, cap),
+    box: boxOfGlyphs(glyphs),
+    incomplete: value === '' || cap !== CONFIDENCE.ceiling,
+  };
 }
 
 /**

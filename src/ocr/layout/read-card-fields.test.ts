@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { candidatesForPosition } from '../../idcard/id-number.ts';
 import { NoCardFoundError } from '../errors.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
-import { readCardFields } from './read-card-fields.ts';
+import { rateReading, readCardFields } from './read-card-fields.ts';
 import { backLines, faceOf, frontLines, type LineSpec } from './read-face-builder.ts';
 
 const TODAY = '2026-06-01';
@@ -445,5 +445,27 @@ describe('side detection', () => {
     expect(() =>
       readCardFields(faceOf([{ text: '欢迎光临', x: 0.3, y: 0.5 }]), 'auto', TODAY),
     ).toThrow(NoCardFoundError);
+  });
+});
+
+describe('rateReading', () => {
+  const unsureName = (text: string): LineSpec[] =>
+    replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      { text, x: 0.18, y: 0.17, doubts: { 1: { prob: 0.31, alternatives: [['吉', 0.2]] } } },
+    ]);
+
+  it('counts a face whole when its name is complete but unsure', () => {
+    const face = faceOf(unsureName('王喆'));
+    expect(fields(readCardFields(face, 'front', TODAY)).name?.confidence).toBeLessThan(0.5);
+    expect(rateReading(face, 'front', TODAY).whole).toBe(true);
+  });
+
+  it('does not count a face whole when its name falls short of a name', () => {
+    expect(rateReading(faceOf(unsureName('王')), 'front', TODAY).whole).toBe(false);
+  });
+
+  it('does not count a face whole when a field is missing', () => {
+    const lines = frontLines(CLEAN_FRONT).filter((line) => line.text !== '男');
+    expect(rateReading(faceOf(lines), 'front', TODAY).whole).toBe(false);
   });
 });
