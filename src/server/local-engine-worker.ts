@@ -15,8 +15,8 @@ if (!port) throw new Error('local-engine-worker must run in a worker thread');
 
 try {
   const setup = workerData as WorkerSetup;
-  // Wide sessions use every worker's core while the others are idle.
-  const own = await createOnnxRunner({ threads: 1, wideThreads: setup.peers.length + 1 });
+  // The detector may use every worker's core; most of the time it runs while the others idle.
+  const own = await createOnnxRunner({ threads: 1, detThreads: setup.peers.length + 1 });
   for (const peer of setup.peers) serveShares(peer.port, own);
   const models = {
     runner: createSharingRunner(own, setup.peers, setup.busy),

@@ -25,21 +25,7 @@ export function readDictionary(): Promise<string> {
   return readFile(join(modelsDir(), DICTIONARY_FILE), 'utf8');
 }
 
-export type OnnxRunner = ModelRunner & {
-  /**
-   * `run` on sessions with more threads, for when the other inference workers are idle; the
-   * same as `run` for networks without such a session.
-   */
-  runWide(model: ModelName, input: Tensor): Promise<Tensor>;
-  close(): Promise<void>;
-};
-
-/**
- * Networks whose one large input splits well over threads inside a session: the detector took
- * 34 ms on two threads against 44 ms on one at 512 x 384. A recognition batch is many small
- * inputs and is shared between workers instead (`shared-inference.ts`).
- */
-const WIDE_MODELS: readonly ModelName[] = ['det', 'cls'];
+export type OnnxRunner = ModelRunner & { close(): Promise<void> };
 
 function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
   return {
@@ -47,63 +33,57 @@ function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
-    // Threads that spin after a run took a core from the other workers' jobs (81 ms of CPU per
-    // two-thread detection instead of 56) for 8 ms of latency.
+    // Memory patterns are planned per input shape, and every line has its own width: with them
+    // the engine peaked at 579 MiB on the generated set, without them at 527 MiB, no slower.
+    enableMemPattern: false,
+    // Threads that spin after a run take a core from the other workers' jobs (81 ms of CPU per
+    // two-thread detection instead of 56, for 8 ms less latency).
     extra: { session: { intra_op: { allow_spinning: '0' } } },
   };
 }
 
-type Sessions = Map<ModelName, ort.InferenceSession>;
-
-async function loadSessions(names: readonly ModelName[], threads: number): Promise<Sessions> {
-  const dir = modelsDir();
-  const options = sessionOptions(threads);
-  return new Map(
-    await Promise.all(
-      names.map(
-        async (name) =>
-          [name, await ort.InferenceSession.create(join(dir, MODEL_FILES[name]), options)] as const,
-      ),
-    ),
-  );
-}
-
-async function runSession(
-  sessions: Sessions,
-  model: ModelName,
-  input: Tensor,
-): Promise<Tensor | null> {
-  const session = sessions.get(model);
-  if (!session) return null;
-  const feeds = {
-    [session.inputNames[0] as string]: new ort.Tensor('float32', input.data, input.dims),
-  };
-  const results = await session.run(feeds);
-  const output = results[session.outputNames[0] as string];
-  if (!output || !(output.data instanceof Float32Array)) {
-    throw new Error(`model ${model} returned no float32 output`);
-  }
-  return { data: output.data, dims: output.dims };
+async function loadSession(name: ModelName, threads: number): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(join(modelsDir(), MODEL_FILES[name]), sessionOptions(threads));
 }
 
 /**
- * Loads the three networks once on `threads` threads (1 by default: on this class of machine
- * several single-threaded workers outrun one multi-threaded session), and the networks of
- * `WIDE_MODELS` again on `wideThreads` when that is more.
+ * Loads the three networks once. Recognition and the angle classifier run on `threads` threads
+ * (1 by default: on this class of machine several single-threaded workers outrun one
+ * multi-threaded session, and a recognition batch is shared between workers instead, see
+ * `shared-inference.ts`); the detector on `detThreads`, because its one large input splits well
+ * over threads (34 ms on two threads against 44 ms on one at 512 x 384).
  */
-export async function createOnnxRunner({ threads = 1, wideThreads = 1 } = {}): Promise<OnnxRunner> {
-  const narrow = await loadSessions(Object.keys(MODEL_FILES) as ModelName[], threads);
-  const wide = wideThreads > threads ? await loadSessions(WIDE_MODELS, wideThreads) : new Map();
+export async function createOnnxRunner({
+  threads = 1,
+  detThreads = threads,
+}: {
+  threads?: number;
+  detThreads?: number;
+} = {}): Promise<OnnxRunner> {
+  const names = Object.keys(MODEL_FILES) as ModelName[];
+  const sessions = new Map(
+    await Promise.all(
+      names.map(
+        async (name) =>
+          [name, await loadSession(name, name === 'det' ? detThreads : threads)] as const,
+      ),
+    ),
+  );
   const run = async (model: ModelName, input: Tensor): Promise<Tensor> => {
-    const output = await runSession(narrow, model, input);
-    if (!output) throw new Error(`model ${model} is not loaded`);
-    return output;
+    const session = sessions.get(model);
+    if (!session) throw new Error(`model ${model} is not loaded`);
+    const feeds = {
+      [session.inputNames[0] as string]: new ort.Tensor('float32', input.data, input.dims),
+    };
+    const results = await session.run(feeds);
+    const output = results[session.outputNames[0] as string];
+    if (!output || !(output.data instanceof Float32Array)) {
+      throw new Error(`model ${model} returned no float32 output`);
+    }
+    return { data: output.data, dims: output.dims };
   };
   return {
     run,
-    async runWide(model: ModelName, input: Tensor): Promise<Tensor> {
-      return (await runSession(wide, model, input)) ?? run(model, input);
-    },
     async runBatch(model: ModelName, inputs: readonly Tensor[]): Promise<Tensor[]> {
       // One call per input: padding lines to a common width cost more than it saved (DESIGN.md).
       const outputs: Tensor[] = [];
@@ -111,7 +91,7 @@ export async function createOnnxRunner({ threads = 1, wideThreads = 1 } = {}): P
       return outputs;
     },
     async close(): Promise<void> {
-      await Promise.all([...narrow.values(), ...wide.values()].map((session) => session.release()));
+      await Promise.all([...sessions.values()].map((session) => session.release()));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { MessageChannel } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ModelName, Tensor } from '../ocr/model-runner.ts';
+import type { ModelName, ModelRunner, Tensor } from '../ocr/model-runner.ts';
 import {
   createBusyFlags,
   createSharingRunner,
@@ -14,26 +14,18 @@ function line(width: number, tag: number): Tensor {
   return { data: Float32Array.of(tag), dims: [1, 3, 48, width] };
 }
 
-/**
- * A runner that answers each input with its tag plus `offset`, and records what it ran, and
- * which single inputs went to its wide sessions.
- */
+/** A runner that answers each input with its tag plus `offset`, and records what it ran. */
 function taggingRunner(offset: number) {
   const seen: number[] = [];
-  const wide: number[] = [];
   const answer = (input: Tensor): Tensor => {
     seen.push(input.data[0] as number);
     return { data: Float32Array.of((input.data[0] as number) + offset), dims: [1] };
   };
-  const runner = {
+  const runner: ModelRunner = {
     run: async (_model: ModelName, input: Tensor) => answer(input),
-    runWide: async (_model: ModelName, input: Tensor) => {
-      wide.push(input.data[0] as number);
-      return answer(input);
-    },
     runBatch: async (_model: ModelName, inputs: readonly Tensor[]) => inputs.map(answer),
   };
-  return { runner, seen, wide };
+  return { runner, seen };
 }
 
 const channels: MessageChannel[] = [];
@@ -98,20 +90,6 @@ describe('createSharingRunner', () => {
 
     expect(own.seen).toEqual([0, 1]);
     expect(peer.seen).toEqual([]);
-  });
-
-  it('runs a single input on the wide sessions only while every peer is idle', async () => {
-    const { port1 } = channel();
-    const own = taggingRunner(1000);
-    const busy = createBusyFlags(2);
-    const runner = createSharingRunner(own.runner, [{ index: 1, port: port1 }], busy);
-
-    await runner.run('det', line(512, 0));
-    setBusy(busy, 1, true);
-    await runner.run('det', line(512, 1));
-
-    expect(own.wide).toEqual([0]);
-    expect(own.seen).toEqual([0, 1]);
   });
 
   it('fails the batch, instead of waiting for ever, when the peer goes away', async () => {

@@ -1,6 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { ModelName, ModelRunner, Tensor } from '../ocr/model-runner.ts';
-import type { OnnxRunner } from './onnx-runner.ts';
 
 /**
  * Lets an inference worker spread one batch over workers that have no job of their own, so a
@@ -112,21 +111,13 @@ function peerClient(peer: Peer) {
 }
 
 /**
- * `own` with the other workers' idle time put to use: a single input runs on `own`'s wide
- * sessions when every peer is idle, and each batch is split by cost between this worker and the
- * peers that have no job at the moment it starts, and put back together in order.
+ * `own` with its batches shared: each batch is split by cost between this worker and the peers
+ * that have no job at the moment it starts, and put back together in order.
  */
-export function createSharingRunner(
-  own: Pick<OnnxRunner, 'run' | 'runWide' | 'runBatch'>,
-  peers: Peer[],
-  busy: BusyFlags,
-): ModelRunner {
+export function createSharingRunner(own: ModelRunner, peers: Peer[], busy: BusyFlags): ModelRunner {
   const clients = peers.map(peerClient);
   return {
-    run(model, input) {
-      const allIdle = clients.every((c) => !c.isOpen() || !isBusy(busy, c.index));
-      return allIdle ? own.runWide(model, input) : own.run(model, input);
-    },
+    run: own.run,
     async runBatch(model, inputs) {
       const helpers = clients
         .filter((c) => c.isOpen() && !isBusy(busy, c.index))
