@@ -77,6 +77,29 @@ describe('createSharingRunner', () => {
     for (const tag of peer.seen) expect(outputs[tag]?.data[0]).toBe(2000 + tag);
   });
 
+  it('keeps requests and replies apart when two workers share with each other at once', async () => {
+    const { port1, port2 } = channel();
+    const a = taggingRunner(1000);
+    const b = taggingRunner(2000);
+    serveShares(port1, a.runner);
+    serveShares(port2, b.runner);
+    const busy = createBusyFlags(2);
+    const sharingA = createSharingRunner(a.runner, [{ index: 1, port: port1 }], busy);
+    const sharingB = createSharingRunner(b.runner, [{ index: 0, port: port2 }], busy);
+
+    const batch = [300, 310, 320, 330].map((w, i) => line(w, i));
+    const [fromA, fromB] = await Promise.all([
+      sharingA.runBatch('rec', batch),
+      sharingB.runBatch('rec', batch),
+    ]);
+
+    expect(fromA.map((o) => (o.data[0] as number) % 1000)).toEqual([0, 1, 2, 3]);
+    expect(fromB.map((o) => (o.data[0] as number) % 1000)).toEqual([0, 1, 2, 3]);
+    // Each batch was split: both runners ran part of each.
+    expect(a.seen).toHaveLength(4);
+    expect(b.seen).toHaveLength(4);
+  });
+
   it('keeps the whole batch when the peer has a job of its own', async () => {
     const { port1, port2 } = channel();
     const own = taggingRunner(1000);

@@ -25,10 +25,15 @@ function isBusy(flags: BusyFlags, worker: number): boolean {
 /** A channel to another worker, which answers `ShareRequest`s with its own models. */
 export type Peer = { index: number; port: MessagePort };
 
-export type ShareRequest = { id: number; model: ModelName; inputs: Tensor[] };
+/**
+ * Both workers of a channel send requests and answer them on the same port, so every message
+ * says which it is.
+ */
+export type ShareRequest = { kind: 'request'; id: number; model: ModelName; inputs: Tensor[] };
 export type ShareReply =
-  | { id: number; ok: true; outputs: Tensor[] }
-  | { id: number; ok: false; message: string };
+  | { kind: 'reply'; id: number; ok: true; outputs: Tensor[] }
+  | { kind: 'reply'; id: number; ok: false; message: string };
+type ShareMessage = ShareRequest | ShareReply;
 
 /**
  * The recogniser's time grows a little faster than a line's width (measured on this model: 7.5
@@ -61,16 +66,18 @@ export function splitBatch(inputs: readonly Tensor[], parts: number): number[][]
 
 /** Answers the requests that arrive on `port` with `runner`, between this worker's own runs. */
 export function serveShares(port: MessagePort, runner: ModelRunner): void {
-  port.on('message', async (request: ShareRequest) => {
+  port.on('message', async (request: ShareMessage) => {
+    if (request.kind !== 'request') return;
     let reply: ShareReply;
     try {
       reply = {
+        kind: 'reply',
         id: request.id,
         ok: true,
         outputs: await runner.runBatch(request.model, request.inputs),
       };
     } catch (error) {
-      reply = { id: request.id, ok: false, message: (error as Error).message };
+      reply = { kind: 'reply', id: request.id, ok: false, message: (error as Error).message };
     }
     port.postMessage(reply);
   });
@@ -83,7 +90,8 @@ function peerClient(peer: Peer) {
   const waiting = new Map<number, Waiting>();
   let nextId = 1;
   let open = true;
-  peer.port.on('message', (reply: ShareReply) => {
+  peer.port.on('message', (reply: ShareMessage) => {
+    if (reply.kind !== 'reply') return;
     const entry = waiting.get(reply.id);
     waiting.delete(reply.id);
     if (!entry) return;
@@ -104,7 +112,7 @@ function peerClient(peer: Peer) {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve, reject });
-        peer.port.postMessage({ id, model, inputs } satisfies ShareRequest);
+        peer.port.postMessage({ kind: 'request', id, model, inputs } satisfies ShareRequest);
       });
     },
   };
