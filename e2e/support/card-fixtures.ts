@@ -43,7 +43,13 @@ function loadImages() {
   return groundTruthSchema.parse(JSON.parse(text)).images;
 }
 
-function toFixture(image: ReturnType<typeof loadImages>[number]): CardFixture {
+const fieldValuesSchema = z.record(z.string(), z.string());
+
+/** The fixture of one image; `expected` defaults to its one face's fields. */
+function toFixture(
+  image: ReturnType<typeof loadImages>[number],
+  expected: Record<string, string> = fieldValuesSchema.parse(image.expected),
+): CardFixture {
   const path = resolve(CARDS_DIR, image.file);
   return {
     path,
@@ -53,7 +59,7 @@ function toFixture(image: ReturnType<typeof loadImages>[number]): CardFixture {
       buffer: readFileSync(path),
     },
     condition: image.condition.name,
-    expected: z.record(z.string(), z.string()).parse(image.expected),
+    expected,
   };
 }
 
@@ -69,7 +75,7 @@ export function cardsOfSide(side: 'front' | 'back'): CardFixture[] {
   );
   const rank = (image: (typeof candidates)[number]) =>
     (image.condition.name === 'flat-scan' ? 0 : 2) + (image.format === 'jpeg' ? 0 : 1);
-  return candidates.sort((a, b) => rank(a) - rank(b)).map(toFixture);
+  return candidates.sort((a, b) => rank(a) - rank(b)).map((image) => toFixture(image));
 }
 
 export function firstFrontCard(): CardFixture {
@@ -100,18 +106,8 @@ export function cardInFormat(format: 'png' | 'bmp' | 'tiff' | 'jpeg'): CardFixtu
 export function doubleSidedPage(): CardFixture {
   const image = loadImages().find((candidate) => candidate.side === 'double_side');
   if (!image) throw new Error(`no double-sided page in ${CARDS_DIR}/ground-truth.json`);
-  const path = resolve(CARDS_DIR, image.file);
-  const expected = z
-    .object({ front: z.record(z.string(), z.string()), back: z.record(z.string(), z.string()) })
+  const { front, back } = z
+    .object({ front: fieldValuesSchema, back: fieldValuesSchema })
     .parse(image.expected);
-  return {
-    path,
-    file: {
-      name: image.file.split('/').pop() ?? image.file,
-      mimeType: MIME_TYPES[image.format] ?? 'application/octet-stream',
-      buffer: readFileSync(path),
-    },
-    condition: image.condition.name,
-    expected: { ...expected.front, ...expected.back },
-  };
+  return toFixture(image, { ...front, ...back });
 }

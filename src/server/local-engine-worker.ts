@@ -15,7 +15,7 @@ if (!port) throw new Error('local-engine-worker must run in a worker thread');
 
 try {
   const setup = workerData as WorkerSetup;
-  // The detector may use every worker's core; most of the time it runs while the others idle.
+  // The detector's session spans every worker's core (see `createOnnxRunner`).
   const own = await createOnnxRunner({ threads: 1, detThreads: setup.peers.length + 1 });
   for (const peer of setup.peers) serveShares(peer.port, own);
   const models = {
