@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { createServer as createProbe } from 'node:net';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
-import { loadConfig } from '../src/server/config.ts';
-import { readTlsFiles } from '../src/server/tls-files.ts';
+import { loadConfig } from '../src/server/config/config.ts';
+import { readTlsFiles } from '../src/server/config/tls-files.ts';
 import { ocrRouteProxy } from './ocr-route-proxy.ts';
 
 /**

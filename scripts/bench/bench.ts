@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readDictionary } from '../../src/server/onnx-runner.ts';
+import { readDictionary } from '../../src/server/local-engine/onnx-runner.ts';
 import { GROUND_TRUTH_FILE, type GroundTruth, readGroundTruth } from '../card-set/ground-truth.ts';
 import type { BenchEngine } from './bench-engine.ts';
 import { BENCH_ENGINES } from './bench-engines.ts';

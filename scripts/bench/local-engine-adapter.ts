@@ -1,4 +1,4 @@
-import { createLocalEngine } from '../../src/server/local-engine.ts';
+import { createLocalEngine } from '../../src/server/local-engine/local-engine.ts';
 import type { BenchEngine, BenchEngineFactory } from './bench-engine.ts';
 
 /** Two single-threaded workers, as the server runs it (DESIGN.md). */

@@ -6,8 +6,8 @@ import { readCardFields } from '../../src/ocr/layout/read-card-fields.ts';
 import { readingOrder } from '../../src/ocr/read-cards.ts';
 import type { RecognizedLine } from '../../src/ocr/recognized-line.ts';
 import { detectText, recognizeLine } from '../../src/ocr/text-models.ts';
-import { decodeImage } from '../../src/server/image-codec.ts';
-import { createOnnxRunner, readDictionary } from '../../src/server/onnx-runner.ts';
+import { decodeImage } from '../../src/server/image/image-codec.ts';
+import { createOnnxRunner, readDictionary } from '../../src/server/local-engine/onnx-runner.ts';
 import type { BenchEngine, BenchEngineFactory } from './bench-engine.ts';
 
 /** The same decode size as the local engine, so the two differ only in the pipeline. */

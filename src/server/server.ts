@@ -2,17 +2,17 @@ import { existsSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
-import { type Config, ConfigError, loadConfig } from './config.ts';
-import { createApp, type OcrRouteDeps } from './create-app.ts';
-import { type ClosableServer, shutDownGracefully } from './graceful-shutdown.ts';
-import { createLocalEngine } from './local-engine.ts';
+import { type Config, ConfigError, loadConfig } from './config/config.ts';
+import { readTlsFiles } from './config/tls-files.ts';
+import { createApp, type OcrRouteDeps } from './http/create-app.ts';
+import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
+import { selectUpstream } from './http/upstream-selection.ts';
+import { createLocalEngine } from './local-engine/local-engine.ts';
 import {
   createLocalUpstream,
   type LocalUpstream,
   localUpstreamSettings,
-} from './local-upstream.ts';
-import { readTlsFiles } from './tls-files.ts';
-import { selectUpstream } from './upstream-selection.ts';
+} from './local-engine/local-upstream.ts';
 
 const BUILT_APP_DIR = resolve(import.meta.dirname, '../../dist');
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1']);

