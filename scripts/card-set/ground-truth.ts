@@ -15,11 +15,21 @@ import {
  */
 export const GROUND_TRUTH_FILE = 'ground-truth.json';
 
-// A perfect engine's answer: the API's printed fields of the face.
-export const frontExpectedSchema = frontFieldsSchema;
+/**
+ * A perfect engine's answer: the API's printed fields of the face. `null` marks a field nothing
+ * on the image shows (hidden under an opaque stamp on a third-party set); it is left unscored.
+ */
+const knowable = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
+  z.object(
+    Object.fromEntries(Object.keys(schema.shape).map((key) => [key, z.string().nullable()])) as {
+      [K in keyof T]: z.ZodNullable<z.ZodString>;
+    },
+  );
+
+export const frontExpectedSchema = knowable(frontFieldsSchema);
 export type FrontExpected = z.infer<typeof frontExpectedSchema>;
 
-export const backExpectedSchema = backFieldsSchema;
+export const backExpectedSchema = knowable(backFieldsSchema);
 export type BackExpected = z.infer<typeof backExpectedSchema>;
 
 export const doubleExpectedSchema = z.object({
