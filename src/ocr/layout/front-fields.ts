@@ -90,7 +90,7 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
-    labelLength: ADDRESS_LABEL.length,
+    label: ADDRESS_LABEL,
     holesOf: (run) => missingCharacterPositions(run, valueLeft),
   });
   const value = read.match.variant.chars.join('');
