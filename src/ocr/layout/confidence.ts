@@ -38,6 +38,11 @@ export const CONFIDENCE = {
    * 聊城市临清市公安局): kept as read, since cards print such variants, but nothing checked them.
    */
   beyondGazetteer: 0.85,
+  /**
+   * An address ending in a bare number (…4单元2705): cards print 号 or 室 after house and room
+   * numbers, and the recogniser drops a line's last character without a trace (室 of 2705室).
+   */
+  openEnded: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

@@ -17,9 +17,9 @@ describe('letter-spaced labels', () => {
     const face = faceOf([
       ...spaced('姓名', 0.05, 0.17),
       { text: '马淼', x: 0.18, y: 0.17 },
-      { text: '性', x: 0.05, y: 0.29 },
+      { text: '性', x: 0.09, y: 0.29 },
       // The second character boxed together with the value after it.
-      { text: '别女', x: 0.05 + (27 / 856) * 1.8, y: 0.29 },
+      { text: '别女', x: 0.148, y: 0.29 },
       ...spaced('民族', 0.33, 0.29),
       { text: '汉', x: 0.46, y: 0.29 },
       ...spaced('出生', 0.05, 0.4),
