@@ -38,10 +38,14 @@ export const groundTruthImageSchema = z.object({
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   bytes: z.number().int().positive(),
+  /** The style family the card was printed in (`scripts/generate-cards/style-families.ts`). */
+  family: z.string().optional(),
   condition: z.object({
     name: z.string(),
     params: z.record(z.string(), paramValueSchema),
   }),
+  /** How the card's layout departs from the specification: offsets in mm, scales, type choices. */
+  layout: z.record(z.string(), paramValueSchema).optional(),
   /** Fonts and other rendering choices, for reading failures by cause. */
   rendering: z.record(z.string(), paramValueSchema).optional(),
   /** `{ name, ... }` for `front`, `{ issue, ... }` for `back`, `{ front, back }` for `double_side`. */

@@ -9,11 +9,13 @@ import {
 import { backFaceSvg, frontFaceSvg } from './card-face-svg.ts';
 import { randomCardStyle } from './card-style.ts';
 import { scaleQuad } from './geometry.ts';
+import { layoutParams, randomLayoutVariation } from './layout-variation.ts';
 import { backFields, backPrint, frontFields, frontPrint, randomPerson } from './person.ts';
 import { postProcess } from './post-process.ts';
 import { sceneCards, sceneHtml } from './scene-html.ts';
 import type { SceneRenderer } from './scene-renderer.ts';
 import { createRandom } from './seeded-random.ts';
+import { drawFamily, type FamilyName } from './style-families.ts';
 
 export type CardImageRequest = {
   seed: number;
@@ -23,6 +25,8 @@ export type CardImageRequest = {
   /** Used where the condition leaves the format open (flat scans). */
   format: ImageFormat;
   today: IsoDate;
+  /** The style families this image's family is drawn from. */
+  families: readonly FamilyName[];
 };
 
 export type CardImage = {
@@ -32,7 +36,7 @@ export type CardImage = {
 };
 
 /**
- * Makes one image: a person, their card printed in a random style, a scene for the condition,
+ * Makes one image: a person, their card printed in a style of one of the requested families, a scene for the condition,
  * photographed by Chromium and finished in post-processing. Every random choice draws from a
  * stream of (seed, index, purpose), so the image depends on nothing else in the set.
  */
@@ -41,15 +45,17 @@ export async function makeCardImage(
   request: CardImageRequest,
 ): Promise<CardImage> {
   const stream = (purpose: string) => createRandom(request.seed, request.index, purpose);
+  const family = drawFamily(stream('family'), request.families);
   const person = randomPerson(stream('person'), request.today);
-  const style = randomCardStyle(stream('style'));
+  const style = randomCardStyle(stream('style'), family);
+  const variation = randomLayoutVariation(stream('layout'), family);
   const face = request.side === 'back' ? 'back' : 'front';
   const plan = planScene(stream('scene'), request.condition, face, request.format);
   const art = stream('art');
   const cards = sceneCards(plan, (cardFace, widthPx) =>
     cardFace === 'front'
-      ? frontFaceSvg(frontPrint(person), style, art, widthPx)
-      : backFaceSvg(backPrint(person), style, art, widthPx),
+      ? frontFaceSvg(frontPrint(person), style, variation, art, widthPx)
+      : backFaceSvg(backPrint(person, variation.dateJoiner), style, variation, art, widthPx),
   );
   const screenshot = await renderer.render(
     sceneHtml(plan, cards, stream('light')),
@@ -76,7 +82,9 @@ export async function makeCardImage(
       width: image.width,
       height: image.height,
       bytes: image.bytes.length,
+      family: family.name,
       condition: { name: request.condition, params: conditionParams(plan) },
+      layout: layoutParams(variation),
       rendering: {
         value_font: style.valueFont,
         label_font: style.labelFont,

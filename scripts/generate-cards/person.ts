@@ -1,5 +1,6 @@
 import {
   anniversaries,
+  formatPrintedDate,
   type IsoDate,
   isoDateFromParts,
   isoDateParts,
@@ -9,12 +10,7 @@ import { ETHNIC_GROUPS } from '../../src/idcard/ethnic-groups.ts';
 import { computeCheckCharacter } from '../../src/idcard/id-number.ts';
 import { allCounties, type County, lookupRegion, regionPrefix } from '../../src/idcard/regions.ts';
 import type { Sex } from '../../src/idcard/sex.ts';
-import {
-  formatValidityPeriod,
-  LONG_TERM,
-  type ValidTo,
-  validityYearsForAge,
-} from '../../src/idcard/validity-period.ts';
+import { LONG_TERM, type ValidTo, validityYearsForAge } from '../../src/idcard/validity-period.ts';
 import { randomAddress } from './addresses.ts';
 import type { BackPrint, FrontPrint } from './card-face-svg.ts';
 import { wrapAddress } from './card-layout.ts';
@@ -176,9 +172,8 @@ export function frontPrint(person: Person): FrontPrint {
   };
 }
 
-export function backPrint(person: Person): BackPrint {
-  return {
-    issue: person.issue,
-    validity: formatValidityPeriod(person.validFrom, person.validTo),
-  };
+/** `joiner` stands between the two dates: `-` on the card, other dashes on some reproductions. */
+export function backPrint(person: Person, joiner = '-'): BackPrint {
+  const end = person.validTo === LONG_TERM ? LONG_TERM : formatPrintedDate(person.validTo);
+  return { issue: person.issue, validity: `${formatPrintedDate(person.validFrom)}${joiner}${end}` };
 }
