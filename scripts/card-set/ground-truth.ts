@@ -48,6 +48,11 @@ export const groundTruthImageSchema = z.object({
   layout: z.record(z.string(), paramValueSchema).optional(),
   /** Fonts and other rendering choices, for reading failures by cause. */
   rendering: z.record(z.string(), paramValueSchema).optional(),
+  /**
+   * The highest level in the 通用规范汉字表 among the name's characters (1 everyday, 2 and 3 rarer;
+   * 0 for none in the table); absent on emblem sides and in sets made before it was recorded.
+   */
+  name_level: z.number().int().min(0).max(3).optional(),
   /** `{ name, ... }` for `front`, `{ issue, ... }` for `back`, `{ front, back }` for `double_side`. */
   expected: z.union([doubleExpectedSchema, frontExpectedSchema, backExpectedSchema]),
   /**

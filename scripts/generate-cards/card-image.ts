@@ -10,11 +10,20 @@ import { backFaceSvg, frontFaceSvg } from './card-face-svg.ts';
 import { randomCardStyle } from './card-style.ts';
 import { scaleQuad } from './geometry.ts';
 import { layoutParams, randomLayoutVariation } from './layout-variation.ts';
-import { backFields, backPrint, frontFields, frontPrint, randomPerson } from './person.ts';
+import type { CanDraw } from './names.ts';
+import {
+  backFields,
+  backPrint,
+  frontFields,
+  frontPrint,
+  type Person,
+  randomPerson,
+} from './person.ts';
 import { postProcess } from './post-process.ts';
 import { sceneCards, sceneHtml } from './scene-html.ts';
 import type { SceneRenderer } from './scene-renderer.ts';
 import { createRandom } from './seeded-random.ts';
+import { highestLevel } from './standard-characters.ts';
 import { drawFamily, type FamilyName } from './style-families.ts';
 
 export type CardImageRequest = {
@@ -36,6 +45,18 @@ export type CardImage = {
 };
 
 /**
+ * Characters of the printed values the value typeface lacks (place names such as 鄠), which
+ * Chromium draws in another face; recorded so a failure can be traced to it.
+ */
+function fallbackCharacters(person: Person, valueDraws: CanDraw): { fallback_characters?: string } {
+  const printed = `${person.ethnicity}${person.address}${person.issue}`;
+  const missing = [...new Set(printed)].filter(
+    (character) => character > '~' && !valueDraws(character),
+  );
+  return missing.length === 0 ? {} : { fallback_characters: missing.join('') };
+}
+
+/**
  * Makes one image: a person, their card printed in a style of one of the requested families, a scene for the condition,
  * photographed by Chromium and finished in post-processing. Every random choice draws from a
  * stream of (seed, index, purpose), so the image depends on nothing else in the set.
@@ -43,11 +64,13 @@ export type CardImage = {
 export async function makeCardImage(
   renderer: SceneRenderer,
   request: CardImageRequest,
+  coverage: (font: string) => CanDraw,
 ): Promise<CardImage> {
   const stream = (purpose: string) => createRandom(request.seed, request.index, purpose);
   const family = drawFamily(stream('family'), request.families);
-  const person = randomPerson(stream('person'), request.today);
   const style = randomCardStyle(stream('style'), family);
+  const valueDraws = coverage(style.valueFont);
+  const person = randomPerson(stream('person'), request.today, valueDraws);
   const variation = randomLayoutVariation(stream('layout'), family);
   const face = request.side === 'back' ? 'back' : 'front';
   const plan = planScene(stream('scene'), request.condition, face, request.format);
@@ -90,7 +113,9 @@ export async function makeCardImage(
         label_font: style.labelFont,
         number_font: style.numberFont,
         title_font: style.titleFont,
+        ...fallbackCharacters(person, valueDraws),
       },
+      ...(request.side === 'back' ? {} : { name_level: highestLevel(person.name) }),
       expected,
       cards: cards.map((card) => ({ face: card.face, corners: round(card.quad) })),
     },

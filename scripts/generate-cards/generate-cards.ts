@@ -13,6 +13,7 @@ import {
 import { DIGIT_FALLBACK_FONT } from './card-face-svg.ts';
 import { type CardImageRequest, makeCardImage } from './card-image.ts';
 import { assertFontsInstalled } from './font-check.ts';
+import { createCoverageCache } from './font-coverage.ts';
 import { createSceneRenderer } from './scene-renderer.ts';
 import {
   DEFAULT_FAMILIES,
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
   await mkdir(outDirectory, { recursive: true });
 
   assertFontsInstalled([...familyFonts(families), DIGIT_FALLBACK_FONT]);
+  const coverage = createCoverageCache();
   const renderer = await createSceneRenderer();
   const truth: GroundTruth = {
     version: 1,
@@ -136,7 +138,7 @@ async function main(): Promise<void> {
         today,
         families,
       };
-      const image = await makeCardImage(renderer, request);
+      const image = await makeCardImage(renderer, request, coverage);
       const file = `${String(index).padStart(3, '0')}-${entry.condition}-${entry.side}.${fileExtension(image.truth.format)}`;
       await writeFile(join(outDirectory, file), image.bytes);
       truth.images.push({ file, ...image.truth });

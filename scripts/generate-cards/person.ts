@@ -15,7 +15,7 @@ import { randomAddress } from './addresses.ts';
 import type { BackPrint, FrontPrint } from './card-face-svg.ts';
 import { wrapAddress } from './card-layout.ts';
 import { issuingAuthority } from './issuing-authority.ts';
-import { randomName } from './names.ts';
+import { type CanDraw, randomName } from './names.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** A made-up card holder whose card is consistent by construction. */
@@ -111,9 +111,11 @@ function sequenceDigits(random: SeededRandom, sex: Sex): string {
   return `${String(leading).padStart(2, '0')}${last}`;
 }
 
+/** `canDraw` tells which characters the card's value typeface has; names use only those. */
 export function randomPerson(
   random: SeededRandom,
   today: IsoDate,
+  canDraw: CanDraw = () => true,
   counties: readonly County[] = allCounties(),
 ): Person {
   const county = random.pick(counties);
@@ -135,7 +137,7 @@ export function randomPerson(
   const first17 = `${county.code}${birth.replaceAll('-', '')}${sequenceDigits(random, sex)}`;
   const period = randomValidity(random, birth, today);
   return {
-    name: randomName(random, ethnicity),
+    name: randomName(random, ethnicity, canDraw),
     sex,
     ethnicity,
     birth,
