@@ -29,6 +29,20 @@ export const doubleExpectedSchema = z.object({
 
 const paramValueSchema = z.union([z.number(), z.string(), z.boolean()]);
 
+export const overlaySchema = z.object({
+  face: z.enum(['front', 'back']),
+  /** `stamp`, `typed-line`, `handwritten-line` or `watermark`. */
+  kind: z.string(),
+  text: z.string(),
+  color: z.string(),
+  /** Rotation, degrees clockwise. */
+  angle_deg: z.number(),
+  /** The field or part of the face the mark is centred on (`face` for tiled watermarks). */
+  over: z.string(),
+  font: z.string(),
+  shape: z.string().optional(),
+});
+
 export const groundTruthImageSchema = z.object({
   /** Path of the image relative to the set directory. */
   file: z.string(),
@@ -43,6 +57,8 @@ export const groundTruthImageSchema = z.object({
   condition: z.object({
     name: z.string(),
     params: z.record(z.string(), paramValueSchema),
+    /** Marks printed or written over the card: stamps, 仅供…使用 lines, watermarks. */
+    overlays: z.array(overlaySchema).optional(),
   }),
   /** How the card's layout departs from the specification: offsets in mm, scales, type choices. */
   layout: z.record(z.string(), paramValueSchema).optional(),

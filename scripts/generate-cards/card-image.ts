@@ -11,6 +11,7 @@ import { randomCardStyle } from './card-style.ts';
 import { scaleQuad } from './geometry.ts';
 import { layoutParams, randomLayoutVariation } from './layout-variation.ts';
 import type { CanDraw } from './names.ts';
+import { overlayRecord, overlaySvg, planOverlays } from './overlays.ts';
 import {
   backFields,
   backPrint,
@@ -57,8 +58,9 @@ function fallbackCharacters(person: Person, valueDraws: CanDraw): { fallback_cha
 }
 
 /**
- * Makes one image: a person, their card printed in a style of one of the requested families, a scene for the condition,
- * photographed by Chromium and finished in post-processing. Every random choice draws from a
+ * Makes one image: a person, their card printed in a style of one of the requested families and
+ * perhaps marked over, a scene for the condition, photographed by Chromium and finished in
+ * post-processing. Every random choice draws from a
  * stream of (seed, index, purpose), so the image depends on nothing else in the set.
  */
 export async function makeCardImage(
@@ -75,11 +77,31 @@ export async function makeCardImage(
   const face = request.side === 'back' ? 'back' : 'front';
   const plan = planScene(stream('scene'), request.condition, face, request.format);
   const art = stream('art');
-  const cards = sceneCards(plan, (cardFace, widthPx) =>
-    cardFace === 'front'
-      ? frontFaceSvg(frontPrint(person), style, variation, art, widthPx)
-      : backFaceSvg(backPrint(person, variation.dateJoiner), style, variation, art, widthPx),
-  );
+  const marks: ReturnType<typeof overlayRecord>[] = [];
+  const cards = sceneCards(plan, (cardFace, widthPx) => {
+    const overlays = planOverlays(
+      stream(`overlay-${cardFace}`),
+      family,
+      request.condition,
+      cardFace,
+      variation,
+    );
+    marks.push(...overlays.map((overlay) => overlayRecord(overlay, cardFace)));
+    const extras = {
+      overlay: overlaySvg(overlays, stream(`ink-${cardFace}`), cardFace),
+      wash: plan.cardWash,
+    };
+    return cardFace === 'front'
+      ? frontFaceSvg(frontPrint(person), style, variation, art, widthPx, extras)
+      : backFaceSvg(
+          backPrint(person, variation.dateJoiner),
+          style,
+          variation,
+          art,
+          widthPx,
+          extras,
+        );
+  });
   const screenshot = await renderer.render(
     sceneHtml(plan, cards, stream('light')),
     plan.width,
@@ -106,7 +128,11 @@ export async function makeCardImage(
       height: image.height,
       bytes: image.bytes.length,
       family: family.name,
-      condition: { name: request.condition, params: conditionParams(plan) },
+      condition: {
+        name: request.condition,
+        params: conditionParams(plan),
+        ...(marks.length > 0 ? { overlays: marks } : {}),
+      },
       layout: layoutParams(variation),
       rendering: {
         value_font: style.valueFont,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPrintedDate } from '../../src/idcard/card-dates.ts';
 import { isEthnicGroup } from '../../src/idcard/ethnic-groups.ts';
 import {
   birthDateFromIdNumber,
@@ -10,8 +11,9 @@ import { SEXES } from '../../src/idcard/sex.ts';
 import { fitsValidityRule, LONG_TERM, validityLengthOf } from '../../src/idcard/validity-period.ts';
 import { wrapAddress } from './card-layout.ts';
 import { holdsUpperLevel } from './names.ts';
-import { type Person, randomPerson } from './person.ts';
+import { backPrint, type Person, randomPerson } from './person.ts';
 import { createRandom } from './seeded-random.ts';
+import { FAMILY_NAMES, STYLE_FAMILIES } from './style-families.ts';
 
 const TODAY = '2025-06-01';
 const people: Person[] = Array.from({ length: 400 }, (_, index) =>
@@ -112,6 +114,19 @@ describe('generated people', () => {
     const share = people.filter((p) => holdsUpperLevel(p.name)).length / people.length;
     expect(share).toBeGreaterThan(0.17);
     expect(share).toBeLessThan(0.27);
+  });
+
+  it('print a validity period that spells the expected dates, with every family dash', () => {
+    const joiners = FAMILY_NAMES.flatMap((name) =>
+      STYLE_FAMILIES[name].dateJoiners.map(([joiner]) => joiner),
+    );
+    for (const person of people.slice(0, 50)) {
+      for (const joiner of joiners) {
+        const printed = backPrint(person, joiner).validity;
+        const to = person.validTo === LONG_TERM ? LONG_TERM : formatPrintedDate(person.validTo);
+        expect(printed).toBe(`${formatPrintedDate(person.validFrom)}${joiner}${to}`);
+      }
+    }
   });
 
   it('are the same for the same seed', () => {

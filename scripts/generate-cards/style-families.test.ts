@@ -71,6 +71,7 @@ describe('the held-back family', () => {
       expect(held.stampTexts.filter((text) => own.stampTexts.includes(text))).toEqual([]);
       expect(held.watermarkTexts.filter((text) => own.watermarkTexts.includes(text))).toEqual([]);
       expect(held.lineTemplates.filter((text) => own.lineTemplates.includes(text))).toEqual([]);
+      expect(held.watermarkLayout).not.toBe(own.watermarkLayout);
     }
   });
 });

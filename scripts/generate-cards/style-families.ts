@@ -44,6 +44,8 @@ export type OverlayStyle = {
   watermarkFonts: readonly string[];
   watermarkColors: readonly (readonly [name: string, css: string])[];
   watermarkTexts: readonly string[];
+  /** Repeated over the whole face, or one large line. */
+  watermarkLayout: 'tiled' | 'single';
   /** Words that fill `仅供{organisation}办理{purpose}使用` style lines. */
   lineTemplates: readonly string[];
 };
@@ -131,6 +133,7 @@ const DEFAULT_OVERLAYS: OverlayStyle = {
     ['blue', 'rgb(40 70 170)'],
   ],
   watermarkTexts: ['仅供办理业务使用', '复印无效', '仅限本次使用', '样证'],
+  watermarkLayout: 'tiled',
   lineTemplates: [
     '仅供{organisation}办理{purpose}使用',
     '仅供办理{purpose}使用',
@@ -327,6 +330,7 @@ const HELD_BACK: StyleFamily = {
     watermarkFonts: ['LXGW WenKai'],
     watermarkColors: [['orange', 'rgb(220 120 30)']],
     watermarkTexts: ['仅供备案', '复印件'],
+    watermarkLayout: 'single',
     lineTemplates: ['本复印件只用于{organisation}{purpose}', '限{purpose}用'],
   },
 };
