@@ -12,7 +12,7 @@ import {
 } from './capture-conditions.ts';
 import { DIGIT_FALLBACK_FONT } from './card-face-svg.ts';
 import { type CardImageRequest, makeCardImage } from './card-image.ts';
-import { assertFontsInstalled } from './font-check.ts';
+import { assertFontsDraw, assertFontsInstalled } from './font-check.ts';
 import { createCoverageCache } from './font-coverage.ts';
 import { createSceneRenderer } from './scene-renderer.ts';
 import {
@@ -20,6 +20,7 @@ import {
   FAMILY_NAMES,
   type FamilyName,
   familyFonts,
+  familyWording,
   HELD_BACK_FAMILY,
 } from './style-families.ts';
 
@@ -113,6 +114,7 @@ async function main(): Promise<void> {
 
   assertFontsInstalled([...familyFonts(families), DIGIT_FALLBACK_FONT]);
   const coverage = createCoverageCache();
+  assertFontsDraw(familyWording(families), coverage);
   const renderer = await createSceneRenderer();
   const truth: GroundTruth = {
     version: 1,

@@ -346,6 +346,33 @@ export function drawFamily(random: SeededRandom, families: readonly FamilyName[]
   return STYLE_FAMILIES[random.pick(families)];
 }
 
+/**
+ * The fixed wording each font of the families prints: labels, titles, stamps, lines and
+ * watermarks (template words included), to check before a set is made that no face would fall
+ * back to another for any of it.
+ */
+export function familyWording(families: readonly FamilyName[]): [font: string, text: string][] {
+  const labels = '姓名性别民族出生年月日住址公民身份号码签发机关有效期限长期';
+  return families.flatMap((name) => {
+    const { fonts, overlays } = STYLE_FAMILIES[name];
+    const lines = overlays.lineTemplates.join('').replace(/\{\w+\}/g, '');
+    return [
+      ...fonts.value.map(([font]): [string, string] => [font, labels]),
+      ...fonts.label.map((font): [string, string] => [font, labels]),
+      ...fonts.title.map((font): [string, string] => [font, '中华人民共和国居民身份证']),
+      ...overlays.stampFonts.map((font): [string, string] => [font, overlays.stampTexts.join('')]),
+      ...[...overlays.typedFonts, ...overlays.handFonts].map((font): [string, string] => [
+        font,
+        lines,
+      ]),
+      ...overlays.watermarkFonts.map((font): [string, string] => [
+        font,
+        overlays.watermarkTexts.join(''),
+      ]),
+    ];
+  });
+}
+
 /** Every font family a set of these style families prints with. */
 export function familyFonts(families: readonly FamilyName[]): string[] {
   const fonts = families.flatMap((name) => {
