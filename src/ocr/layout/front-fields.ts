@@ -124,9 +124,21 @@ function compoundSurnameReading(glyphs: readonly Glyph[]): string | null {
 }
 
 /**
+ * Whether an address stops at or inside its region's name (甘肃省天水市张家川回族 of
+ * …张家川回族自治县): every address goes on past its county to a street or village, so the rest,
+ * often a whole line, was lost.
+ */
+function endsByItsRegion(value: string): boolean {
+  for (const name of addressRegions().names) {
+    if (name.startsWith(value)) return true;
+  }
+  return false;
+}
+
+/**
  * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
  * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for.
+ * vouched for, nor is one cut short (`endsByItsRegion`).
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
@@ -139,10 +151,16 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
+  const short = endsByItsRegion(value);
   return {
     value,
-    confidence: Math.min(placeConfidence(read.match), cap),
+    confidence: Math.min(
+      placeConfidence(read.match),
+      cap,
+      short ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling,
+    ),
     box: boxOfGlyphs(read.glyphs),
+    ...(short ? { incomplete: true } : {}),
   };
 }
 

@@ -49,3 +49,29 @@ describe('the address', () => {
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
 });
+
+describe('an address cut short', () => {
+  it('is not vouched for when it stops inside its region’s name (its next line lost)', () => {
+    const lines = frontLines({ ...FRONT, address: ['甘肃省天水市张家川回族'] });
+    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
+      faceOf(lines),
+      'front',
+      TODAY,
+    ).fields;
+    expect(fields.address?.value).toBe('甘肃省天水市张家川回族');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+
+  it('is vouched for when it goes on past its county', () => {
+    const lines = frontLines({
+      ...FRONT,
+      address: ['甘肃省天水市张家川回族自治县', '乐平乡丰白源村20号'],
+    });
+    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
+      faceOf(lines),
+      'front',
+      TODAY,
+    ).fields;
+    expect(fields.address?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});

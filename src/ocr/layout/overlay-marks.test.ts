@@ -62,3 +62,14 @@ describe('marks stamped or written over a copy', () => {
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
 });
+
+describe('a watermark repeated across a field', () => {
+  it('is cut from the issuing authority, its faint 样 read as 祥 too', () => {
+    const lines = backLines(BACK).map((line) =>
+      line.text === BACK.issue ? { ...line, text: `样证样证${BACK.issue}祥证样证` } : line,
+    );
+    const fields = read(lines);
+    expect(fields.issue?.value).toBe(BACK.issue);
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+});

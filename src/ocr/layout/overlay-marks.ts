@@ -14,8 +14,9 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /仅[限供].{0,24}?使用/gu,
   // The same line with its start lost under the card's edge or another box (BDCI比赛使用).
   /[仅限供]{0,2}[A-Za-z0-9]*\p{Script=Han}{0,2}使用/gu,
-  // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved.
-  /复印.效|复印件?无效|禁止复印|样证|复印|无效|禁止/gu,
+  // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
+  // 样 of a faint watermark is read as its look-alike 祥.
+  /复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止/gu,
   // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
   /复禁|印止|禁复|止印/gu,
 ];
