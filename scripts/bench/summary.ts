@@ -43,7 +43,7 @@ export function percentile(values: readonly number[], fraction: number): number 
   return sorted[rank - 1] ?? 0;
 }
 
-export function summarizeGroup(scores: readonly ImageScore[]): GroupSummary {
+function summarizeGroup(scores: readonly ImageScore[]): GroupSummary {
   const fields: Partial<Record<CardField, Rate>> = {};
   for (const score of scores) {
     for (const field of score.fields) {
