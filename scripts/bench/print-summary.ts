@@ -94,6 +94,7 @@ export function formatSummary(summary: EngineSummary, description: string): stri
   const slices = [
     ...sliceTable('family', summary.byFamily),
     ...sliceTable('marks', summary.byOverlay),
+    ...sliceTable('name chars', summary.byNameLevel),
   ];
   const rightShare = all.cards.total === 0 ? 0 : (100 * all.cards.correct) / all.cards.total;
   return [

@@ -80,7 +80,22 @@ describe('summarizeSlices', () => {
     expect(slices.byOverlay?.stamp?.fields.issue).toEqual({ correct: 0, total: 1 });
   });
 
-  it('gives no tables for a set that records neither', () => {
+  it('reports names by the level of their rarest character, portrait sides only', () => {
+    const front = (file: string, level: number): GroundTruthImage => ({
+      ...image(file, 'specimen'),
+      side: 'front',
+      name_level: level,
+    });
+    const truth = set([front('a.png', 1), front('b.png', 3), image('c.png', 'specimen')]);
+    const slices = summarizeSlices(
+      [score('a.png', true), score('b.png', false), score('c.png', true)],
+      truth,
+    );
+    expect(Object.keys(slices.byNameLevel ?? {})).toEqual(['level 1', 'level 3']);
+    expect(slices.byNameLevel?.['level 3']?.cards).toEqual({ correct: 0, total: 1 });
+  });
+
+  it('gives no tables for a set that records none', () => {
     expect(summarizeSlices([score('a.png', true)], set([image('a.png', undefined)]))).toEqual({});
   });
 

@@ -25,6 +25,8 @@ export type EngineSummary = {
   byFamily?: Record<string, GroupSummary>;
   /** By the marks over the image (`none`, `stamp`, `stamp+watermark`, ...), when recorded. */
   byOverlay?: Record<string, GroupSummary>;
+  /** Images with a portrait side by the highest 通用规范汉字表 level of the name, when recorded. */
+  byNameLevel?: Record<string, GroupSummary>;
   /** Wrong values returned without being marked doubtful (see FieldScore.unflagged). */
   unflaggedWrong: number;
   /** Image latency divided by the faces in the image, milliseconds. */
@@ -43,7 +45,7 @@ export function percentile(values: readonly number[], fraction: number): number 
   return sorted[rank - 1] ?? 0;
 }
 
-export function summarizeGroup(scores: readonly ImageScore[]): GroupSummary {
+function summarizeGroup(scores: readonly ImageScore[]): GroupSummary {
   const fields: Partial<Record<CardField, Rate>> = {};
   for (const score of scores) {
     for (const field of score.fields) {

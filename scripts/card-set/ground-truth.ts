@@ -39,7 +39,7 @@ export const doubleExpectedSchema = z.object({
 
 const paramValueSchema = z.union([z.number(), z.string(), z.boolean()]);
 
-export const overlaySchema = z.object({
+const overlaySchema = z.object({
   face: z.enum(['front', 'back']),
   /** `stamp`, `typed-line`, `handwritten-line` or `watermark`. */
   kind: z.string(),

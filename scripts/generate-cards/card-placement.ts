@@ -22,7 +22,7 @@ export function spacedEnd(text: string, x: number, size: number, spacingEm: numb
 }
 
 function labelAt(
-  entry: { x: number; y: number; text: string },
+  entry: { text: string },
   x: number,
   top: number,
   size: number,
@@ -30,8 +30,6 @@ function labelAt(
 ): PlacedText {
   return { text: entry.text, x, top, size, spacingEm };
 }
-
-export type FrontPlacement = ReturnType<typeof placeFront>;
 
 export function placeFront(variation: LayoutVariation) {
   const base = FRONT_LAYOUT;
@@ -147,8 +145,6 @@ export type TitlePlacement = {
   style: LayoutVariation['titleStyle'];
   spacingEm: number;
 };
-
-export type BackPlacement = ReturnType<typeof placeBack>;
 
 export function placeBack(variation: LayoutVariation) {
   const base = BACK_LAYOUT;

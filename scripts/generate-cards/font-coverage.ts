@@ -7,7 +7,7 @@ import type { CanDraw } from './names.ts';
  * Chromium would draw a missing character in another face or as a tofu box; either way the card
  * would not be printed in its own typeface.
  */
-export function fontCoverage(family: string): CanDraw {
+function fontCoverage(family: string): CanDraw {
   const charset = execFileSync('fc-match', ['--format=%{charset}', family], { encoding: 'utf8' });
   const ranges = parseCharset(charset);
   return (character) => {

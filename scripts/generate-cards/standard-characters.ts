@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
  */
 export type StandardLevel = 1 | 2 | 3;
 
-export const STANDARD_CHARACTER_COUNT = 8105;
+const STANDARD_CHARACTER_COUNT = 8105;
 
 /** Last number of each level in the table's numbering. */
 const LEVEL_ENDS: readonly [number, StandardLevel][] = [
