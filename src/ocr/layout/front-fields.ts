@@ -20,9 +20,11 @@ import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { hasCommonSurname } from './surnames.ts';
+import { alternativeValues } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
+const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
 /** The address's label, which the value may be read together with. */
@@ -80,7 +82,11 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
   ];
-  return { ...reading, confidence: Math.min(reading.confidence, ...cap) };
+  return {
+    ...reading,
+    confidence: Math.min(reading.confidence, ...cap),
+    alternatives: alternativeValues(trimmed.glyphs, (char) => NAME_CHAR.test(char)),
+  };
 }
 
 /**
