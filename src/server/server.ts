@@ -7,6 +7,7 @@ import { readTlsFiles } from './config/tls-files.ts';
 import { createApp, type OcrRouteDeps } from './http/create-app.ts';
 import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
 import { selectUpstream } from './http/upstream-selection.ts';
+import { localEngineHealth } from './local-engine/engine-health.ts';
 import { createLocalEngine, type StartedLocalEngine } from './local-engine/local-engine.ts';
 import {
   createLocalUpstream,
@@ -73,17 +74,8 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
   return {
     upstream,
     requiredToken,
-    health: () => {
-      const engine = localUpstream.engineState();
-      const models = started?.models;
-      return {
-        ready: engine === 'loaded',
-        upstream: upstream.name,
-        engine,
-        ...(models ? { models: models.names } : {}),
-        ...(models?.fallbackReason ? { models_note: models.fallbackReason } : {}),
-      };
-    },
+    health: () =>
+      localEngineHealth(upstream.name, localUpstream.engineState(), started?.models ?? null),
   };
 }
 

