@@ -19,6 +19,7 @@ import {
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname } from './surnames.ts';
 import { alternativeValues } from './value-alternatives.ts';
 
@@ -27,6 +28,12 @@ const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
+/**
+ * An address ends with a word (号, 室, 组, 村...), not a bare number: one ending in a digit lost
+ * its last character. PP-OCRv6 small read …2单元1501 for …2单元1501室 at 0.99 on a generated card
+ * turned by 90°.
+ */
+const ADDRESS_CUT_SHORT = /\p{N}$/u;
 /** The address's label, which the value may be read together with. */
 const ADDRESS_LABEL = '住址';
 /** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
@@ -73,7 +80,8 @@ function freeText(
 
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
- * as X or YON), not vouched for when trimmed or when it does not start with a common surname.
+ * as X or YON), not vouched for when trimmed, when it does not start with a common surname, or
+ * when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
@@ -81,6 +89,7 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const cap = [
     trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
+    holdsNonStandardHan(trimmed.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
   ];
   return {
     ...reading,
@@ -103,6 +112,7 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    ADDRESS_CUT_SHORT.test(value) ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling,
   );
   return {
     value,
