@@ -181,6 +181,32 @@ describe('readCardFields on the portrait side', () => {
     const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
     expect(name?.value).toBe('王喆');
     expect(name?.confidence).toBeLessThan(0.5);
+    // The recogniser's runner-up spells the other name the clerk may mean.
+    expect(name?.alternatives).toEqual(['王吉']);
+  });
+
+  it('does not vouch for a name in a traditional form, and offers the simplified one', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      {
+        text: '孙瑤海',
+        x: 0.18,
+        y: 0.17,
+        doubts: { 1: { prob: 0.99, alternatives: [['瑶', 0.009]] } },
+      },
+    ]);
+    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(name?.value).toBe('孙瑤海');
+    expect(name?.confidence).toBeLessThan(0.9);
+    expect(name?.alternatives).toEqual(['孙瑶海']);
+  });
+
+  it('ends an address in a bare number only when it may have lost its last character', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '88号院3号楼', [
+      { text: '88号院3号楼1501', x: 0.18, y: 0.59 },
+    ]);
+    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼1501');
+    expect(address?.confidence).toBeLessThanOrEqual(0.5);
   });
 });
 

@@ -110,7 +110,7 @@ async function faceResult(
 }
 
 /** README: `alternatives` only for fields below `VOUCHED_CONFIDENCE`, and only those with any. */
-function doubtfulFieldAlternatives(reading: CardReading): Record<string, string[]> {
+export function doubtfulFieldAlternatives(reading: CardReading): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(reading.fields)
       .filter(([, read]) => read.confidence < VOUCHED_CONFIDENCE && read.alternatives?.length)
