@@ -1,4 +1,5 @@
 import type { ErrorBody, IdCardResponse, RequestedSide } from '../../src/idcard/api-contract.ts';
+import type { ModelSet, RecognizerId } from '../../src/server/local-engine/model-catalog.ts';
 
 /** What an engine answered for one image: the API's `result`, or an API-style error body. */
 export type EngineAnswer =
@@ -14,11 +15,23 @@ export type BenchEngine = {
   readonly name: string;
   recognize(bytes: Uint8Array, side: RequestedSide | undefined): Promise<EngineAnswer>;
   close(): Promise<void>;
+  /** Peak memory of an engine that runs outside the benchmark's process, in MiB. */
+  peakRssMiB?(): number;
+};
+
+/** What `npm run bench` lets the user choose for the engines it makes. */
+export type BenchEngineOptions = {
+  /** The model files the PP-OCR engines load (the local engine's default set unless `--rec`). */
+  models: ModelSet;
+  /** `--rec`: the recogniser asked for, which `models` holds unless it was not installed. */
+  recognizer: RecognizerId;
 };
 
 /** An entry of the engine list: made only when it is going to run. */
 export type BenchEngineFactory = {
   readonly name: string;
   readonly description: string;
-  create(): Promise<BenchEngine>;
+  create(options: BenchEngineOptions): Promise<BenchEngine>;
+  /** Why the engine cannot run on this machine (not set up), or null when it can. */
+  unavailable?(): string | null;
 };

@@ -11,8 +11,8 @@ const WORKERS = 2;
 export const localEngine: BenchEngineFactory = {
   name: 'local',
   description: `local PP-OCR engine, ${WORKERS} workers, in process`,
-  async create(): Promise<BenchEngine> {
-    const engine = await createLocalEngine({ workers: WORKERS });
+  async create({ recognizer }): Promise<BenchEngine> {
+    const engine = await createLocalEngine({ workers: WORKERS, recognizer });
     return {
       name: 'local',
       async recognize(bytes, side) {

@@ -22,9 +22,9 @@ const DECODE_MAX_LONG_SIDE = 1600;
 export const plainPassEngine: BenchEngineFactory = {
   name: 'plain',
   description: 'plain unbatched PP-OCR pass: whole-photo detection at 960 px, no card finding',
-  async create(): Promise<BenchEngine> {
-    const runner = await createOnnxRunner();
-    const models = { runner, charset: loadCharset(await readDictionary()) };
+  async create({ models: files }): Promise<BenchEngine> {
+    const runner = await createOnnxRunner({ models: files });
+    const models = { runner, charset: loadCharset(await readDictionary(files)) };
     return {
       name: 'plain',
       async recognize(bytes, side) {

@@ -4,16 +4,11 @@ import {
   type FaceResult,
   FRONT_FIELDS,
   type IdCardResponse,
+  VOUCHED_CONFIDENCE,
 } from '../../src/idcard/api-contract.ts';
 import { normalizeField } from '../../src/idcard/card-fields.ts';
 import type { GroundTruthImage } from '../card-set/ground-truth.ts';
 import type { EngineAnswer } from './bench-engine.ts';
-
-/**
- * A returned value counts as vouched for, and so as unmarked when wrong, from this confidence up
- * (the app marks fields below it as doubtful).
- */
-export const VOUCHED_CONFIDENCE = 0.9;
 
 export type FieldScore = {
   face: 'front' | 'back';

@@ -3,8 +3,8 @@ import type { ImageScore } from './score.ts';
 import type { Rate } from './summary.ts';
 
 /**
- * Expected values holding a character the recogniser's dictionary lacks (`ppocr_keys_v1.txt`
- * has no 禤, 殳 or 鄠): the recogniser cannot return them, and only a check that supplies the
+ * Expected values holding a character the recogniser's dictionary lacks (PP-OCRv4's
+ * `ppocr_keys_v1.txt` has no 禤, 殳 or 鄠, PP-OCRv6's no 凓 or 勠): the recogniser cannot return them, and only a check that supplies the
  * character can (the gazetteer does for place names), so they show what is out of reach, and
  * accuracy over the other values shows how much of what is reachable was read.
  */

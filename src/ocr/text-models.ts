@@ -11,9 +11,17 @@ import type { RgbImage } from './rgb-image.ts';
 
 export type TextModels = {
   runner: ModelRunner;
-  /** `loadCharset` of `ppocr_keys_v1.txt`. */
+  /** `loadCharset` of the recogniser's dictionary file. */
   charset: readonly string[];
 };
+
+/** A recogniser read with another model's dictionary would spell wrong characters silently. */
+export class CharsetMismatchError extends Error {
+  constructor(classes: number, charset: number) {
+    super(`the recogniser answers ${classes} classes, its charset has ${charset}`);
+    this.name = 'CharsetMismatchError';
+  }
+}
 
 /** DB text detection; boxes come back in `image` pixels. */
 export async function detectText(
@@ -28,6 +36,10 @@ export async function detectText(
 
 function decodeLine(input: Tensor, output: Tensor, models: TextModels): DecodedLine {
   const steps = output.dims[1] as number;
+  const classes = output.dims[2] as number;
+  if (classes !== models.charset.length) {
+    throw new CharsetMismatchError(classes, models.charset.length);
+  }
   const inputWidth = input.dims[3] as number;
   const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
   return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);

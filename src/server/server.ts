@@ -7,7 +7,8 @@ import { readTlsFiles } from './config/tls-files.ts';
 import { createApp, type OcrRouteDeps } from './http/create-app.ts';
 import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
 import { selectUpstream } from './http/upstream-selection.ts';
-import { createLocalEngine } from './local-engine/local-engine.ts';
+import { localEngineHealth } from './local-engine/engine-health.ts';
+import { createLocalEngine, type StartedLocalEngine } from './local-engine/local-engine.ts';
 import {
   createLocalUpstream,
   type LocalUpstream,
@@ -47,11 +48,13 @@ async function main(): Promise<void> {
 async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
   // Set by the factory when the local engine is the chosen upstream.
   let local = null as LocalUpstream | null;
+  let started = null as StartedLocalEngine | null;
   const upstream = await selectUpstream(config.upstream, () => {
-    local = createLocalUpstream(
-      loadEngine(config.localEngine.workers),
-      localUpstreamSettings(config.localEngine),
-    );
+    const loading = loadEngine(config.localEngine.workers);
+    loading.then((engine) => {
+      started = engine;
+    }, noop); // a failed load is reported by loadEngine
+    local = createLocalUpstream(loading, localUpstreamSettings(config.localEngine));
     return local;
   });
   const localUpstream = local;
@@ -71,10 +74,8 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
   return {
     upstream,
     requiredToken,
-    health: () => {
-      const engine = localUpstream.engineState();
-      return { ready: engine === 'loaded', upstream: upstream.name, engine };
-    },
+    health: () =>
+      localEngineHealth(upstream.name, localUpstream.engineState(), started?.models ?? null),
   };
 }
 
@@ -82,7 +83,11 @@ function loadEngine(workers: number) {
   const started = performance.now();
   const loading = Promise.resolve().then(() => createLocalEngine({ workers }));
   loading.then(
-    () => console.log(`Local engine loaded in ${Math.round(performance.now() - started)} ms.`),
+    ({ models }) => {
+      console.log(`Local engine loaded in ${Math.round(performance.now() - started)} ms.`);
+      console.log(`Models: ${Object.values(models.names).join('; ')}.`);
+      if (models.fallbackReason) console.warn(models.fallbackReason);
+    },
     (error: unknown) => {
       console.error('The local engine failed to load:', error);
       process.exit(1);
@@ -90,6 +95,8 @@ function loadEngine(workers: number) {
   );
   return loading;
 }
+
+function noop(): void {}
 
 /** First signal: finish the work in hand, then exit. A second signal exits at once. */
 function stopOnSignals(server: ClosableServer, ocr: OcrRouteDeps, requestTimeoutMs: number): void {

@@ -11,6 +11,8 @@ export type FieldReading = {
    * but unsure. Left out, a confidence at or below `CONFIDENCE.mayMissCharacter` says so.
    */
   incomplete?: boolean;
+  /** Other whole values the recogniser's runner-up characters spell, most likely first. */
+  alternatives?: string[];
 };
 
 export type FrontReading = { side: 'front'; fields: Record<FrontField, FieldReading> };

@@ -18,6 +18,8 @@ export const CONFIDENCE = {
   derivedFromNumber: 0.5,
   /** A name that does not start with a common surname (`hasCommonSurname`). */
   uncommonSurname: 0.85,
+  /** A name holding a Han character outside the 通用规范汉字表 (`holdsNonStandardHan`). */
+  nonStandardCharacter: 0.85,
   /**
    * A place name the gazetteer completed where the recogniser read none: a doubtful character
    * replaced by the only one that makes a real name, or a dropped one restored. Chosen, not read.

@@ -24,10 +24,13 @@ import {
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
+import { alternativeValues } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
+const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
 /** An address ending in a digit: house and room numbers are printed with 号 or 室 after them. */
@@ -85,7 +88,8 @@ function freeText(
 
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
- * as X or YON), not vouched for when trimmed or when it does not start with a common surname.
+ * as X or YON), not vouched for when trimmed, when it does not start with a common surname, or
+ * when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
@@ -101,8 +105,13 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const cap = [
     trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
+    holdsNonStandardHan(trimmed.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
   ];
-  return { ...reading, confidence: Math.min(reading.confidence, ...cap) };
+  return {
+    ...reading,
+    confidence: Math.min(reading.confidence, ...cap),
+    alternatives: alternativeValues(trimmed.glyphs, (char) => NAME_CHAR.test(char)),
+  };
 }
 
 /**

@@ -181,6 +181,23 @@ describe('readCardFields on the portrait side', () => {
     const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
     expect(name?.value).toBe('王喆');
     expect(name?.confidence).toBeLessThan(0.5);
+    // The recogniser's runner-up spells the other name the clerk may mean.
+    expect(name?.alternatives).toEqual(['王吉']);
+  });
+
+  it('does not vouch for a name in a traditional form, and offers the simplified one', () => {
+    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+      {
+        text: '孙瑤海',
+        x: 0.18,
+        y: 0.17,
+        doubts: { 1: { prob: 0.99, alternatives: [['瑶', 0.009]] } },
+      },
+    ]);
+    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    expect(name?.value).toBe('孙瑤海');
+    expect(name?.confidence).toBeLessThan(0.9);
+    expect(name?.alternatives).toEqual(['孙瑶海']);
   });
 });
 

@@ -31,6 +31,10 @@ export type HealthReport = {
   ready: boolean;
   upstream: string;
   engine?: string;
+  /** The local engine's model files once loaded: what each network is and where it came from. */
+  models?: { det: string; rec: string; cls: string };
+  /** Why the local engine reads with another recogniser than its default. */
+  models_note?: string;
 };
 
 export type OcrRouteDeps = {

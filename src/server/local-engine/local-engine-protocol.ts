@@ -1,6 +1,7 @@
 import type { IdCardResponse } from '../../idcard/api-contract.ts';
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import type { RecognizeOptions } from './local-engine-recognize.ts';
+import type { ModelSet } from './model-catalog.ts';
 import type { BusyFlags, Peer } from './shared-inference.ts';
 
 /** Messages between the engine and its inference workers. */
@@ -18,5 +19,8 @@ export type WorkerReply =
 /** Sent once the worker has loaded its models (or failed to). */
 export type WorkerReady = { ready: true } | { ready: false; message: string };
 
-/** What a worker is started with: its place among the workers and channels to the others. */
-export type WorkerSetup = { index: number; busy: BusyFlags; peers: Peer[] };
+/**
+ * What a worker is started with: its place among the workers, channels to the others and the
+ * model files to load.
+ */
+export type WorkerSetup = { index: number; busy: BusyFlags; peers: Peer[]; models: ModelSet };

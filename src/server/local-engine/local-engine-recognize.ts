@@ -7,6 +7,7 @@ import {
   type IdCardResponse,
   type Quad,
   type VerificationResult,
+  VOUCHED_CONFIDENCE,
 } from '../../idcard/api-contract.ts';
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import type { BackFields, FrontFields } from '../../idcard/card-fields.ts';
@@ -72,6 +73,8 @@ async function faceResult(
       Object.entries(reading.fields).map(([field, read]) => [field, read.confidence]),
     ),
   };
+  const alternatives = doubtfulFieldAlternatives(reading);
+  if (Object.keys(alternatives).length > 0) result.alternatives = alternatives;
   if (options.returnVerification) result.verification_result = verification;
   if (options.returnTextLocation) {
     const locations: Record<string, Quad> = {};
@@ -104,6 +107,15 @@ async function faceResult(
     result.score_info = scores;
   }
   return result as FaceResult;
+}
+
+/** README: `alternatives` only for fields below `VOUCHED_CONFIDENCE`, and only those with any. */
+export function doubtfulFieldAlternatives(reading: CardReading): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(reading.fields)
+      .filter(([, read]) => read.confidence < VOUCHED_CONFIDENCE && read.alternatives?.length)
+      .map(([field, read]) => [field, read.alternatives as string[]]),
+  );
 }
 
 function fieldValues<T extends string>(reading: CardReading): Record<T, string> {

@@ -16,11 +16,15 @@ if (!port) throw new Error('local-engine-worker must run in a worker thread');
 try {
   const setup = workerData as WorkerSetup;
   // The detector's session spans every worker's core (see `createOnnxRunner`).
-  const own = await createOnnxRunner({ threads: 1, detThreads: setup.peers.length + 1 });
+  const own = await createOnnxRunner({
+    models: setup.models,
+    threads: 1,
+    detThreads: setup.peers.length + 1,
+  });
   for (const peer of setup.peers) serveShares(peer.port, own);
   const models = {
     runner: createSharingRunner(own, setup.peers, setup.busy),
-    charset: loadCharset(await readDictionary()),
+    charset: loadCharset(await readDictionary(setup.models)),
   };
   port.on('message', async (job: WorkerJob) => {
     let reply: WorkerReply;

@@ -4,6 +4,7 @@ import type { IsoDate } from '../../idcard/card-dates.ts';
 import { ImageDecodeError, NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
 import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-engine-protocol.ts';
 import type { RecognizeOptions } from './local-engine-recognize.ts';
+import { type ModelSet, type RecognizerId, resolveModelSet } from './model-catalog.ts';
 import { createBusyFlags, type Peer, setBusy } from './shared-inference.ts';
 
 export type { RecognizeOptions } from './local-engine-recognize.ts';
@@ -16,6 +17,9 @@ export type LocalEngine = {
   ): Promise<IdCardResponse['result']>;
   close(): Promise<void>;
 };
+
+/** The engine as started: with the model files its workers loaded. */
+export type StartedLocalEngine = LocalEngine & { models: ModelSet };
 
 type Pending = {
   job: WorkerJob;
@@ -81,12 +85,20 @@ function peerChannels(workers: number): Peer[][] {
  * and go to the first idle worker; a worker with a job spreads its recognition batches over the
  * workers without one (`shared-inference.ts`), so a lone request is read on every core.
  */
-export async function createLocalEngine({ workers }: { workers: number }): Promise<LocalEngine> {
+export async function createLocalEngine({
+  workers,
+  recognizer,
+}: {
+  workers: number;
+  /** The recogniser to load when installed (default: `DEFAULT_RECOGNIZER`). */
+  recognizer?: RecognizerId;
+}): Promise<StartedLocalEngine> {
+  const models = await resolveModelSet(recognizer);
   const busy = createBusyFlags(workers);
   const peers = peerChannels(workers);
   const pool = await Promise.all(
     Array.from({ length: workers }, (_, index) =>
-      startWorker({ index, busy, peers: peers[index] as Peer[] }),
+      startWorker({ index, busy, peers: peers[index] as Peer[], models }),
     ),
   );
   const indexOf = new Map(pool.map((worker, index) => [worker, index]));
@@ -132,6 +144,7 @@ export async function createLocalEngine({ workers }: { workers: number }): Promi
   }
 
   return {
+    models,
     recognize(bytes, options, signal) {
       if (closed) return Promise.reject(new Error('the local engine is closed'));
       if (signal?.aborted) return Promise.reject(signal.reason as Error);

