@@ -113,6 +113,7 @@ async function main(): Promise<void> {
     for (const concurrency of options.levels) {
       const count = options.perLevel ?? Math.max(MIN_PER_LEVEL, PER_CLIENT * concurrency);
       const { samples, wallMs } = await run(count, concurrency);
+      stopIfServerEnded(own);
       const stats = summarizeLoad(samples, wallMs);
       goodput.push({ concurrency, facesPerSecond: stats.facesPerSecond });
       console.log(
@@ -131,9 +132,18 @@ async function main(): Promise<void> {
     }
 
     if (options.soak > 0) await soak(options, run, rss);
+    stopIfServerEnded(own);
   } finally {
     await own?.stop();
   }
+}
+
+/** A server that died under load is the finding: say so rather than print figures of nothing. */
+function stopIfServerEnded(own: StartedServer | null): void {
+  const ended = own?.ended();
+  if (!ended) return;
+  console.error(`The server ended during the run (${ended}).`);
+  process.exit(1);
 }
 
 type Run = (

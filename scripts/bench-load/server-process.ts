@@ -7,7 +7,13 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const HEALTH_POLL_MS = 250;
 const START_LIMIT_MS = 120_000;
 
-export type StartedServer = { url: string; pid: number; stop(): Promise<void> };
+export type StartedServer = {
+  url: string;
+  pid: number;
+  /** How the server ended (`exit status 1`, `SIGKILL`), or null while it runs. */
+  ended(): string | null;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts the server from source on a free loopback port, as `npm start` runs it (one node
@@ -20,11 +26,16 @@ export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<StartedS
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  let ended: string | null = null;
+  child.once('exit', (code, signal) => {
+    ended = signal ?? `exit status ${code}`;
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitForHealth(url, child);
   return {
     url,
     pid: child.pid as number,
+    ended: () => ended,
     stop: () => stopChild(child),
   };
 }

@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { readTlsFiles } from './config/tls-files.ts';
 import { createApp, type OcrRouteDeps } from './http/create-app.ts';
 import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
+import { REPEAT_SIGNAL_GRACE_MS, signalHandler } from './http/stop-on-signals.ts';
 import { selectUpstream } from './http/upstream-selection.ts';
 import { createLocalEngine } from './local-engine/local-engine.ts';
 import {
@@ -40,6 +41,10 @@ async function main(): Promise<void> {
       console.log(`Listening on ${scheme}://${info.address}:${info.port}`);
     },
   );
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(listenFailure(error, config));
+    process.exit(1);
+  });
   stopOnSignals(server as ClosableServer, ocr, config.localEngine.requestTimeoutMs);
 }
 
@@ -73,7 +78,12 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
     requiredToken,
     health: () => {
       const engine = localUpstream.engineState();
-      return { ready: engine === 'loaded', upstream: upstream.name, engine };
+      return {
+        ready: engine === 'loaded',
+        upstream: upstream.name,
+        engine,
+        requests: localUpstream.load(),
+      };
     },
   };
 }
@@ -91,26 +101,47 @@ function loadEngine(workers: number) {
   return loading;
 }
 
-/** First signal: finish the work in hand, then exit. A second signal exits at once. */
+/**
+ * First signal: finish the work in hand, then exit. Repeats within a short grace are the same
+ * Ctrl+C arriving by another path (see `stop-on-signals.ts`); a signal after it exits at once.
+ */
 function stopOnSignals(server: ClosableServer, ocr: OcrRouteDeps, requestTimeoutMs: number): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+  const handle = signalHandler({
+    stop(signal) {
+      console.log(`${signal}: finishing the requests in hand, then exiting.`);
+      shutDownGracefully(server, ocr.upstream, requestTimeoutMs + SHUTDOWN_SLACK_MS).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+    },
+    ignore(signal) {
+      console.log(`${signal} again within ${REPEAT_SIGNAL_GRACE_MS / 1000} s: still finishing.`);
+    },
+    force(signal) {
       console.error(`${signal} again: exiting without waiting.`);
       process.exit(1);
-    }
-    stopping = true;
-    console.log(`${signal}: finishing the requests in hand, then exiting.`);
-    shutDownGracefully(server, ocr.upstream, requestTimeoutMs + SHUTDOWN_SLACK_MS).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+    },
+  });
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
+}
+
+/** One line an operator can act on, instead of the stack trace of an unhandled 'error' event. */
+function listenFailure(error: NodeJS.ErrnoException, config: Config): string {
+  const where = `${config.host}:${config.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `Cannot listen on ${where}: the port is already in use. Stop what holds it, or set PORT to another port.`;
+    case 'EACCES':
+      return `Cannot listen on ${where}: permission denied (ports below 1024 need privileges). Set PORT to 1024 or above.`;
+    case 'EADDRNOTAVAIL':
+      return `Cannot listen on ${where}: this machine has no such address. Check HOST.`;
+    default:
+      return `Cannot listen on ${where}: ${error.message}`;
+  }
 }
 
 /** Phones allow live camera capture only in a secure context: on a LAN that means HTTPS. */

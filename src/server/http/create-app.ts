@@ -31,6 +31,8 @@ export type HealthReport = {
   ready: boolean;
   upstream: string;
   engine?: string;
+  /** The local engine's recognitions running and requests waiting for one. */
+  requests?: { running: number; waiting: number };
 };
 
 export type OcrRouteDeps = {
