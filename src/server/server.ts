@@ -6,6 +6,7 @@ import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { readTlsFiles } from './config/tls-files.ts';
 import { createApp, type OcrRouteDeps } from './http/create-app.ts';
 import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
+import { httpServerOptions } from './http/http-server-options.ts';
 import { REPEAT_SIGNAL_GRACE_MS, signalHandler } from './http/stop-on-signals.ts';
 import { selectUpstream } from './http/upstream-selection.ts';
 import { createLocalEngine } from './local-engine/local-engine.ts';
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
       fetch: app.fetch,
       port: config.port,
       hostname: config.host,
-      ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      serverOptions: { ...httpServerOptions(config.http.bodyTimeoutMs), ...(tls ?? {}) },
+      ...(tls ? { createServer: createHttpsServer } : {}),
     },
     (info) => {
       console.log(`Listening on ${scheme}://${info.address}:${info.port}`);
@@ -64,6 +66,7 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
     return {
       upstream,
       requiredToken: null,
+      maxUploads: config.http.maxUploads,
       health: () => ({ ready: true, upstream: upstream.name }),
     };
   }
@@ -76,6 +79,7 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
   return {
     upstream,
     requiredToken,
+    maxUploads: config.http.maxUploads,
     health: () => {
       const engine = localUpstream.engineState();
       return {

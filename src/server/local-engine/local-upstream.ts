@@ -87,6 +87,7 @@ export function createLocalUpstream(
     name: 'local engine',
     engineState: () => state,
     load: () => admission.load(),
+    full: () => admission.full(),
     async call(call) {
       if (closed) return apiErrorReply(new ShuttingDownError());
       const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
