@@ -35,6 +35,8 @@ export type LoadRun = {
   concurrency: number;
   /** Wait for the time a 429's Retry-After asks before that client's next request. */
   honourRetryAfter: boolean;
+  /** Clients send no further request once this fires. */
+  stop?: AbortSignal;
   /** Called after each answer with it and the number of answers so far. */
   onAnswer?: (sample: LoadSample, answered: number) => void;
 };
@@ -46,7 +48,7 @@ export async function runLoad(run: LoadRun): Promise<{ samples: LoadSample[]; wa
   let next = 0;
   const started = performance.now();
   const client = async () => {
-    while (next < run.count) {
+    while (next < run.count && !run.stop?.aborted) {
       const request = run.requests[next++ % run.requests.length] as PreparedRequest;
       const { sample, retryAfterS } = await send(url, request);
       samples.push(sample);

@@ -16,11 +16,15 @@ export type StartedServer = {
 };
 
 /**
- * Starts the server from source on a free loopback port, as `npm start` runs it (one node
- * process, tsx as a loader), and waits until /health says the engine is loaded.
+ * Starts the server from source on a loopback port (a free one unless given), as `npm start`
+ * and the systemd unit run it (one node process, tsx as a loader), and waits until /health
+ * says the engine is loaded.
  */
-export async function startServer(env: NodeJS.ProcessEnv = {}): Promise<StartedServer> {
-  const port = await freeLoopbackPort();
+export async function startServer(
+  env: NodeJS.ProcessEnv = {},
+  port?: number,
+): Promise<StartedServer> {
+  port ??= await freeLoopbackPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
