@@ -15,14 +15,18 @@ for each concurrency, then the soak's resident memory every --every requests.
   --pid               that server's process id, to read its resident memory from /proc
   --set               card set with a ground-truth.json (default e2e/fixtures/cards)
   --levels            concurrencies of the load phase (default 1,2,8,32)
-  --per-level         requests per concurrency (default: 4 per client, at least 32)
+  --per-level         answers with 200 per concurrency (default 32, one pass of the set; at
+                      most 100 requests per such answer are sent)
   --soak              requests of the soak phase (default 1000; 0 skips it)
   --soak-concurrency  clients during the soak (default 2, one per inference worker)
   --every             soak requests between memory readings (default 100)
   --no-retry-after    send the next request at once after a 429 instead of waiting`;
 
-const MIN_PER_LEVEL = 32;
-const PER_CLIENT = 4;
+// Each level runs until this many 200s: a level that mostly answers 429 still measures goodput
+// over as many recognitions as the others.
+const DEFAULT_PER_LEVEL = 32;
+// Bounds the requests of a level whose server answers nothing but errors.
+const MAX_REQUESTS_PER_ANSWER = 100;
 
 type Options = {
   url?: string;
@@ -86,14 +90,14 @@ async function main(): Promise<void> {
   const baseUrl = options.url ?? (own as StartedServer).url;
   const pid = own?.pid ?? options.pid ?? null;
   const rss = () => (pid === null ? null : residentMiB(pid));
-  const run: Run = (count, concurrency, onAnswer) =>
+  const run: Run = (count, concurrency, extras = {}) =>
     runLoad({
       baseUrl,
       requests,
       count,
       concurrency,
       honourRetryAfter: options.honourRetryAfter,
-      ...(onAnswer ? { onAnswer } : {}),
+      ...extras,
     });
 
   try {
@@ -111,8 +115,15 @@ async function main(): Promise<void> {
     console.log('conc  requests  faces/s  p50 ms  p90 ms  p99 ms  RSS MiB  outcomes');
     const goodput: { concurrency: number; facesPerSecond: number }[] = [];
     for (const concurrency of options.levels) {
-      const count = options.perLevel ?? Math.max(MIN_PER_LEVEL, PER_CLIENT * concurrency);
-      const { samples, wallMs } = await run(count, concurrency);
+      const target = options.perLevel ?? DEFAULT_PER_LEVEL;
+      const enough = new AbortController();
+      let answered = 0;
+      const { samples, wallMs } = await run(target * MAX_REQUESTS_PER_ANSWER, concurrency, {
+        stop: enough.signal,
+        onAnswer: (sample) => {
+          if (sample.status === 200 && ++answered >= target) enough.abort();
+        },
+      });
       stopIfServerEnded(own);
       const stats = summarizeLoad(samples, wallMs);
       goodput.push({ concurrency, facesPerSecond: stats.facesPerSecond });
@@ -149,7 +160,7 @@ function stopIfServerEnded(own: StartedServer | null): void {
 type Run = (
   count: number,
   concurrency: number,
-  onAnswer?: LoadRun['onAnswer'],
+  extras?: Pick<LoadRun, 'onAnswer' | 'stop'>,
 ) => ReturnType<typeof runLoad>;
 
 /** Many requests at a steady pace, reading the server's memory every `every` answers. */
@@ -161,10 +172,8 @@ async function soak(options: Options, run: Run, rss: () => number | null): Promi
   let last: number | null = null;
   let windowStarted = performance.now();
   let windowFaces = 0;
-  const { samples, wallMs } = await run(
-    options.soak,
-    options.soakConcurrency,
-    (sample, answered) => {
+  const { samples, wallMs } = await run(options.soak, options.soakConcurrency, {
+    onAnswer: (sample, answered) => {
       if (sample.status === 200) windowFaces += sample.faces;
       if (answered % options.every !== 0 && answered !== options.soak) return;
       const seconds = (performance.now() - windowStarted) / 1000;
@@ -175,7 +184,7 @@ async function soak(options: Options, run: Run, rss: () => number | null): Promi
       windowStarted = performance.now();
       windowFaces = 0;
     },
-  );
+  });
   const stats = summarizeLoad(samples, wallMs);
   console.log(
     `soak: ${stats.facesPerSecond.toFixed(2)} faces/s, p50 ${stats.p50Ms.toFixed(0)} ms, ` +
