@@ -6,6 +6,8 @@ import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { readTlsFiles } from './config/tls-files.ts';
 import { createApp, type OcrRouteDeps } from './http/create-app.ts';
 import { type ClosableServer, shutDownGracefully } from './http/graceful-shutdown.ts';
+import { httpServerOptions } from './http/http-server-options.ts';
+import { REPEAT_SIGNAL_GRACE_MS, signalHandler } from './http/stop-on-signals.ts';
 import { selectUpstream } from './http/upstream-selection.ts';
 import { localEngineHealth } from './local-engine/engine-health.ts';
 import { createLocalEngine, type StartedLocalEngine } from './local-engine/local-engine.ts';
@@ -35,12 +37,17 @@ async function main(): Promise<void> {
       fetch: app.fetch,
       port: config.port,
       hostname: config.host,
-      ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}),
+      serverOptions: { ...httpServerOptions(config.http.bodyTimeoutMs), ...(tls ?? {}) },
+      ...(tls ? { createServer: createHttpsServer } : {}),
     },
     (info) => {
       console.log(`Listening on ${scheme}://${info.address}:${info.port}`);
     },
   );
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    console.error(listenFailure(error, config));
+    process.exit(1);
+  });
   stopOnSignals(server as ClosableServer, ocr, config.localEngine.requestTimeoutMs);
 }
 
@@ -62,6 +69,7 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
     return {
       upstream,
       requiredToken: null,
+      maxUploads: config.http.maxUploads,
       health: () => ({ ready: true, upstream: upstream.name }),
     };
   }
@@ -74,8 +82,11 @@ async function ocrRoute(config: Config): Promise<OcrRouteDeps> {
   return {
     upstream,
     requiredToken,
-    health: () =>
-      localEngineHealth(upstream.name, localUpstream.engineState(), started?.models ?? null),
+    maxUploads: config.http.maxUploads,
+    health: () => ({
+      ...localEngineHealth(upstream.name, localUpstream.engineState(), started?.models ?? null),
+      requests: localUpstream.load(),
+    }),
   };
 }
 
@@ -98,26 +109,47 @@ function loadEngine(workers: number) {
 
 function noop(): void {}
 
-/** First signal: finish the work in hand, then exit. A second signal exits at once. */
+/**
+ * First signal: finish the work in hand, then exit. Repeats within a short grace are the same
+ * Ctrl+C arriving by another path (see `stop-on-signals.ts`); a signal after it exits at once.
+ */
 function stopOnSignals(server: ClosableServer, ocr: OcrRouteDeps, requestTimeoutMs: number): void {
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) {
+  const handle = signalHandler({
+    stop(signal) {
+      console.log(`${signal}: finishing the requests in hand, then exiting.`);
+      shutDownGracefully(server, ocr.upstream, requestTimeoutMs + SHUTDOWN_SLACK_MS).then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Shutdown failed:', error);
+          process.exit(1);
+        },
+      );
+    },
+    ignore(signal) {
+      console.log(`${signal} again within ${REPEAT_SIGNAL_GRACE_MS / 1000} s: still finishing.`);
+    },
+    force(signal) {
       console.error(`${signal} again: exiting without waiting.`);
       process.exit(1);
-    }
-    stopping = true;
-    console.log(`${signal}: finishing the requests in hand, then exiting.`);
-    shutDownGracefully(server, ocr.upstream, requestTimeoutMs + SHUTDOWN_SLACK_MS).then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error('Shutdown failed:', error);
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+    },
+  });
+  process.on('SIGINT', handle);
+  process.on('SIGTERM', handle);
+}
+
+/** One line an operator can act on, instead of the stack trace of an unhandled 'error' event. */
+function listenFailure(error: NodeJS.ErrnoException, config: Config): string {
+  const where = `${config.host}:${config.port}`;
+  switch (error.code) {
+    case 'EADDRINUSE':
+      return `Cannot listen on ${where}: the port is already in use. Stop what holds it, or set PORT to another port.`;
+    case 'EACCES':
+      return `Cannot listen on ${where}: permission denied (ports below 1024 need privileges). Set PORT to 1024 or above.`;
+    case 'EADDRNOTAVAIL':
+      return `Cannot listen on ${where}: this machine has no such address. Check HOST.`;
+    default:
+      return `Cannot listen on ${where}: ${error.message}`;
+  }
 }
 
 /** Phones allow live camera capture only in a secure context: on a LAN that means HTTPS. */

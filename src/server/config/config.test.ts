@@ -26,6 +26,7 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toEqual({
       port: 8080,
       host: '127.0.0.1',
+      http: { maxUploads: 16, bodyTimeoutMs: 60_000 },
       tls: null,
       upstream: { kind: 'local' },
       localEngine: {
@@ -38,6 +39,16 @@ describe('loadConfig', () => {
         urlAllowList: { hosts: [], networks: [] },
       },
     });
+  });
+
+  it('reads the limits of the HTTP edge', () => {
+    expect(loadConfig({ OCR_UPLOAD_LIMIT: '4', OCR_BODY_TIMEOUT_MS: '5000' }).http).toEqual({
+      maxUploads: 4,
+      bodyTimeoutMs: 5000,
+    });
+    expect(() => loadConfig({ OCR_UPLOAD_LIMIT: '0', OCR_BODY_TIMEOUT_MS: '10' })).toThrow(
+      /OCR_UPLOAD_LIMIT[\s\S]*OCR_BODY_TIMEOUT_MS/,
+    );
   });
 
   it('reads PORT and HOST', () => {

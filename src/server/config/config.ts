@@ -37,6 +37,10 @@ const configSchema = z.object({
   OCR_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
   OCR_URL_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   OCR_URL_ALLOW: optionalText,
+  // Each body being received may hold up to 10.7 MB until it is parsed: 16 bound that to 171 MB.
+  OCR_UPLOAD_LIMIT: z.coerce.number().int().min(1).max(1000).default(16),
+  // A browser sends about 1 MB (compressed); a 10 MB body at 1.5 Mbit/s takes about a minute.
+  OCR_BODY_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
 });
 
 /** Certificate and key files (PEM) for HTTPS. */
@@ -56,9 +60,18 @@ export type LocalEngineSettings = {
   urlAllowList: UrlAllowList;
 };
 
+/** Limits of the HTTP edge, for every upstream. */
+export type HttpLimits = {
+  /** Request bodies read at once; more are answered 429 before their body is read. */
+  maxUploads: number;
+  /** Time for a request's headers and body to arrive, against clients that send slowly. */
+  bodyTimeoutMs: number;
+};
+
 export type Config = {
   port: number;
   host: string;
+  http: HttpLimits;
   /** Null serves plain HTTP. */
   tls: TlsFiles | null;
   upstream: UpstreamSettings;
@@ -116,5 +129,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 
   if (problems.length > 0) throw ConfigError.listing(problems);
-  return { port: vars.PORT, host: vars.HOST, tls, upstream, localEngine };
+  return {
+    port: vars.PORT,
+    host: vars.HOST,
+    http: { maxUploads: vars.OCR_UPLOAD_LIMIT, bodyTimeoutMs: vars.OCR_BODY_TIMEOUT_MS },
+    tls,
+    upstream,
+    localEngine,
+  };
 }

@@ -30,6 +30,12 @@ export class NotJsonContentTypeError extends RequestFailure {
     super('Content-Type must be application/json');
   }
 }
+/** The client went away, or stopped sending, before its body was complete. */
+export class ClientGoneError extends RequestFailure {
+  constructor() {
+    super('the request body ended before it was complete');
+  }
+}
 export class InvalidJsonError extends RequestFailure {
   constructor() {
     super('request body is not valid JSON');
@@ -75,6 +81,8 @@ const API_CODE_OF: readonly (readonly [ErrorClass, ApiErrorCode])[] = [
   [BodyTooLargeError, 'ModelArts.4104'],
   [NotJsonContentTypeError, 'ModelArts.4105'],
   [InvalidJsonError, 'ModelArts.4105'],
+  // Rarely heard: the client that left is not there to read it.
+  [ClientGoneError, 'ModelArts.4105'],
   [BadParameterError, 'AIS.0101'],
   [InvalidBase64Error, 'AIS.0102'],
   [ImageDecodeError, 'AIS.0102'],

@@ -14,8 +14,15 @@ const MISPLACED_PADDING = /=[^=]|={3}/;
 /** The largest image file whose base64 fits the API's limit (4 characters per 3 bytes). */
 export const MAX_IMAGE_BYTES = (IMAGE_LIMITS.maxBase64Chars / 4) * 3;
 
-/** Line breaks may add up to two characters (CR LF) per 76 characters of base64. */
-export const MAX_WRAPPED_BASE64_CHARS = Math.ceil((IMAGE_LIMITS.maxBase64Chars * 78) / 76);
+/** The shortest line length encoders wrap at: PEM and `openssl base64` (RFC 7468), 64. */
+const SHORTEST_WRAPPED_LINE = 64;
+/** A CR LF inside a JSON string is written escaped, `\r\n`: four bytes of the body. */
+const ESCAPED_LINE_BREAK_BYTES = 4;
+
+/** The most bytes the API's longest base64 takes in a JSON body, wrapped in lines. */
+export const MAX_WRAPPED_BASE64_JSON_BYTES =
+  IMAGE_LIMITS.maxBase64Chars +
+  Math.ceil(IMAGE_LIMITS.maxBase64Chars / SHORTEST_WRAPPED_LINE) * ESCAPED_LINE_BREAK_BYTES;
 
 /** Steps four and five of the edge validation: strict base64, within the API's byte limit. */
 export function decodeBase64Image(text: string): Uint8Array {

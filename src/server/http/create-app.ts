@@ -1,6 +1,5 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import {
@@ -8,19 +7,27 @@ import {
   BodyTooLargeError,
   isExpectedFailure,
   NotJsonContentTypeError,
+  OverloadedError,
   RouteNotFoundError,
   TokenMismatchError,
   TokenMissingError,
 } from './api-error.ts';
 import { tokensMatch } from './auth-token.ts';
-import { MAX_WRAPPED_BASE64_CHARS } from './base64-image.ts';
+import { MAX_WRAPPED_BASE64_JSON_BYTES } from './base64-image.ts';
 import type { OcrUpstream } from './ocr-upstream.ts';
+import { declaredLength, discardBody, readBodyText } from './request-body.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /** Room for the JSON around the image: the other parameters, a URL, whitespace. */
 const JSON_OVERHEAD_BYTES = 64 * 1024;
 /** The API's 10 MB of base64 (line breaks allowed) plus the JSON around it. */
-export const MAX_BODY_BYTES = MAX_WRAPPED_BASE64_CHARS + JSON_OVERHEAD_BYTES;
+export const MAX_BODY_BYTES = MAX_WRAPPED_BASE64_JSON_BYTES + JSON_OVERHEAD_BYTES;
+
+/**
+ * Seconds a client told "too many requests" should wait: a card takes one to two seconds per
+ * worker (config.ts), so a second frees a place in a full queue.
+ */
+export const RETRY_AFTER_SECONDS = 1;
 
 const OCR_ROUTE = '/v2/:projectId/ocr/id-card';
 const API_PREFIX = '/v2/';
@@ -35,6 +42,8 @@ export type HealthReport = {
   models?: { det: string; rec: string; cls: string };
   /** Why the local engine reads with another recogniser than its default. */
   models_note?: string;
+  /** The local engine's recognitions running and requests waiting for one. */
+  requests?: { running: number; waiting: number };
 };
 
 export type OcrRouteDeps = {
@@ -43,6 +52,11 @@ export type OcrRouteDeps = {
   /** The `X-Auth-Token` callers must send, or null to ignore the header. */
   requiredToken: string | null;
   health: () => HealthReport;
+  /**
+   * Request bodies read at once, whatever their state: each may hold up to `MAX_BODY_BYTES`
+   * in memory until it is parsed, so this bounds that memory.
+   */
+  maxUploads: number;
 };
 
 export type AppDeps = {
@@ -52,9 +66,27 @@ export type AppDeps = {
   ocr?: OcrRouteDeps;
 };
 
-function errorResponse(c: Context, error: unknown): Response {
+function errorResponse(c: Context, error: unknown, headers: Record<string, string> = {}): Response {
   const reply = apiErrorReply(error);
-  return c.json(reply.body, reply.status as ContentfulStatusCode);
+  return c.json(reply.body, reply.status as ContentfulStatusCode, {
+    ...headers,
+    ...retryAfter(reply.status),
+  });
+}
+
+/** Every 429 says when to come back (RFC 9110 section 10.2.3). */
+function retryAfter(status: number): Record<string, string> {
+  return status === 429 ? { 'Retry-After': String(RETRY_AFTER_SECONDS) } : {};
+}
+
+/**
+ * Answers before the body was read. The body is read and dropped first, so the connection is
+ * at the next request and stays open (a proxy reusing it for another client loses nothing);
+ * a body over the limit is not worth reading: the answer says `Connection: close` and means it.
+ */
+async function refuseUnread(c: Context, error: unknown): Promise<Response> {
+  const drained = await discardBody(c.req.raw, MAX_BODY_BYTES);
+  return errorResponse(c, error, drained ? {} : { Connection: 'close' });
 }
 
 /** Builds the HTTP app without any I/O, so tests can call it in-process. */
@@ -99,36 +131,55 @@ export function createApp(deps: AppDeps): Hono {
 }
 
 /**
- * The OCR route checks, in this order: token, body size (while the body streams in),
- * Content-Type; the upstream checks the rest.
+ * The OCR route checks, in this order, before reading the body: token, declared size,
+ * Content-Type, load (a full queue or too many bodies being read); then it reads the body,
+ * counting its size as it streams in. The upstream checks the rest.
  */
 function mountOcrRoute(app: Hono, ocr: OcrRouteDeps): void {
-  app.post(
-    OCR_ROUTE,
-    async (c, next) => {
-      if (ocr.requiredToken === null) return next();
+  let uploads = 0;
+  const beforeReading = (c: Context): Error | null => {
+    if (ocr.requiredToken !== null) {
       const presented = c.req.header('x-auth-token');
-      if (!presented) return errorResponse(c, new TokenMissingError());
-      if (!tokensMatch(presented, ocr.requiredToken)) {
-        return errorResponse(c, new TokenMismatchError());
-      }
-      return next();
-    },
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: (c) => errorResponse(c, new BodyTooLargeError(MAX_BODY_BYTES)),
-    }),
-    async (c) => {
-      if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) {
-        return errorResponse(c, new NotJsonContentTypeError());
-      }
-      const reply = await ocr.upstream.call({
-        projectId: c.req.param('projectId'),
-        body: await c.req.text(),
-        authToken: c.req.header('x-auth-token') ?? null,
-        signal: c.req.raw.signal,
-      });
-      return c.json(reply.body, reply.status as ContentfulStatusCode);
-    },
-  );
+      if (!presented) return new TokenMissingError();
+      if (!tokensMatch(presented, ocr.requiredToken)) return new TokenMismatchError();
+    }
+    if ((declaredLength(c.req.raw) ?? 0) > MAX_BODY_BYTES) {
+      return new BodyTooLargeError(MAX_BODY_BYTES);
+    }
+    if (!JSON_CONTENT_TYPE.test(c.req.header('content-type') ?? '')) {
+      return new NotJsonContentTypeError();
+    }
+    if (ocr.upstream.full?.()) {
+      return new OverloadedError(
+        'every recognition slot is busy and the queue is full; retry later',
+      );
+    }
+    if (uploads >= ocr.maxUploads) {
+      return new OverloadedError(
+        `${ocr.maxUploads} request bodies are being received; retry later`,
+      );
+    }
+    return null;
+  };
+
+  app.post(OCR_ROUTE, async (c) => {
+    const refusal = beforeReading(c);
+    if (refusal) return refuseUnread(c, refusal);
+    let body: string;
+    uploads++;
+    try {
+      body = await readBodyText(c.req.raw, MAX_BODY_BYTES);
+    } catch (error) {
+      return errorResponse(c, error, { Connection: 'close' });
+    } finally {
+      uploads--;
+    }
+    const reply = await ocr.upstream.call({
+      projectId: c.req.param('projectId'),
+      body,
+      authToken: c.req.header('x-auth-token') ?? null,
+      signal: c.req.raw.signal,
+    });
+    return c.json(reply.body, reply.status as ContentfulStatusCode, retryAfter(reply.status));
+  });
 }

@@ -52,6 +52,7 @@ async function startServer() {
     ocr: {
       upstream,
       requiredToken: null,
+      maxUploads: 16,
       health: () => ({ ready: true, upstream: upstream.name }),
     },
   });

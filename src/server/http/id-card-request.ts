@@ -1,6 +1,7 @@
 import { ALARM_SWITCHES, idCardRequestSchema, SIDE_VALUES } from '../../idcard/api-contract.ts';
 import type { RecognizeOptions } from '../local-engine/local-engine.ts';
 import { BadParameterError, InvalidJsonError } from './api-error.ts';
+import { checkJsonShape } from './json-shape.ts';
 
 /** Where the image comes from: still unchecked base64 text, or a URL not yet fetched. */
 export type ImageSource = { kind: 'base64'; text: string } | { kind: 'url'; url: URL };
@@ -12,6 +13,7 @@ export type IdCardRequestPlan = { source: ImageSource; options: RecognizeOptions
  * parameters have the API's types. Everything after this works on the returned plan only.
  */
 export function parseIdCardRequest(bodyText: string): IdCardRequestPlan {
+  checkJsonShape(bodyText);
   let json: unknown;
   try {
     json = JSON.parse(bodyText);

@@ -1,8 +1,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { API_ERRORS, type IdCardResponse, ocrRoutePath } from '../../idcard/api-contract.ts';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  API_ERRORS,
+  type IdCardResponse,
+  IMAGE_LIMITS,
+  ocrRoutePath,
+} from '../../idcard/api-contract.ts';
 import { ImageDecodeError, NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
 import { EMPTY_ALLOW_LIST, parseAllowList, type UrlAllowList } from '../image/address-policy.ts';
 import { encodeJpeg } from '../image/image-codec.ts';
@@ -11,6 +16,7 @@ import type { LocalEngine, RecognizeOptions } from '../local-engine/local-engine
 import { createLocalUpstream, type LocalUpstreamSettings } from '../local-engine/local-upstream.ts';
 import { MAX_IMAGE_BYTES } from './base64-image.ts';
 import { createApp, MAX_BODY_BYTES } from './create-app.ts';
+import { MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape.ts';
 
 // These tests cover the route's validation, failures and limits with a stand-in engine that can
 // be made to fail or wait on demand; the real engine reads a rendered card photo in local-engine-route.test.ts.
@@ -56,7 +62,11 @@ function settings(overrides: Partial<LocalUpstreamSettings> = {}, allowList?: Ur
 
 function appWith(
   engine: LocalEngine,
-  options: { settings?: LocalUpstreamSettings; requiredToken?: string | null } = {},
+  options: {
+    settings?: LocalUpstreamSettings;
+    requiredToken?: string | null;
+    maxUploads?: number;
+  } = {},
 ) {
   const upstream = createLocalUpstream(Promise.resolve(engine), options.settings ?? settings());
   const app = createApp({
@@ -64,6 +74,7 @@ function appWith(
     ocr: {
       upstream,
       requiredToken: options.requiredToken ?? null,
+      maxUploads: options.maxUploads ?? 16,
       health: () => ({
         ready: upstream.engineState() === 'loaded',
         upstream: upstream.name,
@@ -312,6 +323,97 @@ describe('OCR route: the image (AIS.0102, AIS.0103)', () => {
   });
 });
 
+describe('OCR route: bounded cost before admission', () => {
+  /** An engine whose recognitions wait until the test releases them. */
+  function heldEngine() {
+    const releases: (() => void)[] = [];
+    const engine = standInEngine(
+      () => new Promise((resolve) => releases.push(() => resolve(FRONT))),
+    );
+    return { engine, releases };
+  }
+
+  it('refuses with 429 and Retry-After before parsing when every slot and the queue are taken', async () => {
+    const { engine, releases } = heldEngine();
+    const { app } = appWith(engine, {
+      settings: settings({ admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 } }),
+    });
+    const held = [post(app, { image: base64(photo) }), post(app, { image: base64(photo) })];
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    // Not JSON: the answer is decided before the body is parsed.
+    const refused = post(app, '{"image": [[[');
+    expect((await refused).headers.get('retry-after')).toBe('1');
+    await expectError(refused, 'ModelArts.4401');
+    releases.shift()?.();
+    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    releases.shift()?.();
+    expect((await Promise.all(held)).map((answer) => answer.status)).toEqual([200, 200]);
+    expect(engine.calls).toHaveLength(2);
+  });
+
+  it('refuses with 429 while as many bodies as allowed are still arriving', async () => {
+    const { app } = appWith(standInEngine(), { maxUploads: 1 });
+    let finish = () => {};
+    const slow = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(`{"image":"${base64(photo)}`));
+        finish = () => {
+          controller.enqueue(new TextEncoder().encode('"}'));
+          controller.close();
+        };
+      },
+    });
+    const arriving = app.request(ROUTE, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: slow,
+      duplex: 'half',
+    } as RequestInit);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const message = await expectError(post(app, { image: base64(photo) }), 'ModelArts.4401');
+    expect(message).toMatch(/bodies are being received/);
+    finish();
+    expect((await arriving).status).toBe(200);
+    expect((await post(app, { image: base64(photo) })).status).toBe(200);
+  });
+
+  it('refuses a body nested deeper than the API could need, before parsing it', async () => {
+    const { app } = appWith(standInEngine());
+    const nested = `{"image":"AAAA","x":${'['.repeat(MAX_JSON_DEPTH)}${']'.repeat(MAX_JSON_DEPTH)}}`;
+    expect(await expectError(post(app, nested), 'AIS.0101')).toMatch(/nests deeper/);
+    // 10 MB of brackets: refused at the ninth.
+    await expectError(post(app, '['.repeat(10 * 1024 * 1024)), 'AIS.0101');
+  });
+
+  it('refuses a body holding more values than the API could need, before parsing it', async () => {
+    const { app } = appWith(standInEngine());
+    const many = { image: base64(photo), x: Array.from({ length: MAX_JSON_VALUES }, () => 1) };
+    expect(await expectError(post(app, many), 'AIS.0101')).toMatch(/more than/);
+  });
+
+  it('still reads a body whose strings hold brackets, commas and escaped quotes', async () => {
+    const { app } = appWith(standInEngine());
+    const response = await post(app, {
+      image: base64(photo),
+      note: `${'[{,'.repeat(MAX_JSON_VALUES)}\\"]]]`,
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it('takes 10 MB of base64 wrapped in CRLF lines, each written as \\r\\n inside the JSON', async () => {
+    const { app } = appWith(standInEngine());
+    // A real JPEG padded to just under the API's 10 MB of base64.
+    const padded = Buffer.concat([photo, Buffer.alloc(MAX_IMAGE_BYTES - 3 - photo.length)]);
+    const wrapped = base64(padded).replace(/.{76}/g, '$&\r\n');
+    expect(wrapped.replace(/\r\n/g, '').length).toBeLessThanOrEqual(IMAGE_LIMITS.maxBase64Chars);
+    const body = JSON.stringify({ image: wrapped });
+    // Each CR LF is four bytes of the body: more than the 10 MB plus two bytes a line.
+    expect(body.length).toBeGreaterThan(IMAGE_LIMITS.maxBase64Chars * (78 / 76) + 64 * 1024);
+    const response = await post(app, body);
+    expect(response.status).toBe(200);
+  });
+});
+
 describe('OCR route: engine failures', () => {
   it.each([
     ['no card found', new NoCardFoundError('no ID card found'), 'AIS.0104'],
@@ -421,6 +523,7 @@ describe('OCR route: the url parameter', () => {
     ['the metadata address', () => 'http://169.254.169.254/latest/meta-data/'],
     ['[::1]', () => 'http://[::1]/card.jpg'],
     ['::ffff:127.0.0.1', () => 'http://[::ffff:127.0.0.1]/card.jpg'],
+    ['::127.0.0.1 (IPv4-compatible)', () => 'http://[::127.0.0.1]/card.jpg'],
   ])('refuses %s without an allow-list (ModelArts.4601)', async (_label, url) => {
     const { app } = appWith(standInEngine());
     await expectError(post(app, { url: url() }), 'ModelArts.4601');
@@ -503,6 +606,7 @@ describe('routing and health', () => {
           close: async () => {},
         },
         requiredToken: null,
+        maxUploads: 16,
         health: () => ({ ready: true, upstream: 'broken' }),
       },
     });
@@ -523,6 +627,7 @@ describe('routing and health', () => {
       ocr: {
         upstream,
         requiredToken: null,
+        maxUploads: 16,
         health: () => ({
           ready: upstream.engineState() === 'loaded',
           upstream: upstream.name,

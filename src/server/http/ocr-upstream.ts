@@ -24,4 +24,9 @@ export type OcrUpstream = {
   call(call: OcrCall): Promise<OcrReply>;
   /** Finishes work in flight and releases resources. */
   close(): Promise<void>;
+  /**
+   * True when a request arriving now would only be refused for load, so it can be refused
+   * before its body is read. Absent for a cloud upstream, which answers its own 429s.
+   */
+  full?(): boolean;
 };

@@ -36,6 +36,7 @@ function huaweiApp(timeoutMs = 2000) {
     ocr: {
       upstream,
       requiredToken: null,
+      maxUploads: 16,
       health: () => ({ ready: true, upstream: upstream.name }),
     },
   });

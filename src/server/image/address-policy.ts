@@ -55,8 +55,9 @@ export function literalAddress(hostname: string): string | null {
  * Why an address must not be fetched from, or null when it may be. Only ipaddr.js's `unicast`
  * (globally routable) range passes: loopback, private, link-local (cloud metadata lives at
  * 169.254.169.254), CGNAT, multicast, unspecified, unique-local IPv6 and the tunnelling ranges
- * that can embed a private IPv4 address (6to4, Teredo, NAT64) all fail. IPv4-mapped IPv6
- * (::ffff:127.0.0.1) is judged as the IPv4 address it carries.
+ * that can embed a private IPv4 address (6to4, Teredo, NAT64) all fail, and so does the
+ * deprecated IPv4-compatible form (::127.0.0.1). IPv4-mapped IPv6 (::ffff:127.0.0.1) is judged
+ * as the IPv4 address it carries.
  */
 export function addressRefusal(address: string, allowList: UrlAllowList): string | null {
   if (!ipaddr.isValid(address)) return 'not an IP address';
@@ -68,6 +69,18 @@ export function addressRefusal(address: string, allowList: UrlAllowList): string
   ) {
     return null;
   }
+  if (isIpv4Compatible(ip)) return 'ipv4Compatible';
   const range = ip.range();
   return range === 'unicast' ? null : range;
+}
+
+/**
+ * The IPv4-compatible IPv6 addresses (::/96, `::7f00:1` as URLs and DNS write ::127.0.0.1):
+ * deprecated by RFC 4291 section 2.5.5.1 and never globally routed, but ipaddr.js calls them
+ * unicast. `::` and `::1` are left to their own ranges.
+ */
+function isIpv4Compatible(ip: IpAddress): boolean {
+  if (ip.kind() !== 'ipv6') return false;
+  const parts = (ip as ipaddr.IPv6).parts;
+  return parts.slice(0, 6).every((part) => part === 0) && (parts[6] !== 0 || (parts[7] ?? 0) > 1);
 }

@@ -79,6 +79,8 @@ describe('fetchImageUrl refuses addresses inside the network', () => {
     ['multicast', 'http://224.0.0.1/image'],
     ['IPv6 loopback', 'http://[::1]:1/image'],
     ['IPv4-mapped IPv6 loopback', 'http://[::ffff:127.0.0.1]:1/image'],
+    ['IPv4-compatible IPv6 loopback (::/96)', 'http://[::127.0.0.1]:1/image'],
+    ['IPv4-compatible IPv6 of a public address (::/96)', 'http://[::8.8.8.8]/image'],
     ['IPv6 unique-local (AWS metadata)', 'http://[fd00:ec2::254]/image'],
     ['IPv6 link-local', 'http://[fe80::1]/image'],
     ['loopback written as one decimal number', 'http://2130706433:1/image'],

@@ -48,6 +48,21 @@ describe('createAdmission', () => {
     await expect(Promise.all(runs)).resolves.toEqual(['finished', 'finished']);
   });
 
+  it('reports its load, and when it is full, so a request can be refused before its body is read', async () => {
+    const admission = createAdmission({ concurrency: 1, queueLimit: 1, maxWaitMs: 5000 });
+    const running = heldTask();
+    const queued = heldTask();
+    expect([admission.load(), admission.full()]).toEqual([{ running: 0, waiting: 0 }, false]);
+    const runs = [admission.run(running.run, NEVER)];
+    expect([admission.load(), admission.full()]).toEqual([{ running: 1, waiting: 0 }, false]);
+    runs.push(admission.run(queued.run, NEVER));
+    expect([admission.load(), admission.full()]).toEqual([{ running: 1, waiting: 1 }, true]);
+    running.finish();
+    queued.finish();
+    await Promise.all(runs);
+    expect([admission.load(), admission.full()]).toEqual([{ running: 0, waiting: 0 }, false]);
+  });
+
   it('refuses a task that waited longer than the limit', async () => {
     const admission = createAdmission({ concurrency: 1, queueLimit: 4, maxWaitMs: 20 });
     const running = heldTask();

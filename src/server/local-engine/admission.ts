@@ -14,7 +14,13 @@ export type Admission = {
   run<T>(task: () => Promise<T>, signal: AbortSignal): Promise<T>;
   /** Refuses new work, then resolves once everything admitted or waiting has finished. */
   drain(): Promise<void>;
+  /** Recognitions running and requests waiting for a slot, right now. */
+  load(): AdmissionLoad;
+  /** True when a request arriving now would be refused: every slot busy and the queue full. */
+  full(): boolean;
 };
+
+export type AdmissionLoad = { running: number; waiting: number };
 
 type Waiter = { admit: () => void };
 
@@ -92,6 +98,8 @@ export function createAdmission(limits: AdmissionLimits): Admission {
         release();
       }
     },
+    load: () => ({ running, waiting: waiting.length }),
+    full: () => running >= limits.concurrency && waiting.length >= limits.queueLimit,
     drain() {
       draining = true;
       if (running === 0 && waiting.length === 0) return Promise.resolve();

@@ -75,6 +75,7 @@ beforeAll(async () => {
     ocr: {
       upstream,
       requiredToken: null,
+      maxUploads: 16,
       health: () => ({ ready: upstream.engineState() === 'loaded', upstream: upstream.name }),
     },
   });

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,29 @@ describe('local engine on hostile input', () => {
     await expect(engine.recognize(await png(1200, 900), OPTIONS)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
+  });
+
+  it('lets go of the signal of the caller once a recognition settles', async () => {
+    // A listener left on an `AbortSignal.any()` kept it, and the image, alive for good.
+    const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(60_000)]);
+    await expect(engine.recognize(await png(1200, 900), OPTIONS, signal)).rejects.toBeInstanceOf(
+      NoCardFoundError,
+    );
+    await expect(engine.recognize(await png(1, 1), OPTIONS, signal)).rejects.toBeInstanceOf(
+      NoCardFoundError,
+    );
+    expect(getEventListeners(signal, 'abort')).toHaveLength(0);
+  });
+
+  it('answers an abort while queued at once', async () => {
+    const busy = engine.recognize(await png(1200, 900), OPTIONS);
+    const controller = new AbortController();
+    const queued = engine.recognize(await png(1200, 900), OPTIONS, controller.signal);
+    controller.abort(new Error('client went away'));
+    await expect(queued).rejects.toThrow('client went away');
+    await expect(busy).rejects.toBeInstanceOf(NoCardFoundError);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('survives a large image of noise within a bounded time', async () => {

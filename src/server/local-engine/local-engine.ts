@@ -150,9 +150,29 @@ export async function createLocalEngine({
       if (signal?.aborted) return Promise.reject(signal.reason as Error);
       return new Promise((resolve, reject) => {
         const job: WorkerJob = { id: nextId++, bytes, options, today: todayIso() };
-        queue.push({ job, resolve, reject, signal });
         // An abort answers the caller at once; a job already running finishes unseen.
-        signal?.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+        const onAbort = () => {
+          const waiting = queue.indexOf(pending);
+          if (waiting >= 0) queue.splice(waiting, 1);
+          reject(signal?.reason as Error);
+        };
+        // The listener must go once the job settles: it holds the image, and on Node 20 an
+        // `AbortSignal.any()` with a listener attached is never collected (0.4 MiB per request).
+        const settle = () => signal?.removeEventListener('abort', onAbort);
+        const pending: Pending = {
+          job,
+          resolve: (result) => {
+            settle();
+            resolve(result);
+          },
+          reject: (error) => {
+            settle();
+            reject(error);
+          },
+          signal,
+        };
+        queue.push(pending);
+        signal?.addEventListener('abort', onAbort, { once: true });
         dispatch();
       });
     },

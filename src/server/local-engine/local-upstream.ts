@@ -10,7 +10,7 @@ import { parseIdCardRequest } from '../http/id-card-request.ts';
 import type { OcrCall, OcrReply, OcrUpstream } from '../http/ocr-upstream.ts';
 import { checkImage } from '../image/image-check.ts';
 import { fetchImageUrl, MAX_URL_REDIRECTS, type UrlFetchPolicy } from '../image/image-url-fetch.ts';
-import { type AdmissionLimits, createAdmission } from './admission.ts';
+import { type AdmissionLimits, type AdmissionLoad, createAdmission } from './admission.ts';
 import type { LocalEngine } from './local-engine.ts';
 
 export type EngineState = 'loading' | 'loaded' | 'failed' | 'closing' | 'closed';
@@ -22,7 +22,11 @@ export type LocalUpstreamSettings = {
   urlFetch: UrlFetchPolicy;
 };
 
-export type LocalUpstream = OcrUpstream & { engineState(): EngineState };
+export type LocalUpstream = OcrUpstream & {
+  engineState(): EngineState;
+  /** Recognitions running and requests waiting for a slot, for /health. */
+  load(): AdmissionLoad;
+};
 
 /** The configured variables plus the API's fixed limits. */
 export function localUpstreamSettings(config: LocalEngineSettings): LocalUpstreamSettings {
@@ -82,6 +86,8 @@ export function createLocalUpstream(
   return {
     name: 'local engine',
     engineState: () => state,
+    load: () => admission.load(),
+    full: () => admission.full(),
     async call(call) {
       if (closed) return apiErrorReply(new ShuttingDownError());
       const deadline = AbortSignal.timeout(settings.requestTimeoutMs);
