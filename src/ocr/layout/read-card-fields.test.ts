@@ -200,13 +200,13 @@ describe('readCardFields on the portrait side', () => {
     expect(name?.alternatives).toEqual(['孙瑶海']);
   });
 
-  it('ends an address in a bare number only when it may have lost its last character', () => {
+  it('does not vouch for an address ending in a bare number: it may have lost its last character', () => {
     const lines = replaceLine(frontLines(CLEAN_FRONT), '88号院3号楼', [
       { text: '88号院3号楼1501', x: 0.18, y: 0.59 },
     ]);
     const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
     expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼1501');
-    expect(address?.confidence).toBeLessThanOrEqual(0.5);
+    expect(address?.confidence).toBeLessThan(0.9);
   });
 });
 
