@@ -91,11 +91,16 @@ const alarmResultShape = Object.fromEntries(
   ALARM_SWITCHES.map((name) => [`${name}_result`, z.boolean().optional()]),
 ) as Record<`${AlarmSwitch}_result`, z.ZodOptional<z.ZodBoolean>>;
 
-/** Extras any face may carry; Huawei omits ours (`side`, `confidence`), so all are optional. */
+/**
+ * Extras any face may carry; Huawei omits ours (`side`, `confidence`, `alternatives`), so all
+ * are optional.
+ */
 const faceExtrasShape = {
   verification_result: verificationSchema.optional(),
   text_location: z.record(z.string(), quadSchema).optional(),
   confidence: z.record(z.string(), z.number().min(0).max(1)).optional(),
+  /** Our addition: up to 3 whole other readings of a field below 0.9 confidence, best first. */
+  alternatives: z.record(z.string(), z.array(z.string()).max(3)).optional(),
   adjusted_image: z.string().optional(),
   portrait_image: z.string().optional(),
   portrait_location: quadSchema.or(z.array(z.never()).length(0)).optional(),

@@ -1,5 +1,6 @@
 import { type Job, useDesk } from '../desk/desk-store.ts';
 import { failureMessage } from './error-messages.ts';
+import { canReadAsDoubleSided, canRetry, isBusy } from './job-actions.ts';
 import { cancelJob } from './job-controllers.ts';
 
 const STATUS_LABELS: Record<Job['status'], string> = {
@@ -10,9 +11,6 @@ const STATUS_LABELS: Record<Job['status'], string> = {
   failed: '未能识别',
   cancelled: '已取消',
 };
-
-/** Failures a second try cannot fix: the file itself must change. */
-const FINAL_FAILURES = new Set(['unsupported-format', 'too-small', 'too-elongated']);
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
@@ -37,13 +35,10 @@ export function JobList() {
 
 function JobItem({ job }: { job: Job }) {
   const { retryJob, retryAsDoubleSided, removeJob } = useDesk.getState();
-  const busy =
-    job.status === 'waiting' || job.status === 'compressing' || job.status === 'recognizing';
+  const busy = isBusy(job);
   const thumbnail = job.sent?.url ?? job.originalUrl;
   const message = job.failure && job.status !== 'done' ? failureMessage(job.failure) : null;
-  const retryable =
-    (job.status === 'failed' || job.status === 'cancelled') &&
-    !FINAL_FAILURES.has(job.failure?.kind ?? '');
+  const retryable = canRetry(job);
   return (
     <li aria-label={job.file.name} className="rounded border border-slate-200 bg-white p-2 text-sm">
       <div className="flex gap-2">
@@ -93,7 +88,7 @@ function JobItem({ job }: { job: Job }) {
           <p className="text-xs">{message.action}</p>
         </div>
       )}
-      <div className="mt-1 flex gap-2 text-xs">
+      <div className="mt-1 flex gap-2 text-xs [&>button]:pointer-coarse:min-h-11">
         {busy && (
           <button
             type="button"
@@ -108,19 +103,16 @@ function JobItem({ job }: { job: Job }) {
             重试
           </button>
         )}
-        {!busy &&
-          !job.doubleSided &&
-          job.format &&
-          !FINAL_FAILURES.has(job.failure?.kind ?? '') && (
-            <button
-              type="button"
-              className="text-sky-700 underline"
-              title="一页复印件上同时有人像面和国徽面时使用"
-              onClick={() => retryAsDoubleSided(job.id)}
-            >
-              按双面复印件识别
-            </button>
-          )}
+        {canReadAsDoubleSided(job) && (
+          <button
+            type="button"
+            className="text-sky-700 underline"
+            title="一页复印件上同时有人像面和国徽面时使用"
+            onClick={() => retryAsDoubleSided(job.id)}
+          >
+            按双面复印件识别
+          </button>
+        )}
         {!busy && (
           <button
             type="button"
