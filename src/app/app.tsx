@@ -1,7 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { BatchTable } from './batch-review/batch-table.tsx';
+import { QueueProgress } from './batch-review/queue-progress.tsx';
+import { BATCH_SHORTCUTS } from './batch-review/use-batch-keys.ts';
 import { SHORTCUTS, useShortcuts } from './copy-out/use-shortcuts.ts';
 import { DeskHeader } from './desk/desk-header.tsx';
+import { useDesk } from './desk/desk-store.ts';
 import { useLeaveWarning } from './desk/use-leave-warning.ts';
+import { ViewSwitch } from './desk/view-switch.tsx';
 import { DropArea } from './intake/drop-area.tsx';
 import { IntakePanel } from './intake/intake-panel.tsx';
 import { usePasteImages } from './intake/use-paste-images.ts';
@@ -25,6 +30,7 @@ function Desk() {
   usePasteImages();
   useShortcuts();
   useLeaveWarning();
+  const view = useDesk((state) => state.view);
   return (
     <DropArea>
       <div className="min-h-screen bg-slate-50 text-slate-900">
@@ -36,8 +42,16 @@ function Desk() {
             <IntakePanel />
           </div>
           <div className="min-w-0 lg:col-start-2 lg:row-span-2 lg:row-start-1">
-            <PeopleList />
-            <PersonReview />
+            <ViewSwitch />
+            <QueueProgress />
+            {view === 'table' ? (
+              <BatchTable />
+            ) : (
+              <>
+                <PeopleList />
+                <PersonReview />
+              </>
+            )}
           </div>
           <div className="lg:col-start-1 lg:row-start-2">
             <JobList />
@@ -47,7 +61,7 @@ function Desk() {
           <div className="pointer-coarse:hidden">
             <h2 className="sr-only">快捷键</h2>
             <ul className="flex flex-wrap gap-x-4">
-              {SHORTCUTS.map((shortcut) => (
+              {[...SHORTCUTS, ...BATCH_SHORTCUTS].map((shortcut) => (
                 <li key={shortcut.keys}>
                   <kbd className="rounded border border-slate-300 bg-white px-1">
                     {shortcut.keys}

@@ -12,6 +12,7 @@ import {
   removeFace,
   removePerson,
   revertField,
+  setChecked,
 } from '../people/filing.ts';
 import type { Face, Person } from '../people/person.ts';
 import type { JobFailure } from '../recognition/error-messages.ts';
@@ -51,7 +52,12 @@ export type Job = {
   dropToFieldsMs: number | null;
 };
 
+/** One person at a time with both faces, or every person as a row of the batch table. */
+export type DeskView = 'person' | 'table';
+
 type DeskState = {
+  view: DeskView;
+  setView: (view: DeskView) => void;
   jobs: Job[];
   people: Person[];
   selectedPersonId: string | null;
@@ -73,6 +79,7 @@ type DeskState = {
   moveFace: (faceId: string, target: MoveTarget) => void;
   removeFace: (faceId: string) => void;
   removePerson: (personId: string) => void;
+  setChecked: (personId: string, checked: boolean) => void;
   selectPerson: (personId: string | null) => void;
   clearAll: () => void;
 };
@@ -157,6 +164,8 @@ function revokeUrls(job: Job): void {
  * closing the tab forgets every card (DESIGN.md).
  */
 export const useDesk = create<DeskState>()((set, get) => ({
+  view: 'person',
+  setView: (view) => set({ view }),
   jobs: [],
   people: [],
   selectedPersonId: null,
@@ -229,6 +238,8 @@ export const useDesk = create<DeskState>()((set, get) => ({
     set((state) => ({ people: moveFace(state.people, faceId, target, makeId) })),
   removeFace: (faceId) => set((state) => ({ people: removeFace(state.people, faceId) })),
   removePerson: (personId) => set((state) => ({ people: removePerson(state.people, personId) })),
+  setChecked: (personId, checked) =>
+    set((state) => ({ people: setChecked(state.people, personId, checked) })),
   selectPerson: (personId) => set({ selectedPersonId: personId }),
   clearAll: () => {
     for (const job of get().jobs) revokeUrls(job);

@@ -43,7 +43,13 @@ function JobItem({ job }: { job: Job }) {
     <li aria-label={job.file.name} className="rounded border border-slate-200 bg-white p-2 text-sm">
       <div className="flex gap-2">
         {thumbnail ? (
-          <img src={thumbnail} alt="" className="h-12 w-16 flex-none rounded object-cover" />
+          <img
+            src={thumbnail}
+            alt=""
+            loading="lazy"
+            decoding="async"
+            className="h-12 w-16 flex-none rounded object-cover"
+          />
         ) : (
           <div className="h-12 w-16 flex-none rounded bg-slate-100" />
         )}

@@ -31,7 +31,15 @@ export function PersonReview() {
   return (
     <section aria-label="核对" className="mt-3">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h2 className="mr-auto font-semibold">第 {people.indexOf(person) + 1} 人</h2>
+        <h2 className="font-semibold">第 {people.indexOf(person) + 1} 人</h2>
+        <label className="mr-auto flex items-center gap-1 text-sm pointer-coarse:min-h-11">
+          <input
+            type="checkbox"
+            checked={person.checked}
+            onChange={(event) => useDesk.getState().setChecked(person.id, event.target.checked)}
+          />
+          已核对
+        </label>
         <button type="button" className={TOOL_BUTTON} onClick={() => copyPersonRow(person)}>
           复制整行 <kbd className={KEY_HINT}>Alt+C</kbd>
         </button>
