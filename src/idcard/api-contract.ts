@@ -92,15 +92,21 @@ const alarmResultShape = Object.fromEntries(
 ) as Record<`${AlarmSwitch}_result`, z.ZodOptional<z.ZodBoolean>>;
 
 /**
+ * A value is vouched for from this `confidence` up: the app lets it through unmarked, so the
+ * engine gives it only when nothing speaks against the value.
+ */
+export const VOUCHED_CONFIDENCE = 0.9;
+
+/**
  * Extras any face may carry; Huawei omits ours (`side`, `confidence`, `alternatives`), so all
- * are optional.
+ * are optional. `alternatives` holds, for fields below `VOUCHED_CONFIDENCE` only, up to three
+ * other whole values the recogniser's runner-up characters spell, most likely first.
  */
 const faceExtrasShape = {
   verification_result: verificationSchema.optional(),
   text_location: z.record(z.string(), quadSchema).optional(),
   confidence: z.record(z.string(), z.number().min(0).max(1)).optional(),
-  /** Our addition: up to 3 whole other readings of a field below 0.9 confidence, best first. */
-  alternatives: z.record(z.string(), z.array(z.string()).max(3)).optional(),
+  alternatives: z.record(z.string(), z.array(z.string())).optional(),
   adjusted_image: z.string().optional(),
   portrait_image: z.string().optional(),
   portrait_location: quadSchema.or(z.array(z.never()).length(0)).optional(),

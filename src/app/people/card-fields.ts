@@ -35,6 +35,3 @@ export function sideOfField(field: CardField): CardSide {
 
 /** Column order of a copied row and of the exports: the card read top to bottom, then its back. */
 export const ALL_FIELDS: readonly CardField[] = [...FRONT_FIELDS, ...BACK_FIELDS];
-
-/** Below this the engine's own confidence asks the clerk to look again. */
-export const LOW_CONFIDENCE = 0.9;

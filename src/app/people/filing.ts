@@ -13,6 +13,9 @@ import type { Face, FieldValues, Person } from './person.ts';
 
 export type MakeId = () => string;
 
+/** Other readings offered per field, as many as the engine sends at most. */
+const MAX_ALTERNATIVES = 3;
+
 /** The faces one response holds: one, or two for a `double_side` result. */
 export function facesFromResponse(jobId: string, response: IdCardResponse, makeId: MakeId): Face[] {
   const { result } = response;
@@ -43,7 +46,10 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
     if (score !== undefined) confidence[field] = score;
     const quad = result.text_location?.[field];
     if (quad) locations[field] = quad;
-    const others = result.alternatives?.[field]?.filter((value) => value !== recognised[field]);
+    // The engine sends at most three, best first (api-contract.ts); the shown value is no choice.
+    const others = result.alternatives?.[field]
+      ?.filter((value) => value !== recognised[field])
+      .slice(0, MAX_ALTERNATIVES);
     if (others && others.length > 0) alternatives[field] = others;
   }
   return {

@@ -1,6 +1,6 @@
-import type { CardField } from '../../idcard/api-contract.ts';
+import { type CardField, VOUCHED_CONFIDENCE } from '../../idcard/api-contract.ts';
 import type { IsoDate } from '../../idcard/card-dates.ts';
-import { FIELDS_OF_SIDE, LOW_CONFIDENCE, sideOfField } from '../people/card-fields.ts';
+import { FIELDS_OF_SIDE, sideOfField } from '../people/card-fields.ts';
 import { type Person, personValues } from '../people/person.ts';
 import { checkFields, type FieldNotes } from './field-checks.ts';
 
@@ -28,7 +28,7 @@ export function doubtfulFields(person: Person, notes: FieldNotes): Set<CardField
     const edited = face?.edits[field] !== undefined;
     const confidence = face?.confidence[field];
     if ((notes[field]?.length ?? 0) > 0) doubtful.add(field);
-    else if (!edited && confidence !== undefined && confidence < LOW_CONFIDENCE)
+    else if (!edited && confidence !== undefined && confidence < VOUCHED_CONFIDENCE)
       doubtful.add(field);
   }
   return doubtful;

@@ -1,7 +1,7 @@
 import { type ReactNode, useId } from 'react';
-import type { CardField } from '../../idcard/api-contract.ts';
+import { type CardField, VOUCHED_CONFIDENCE } from '../../idcard/api-contract.ts';
 import { copyFieldValue } from '../copy-out/copy-person.ts';
-import { FIELD_LABELS, LOW_CONFIDENCE } from '../people/card-fields.ts';
+import { FIELD_LABELS } from '../people/card-fields.ts';
 import type { FieldNote } from './field-checks.ts';
 
 type FieldInputProps = {
@@ -43,7 +43,7 @@ export function FieldInput({
 }: FieldInputProps) {
   const id = useId();
   const label = FIELD_LABELS[field];
-  const doubtful = confidence !== undefined && confidence < LOW_CONFIDENCE;
+  const doubtful = confidence !== undefined && confidence < VOUCHED_CONFIDENCE;
   const edited = value !== recognised;
   const hasProblem = notes.some((note) => note.level === 'problem');
   const frame = hasProblem
