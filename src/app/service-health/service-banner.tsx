@@ -14,7 +14,8 @@ export function ServiceBanner() {
   const jobs = useDesk((state) => state.jobs);
   const waiting = jobs.filter(failedForService);
   const { data: up } = useQuery({
-    queryKey: ['service-health'],
+    // Keyed by the count, so a new failure never shows an answer from before it as 已恢复.
+    queryKey: ['service-health', waiting.length],
     queryFn: ({ signal }) => isServiceUp(signal),
     enabled: waiting.length > 0,
     refetchInterval: HEALTH_POLL_MS,
