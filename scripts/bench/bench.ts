@@ -8,6 +8,7 @@ import { BENCH_ENGINES } from './bench-engines.ts';
 import { createHttpEngine } from './http-engine.ts';
 import { formatSummary } from './print-summary.ts';
 import { type ImageScore, scoreImage } from './score.ts';
+import { summarizeSlices } from './set-slices.ts';
 import { type EngineSummary, summarize } from './summary.ts';
 import { dictionaryOf, summarizeUnspellable } from './unspellable.ts';
 
@@ -51,7 +52,14 @@ async function measure(
   // maxRSS is in kibibytes.
   const peakRssMiB = process.resourceUsage().maxRSS / 1024;
   const summary = summarize(run.engine.name, scores, peakRssMiB);
-  return { summary: { ...summary, unspellable: summarizeUnspellable(scores, dictionary) }, scores };
+  return {
+    summary: {
+      ...summary,
+      ...summarizeSlices(scores, truth),
+      unspellable: summarizeUnspellable(scores, dictionary),
+    },
+    scores,
+  };
 }
 
 async function main(): Promise<void> {

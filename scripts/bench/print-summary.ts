@@ -50,6 +50,16 @@ function table(rows: string[][]): string {
     .join('\n');
 }
 
+/** A table by one of the ground truth's recorded properties, after a blank line; none if absent. */
+function sliceTable(head: string, groups: Record<string, GroupSummary> | undefined): string[] {
+  if (groups === undefined || Object.keys(groups).length === 0) return [];
+  const rows = [
+    [head, 'n', ...FIELDS.map((field) => HEADS[field]), 'cards'],
+    ...Object.entries(groups).map(([key, group]) => row(key, group)),
+  ];
+  return ['', table(rows)];
+}
+
 /** The fields written in free text, where rare characters turn up; always listed. */
 const FREE_TEXT_FIELDS: readonly CardField[] = ['name', 'address', 'issue'];
 
@@ -81,12 +91,18 @@ export function formatSummary(summary: EngineSummary, description: string): stri
     ...Object.entries(summary.byCondition).map(([condition, group]) => row(condition, group)),
     row('all', all),
   ];
+  const slices = [
+    ...sliceTable('family', summary.byFamily),
+    ...sliceTable('marks', summary.byOverlay),
+    ...sliceTable('name chars', summary.byNameLevel),
+  ];
   const rightShare = all.cards.total === 0 ? 0 : (100 * all.cards.correct) / all.cards.total;
   return [
     `== ${summary.engine}: ${description}`,
     `images ${summary.images}, faces ${summary.faces}, answered with an error ${summary.errors}`,
     'exact-match accuracy per field after normalisation; cards = images with every field right',
     table(rows),
+    ...slices,
     `cards fully right: ${all.cards.correct}/${all.cards.total} (${rightShare.toFixed(1)} %)`,
     `wrong values not marked doubtful: ${summary.unflaggedWrong}`,
     ...(summary.unspellable ? formatUnspellable(summary.unspellable) : []),

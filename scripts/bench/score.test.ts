@@ -122,6 +122,33 @@ describe('scoreImage', () => {
     expect(score.fields.every((field) => field.got === null)).toBe(true);
   });
 
+  it('leaves a field unscored when the truth does not know it (null)', () => {
+    const score = scoreImage(
+      truth('front', { ...FRONT, name: null, sex: null }),
+      { ok: true, result: { ...FRONT, name: '欧阳', sex: '' } },
+      1,
+    );
+    expect(score.fields.map((field) => field.field)).toEqual([
+      'ethnicity',
+      'birth',
+      'address',
+      'number',
+    ]);
+    expect(score.allCorrect).toBe(true);
+  });
+
+  it('scores a 17-digit printed number as printed, and never as vouched for', () => {
+    const printed = '33010619900306451';
+    const number = (confidence: number) =>
+      scoreImage(
+        truth('front', { ...FRONT, number: printed }),
+        { ok: true, result: { ...FRONT, number: printed, confidence: { number: confidence } } },
+        1,
+      ).fields.find((field) => field.field === 'number');
+    expect(number(0.5)).toMatchObject({ correct: true, unflagged: false });
+    expect(number(0.95)).toMatchObject({ correct: true, unflagged: true });
+  });
+
   it('scores both faces of a double-side image', () => {
     const score = scoreImage(
       truth('double_side', { front: FRONT, back: BACK }),

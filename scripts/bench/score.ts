@@ -28,7 +28,9 @@ export type FieldScore = {
   /**
    * Wrong, yet nothing tells the clerk to look: a non-empty wrong value with confidence of at
    * least VOUCHED_CONFIDENCE or no confidence at all, or a wrong number that passes the check
-   * character (`valid_number` true). The worst kind of error.
+   * character (`valid_number` true). The worst kind of error. A number printed with other than
+   * 18 characters (a third-party generator's 17) is scored as printed, but can never be checked,
+   * so vouching for it counts here even when it was read exactly.
    */
   unflagged: boolean;
 };
@@ -48,7 +50,14 @@ export type ImageScore = {
   allCorrect: boolean;
 };
 
-type ExpectedFaces = { front?: Record<string, string>; back?: Record<string, string> };
+/** Expected values per face; `null` for a field nothing on the image shows (left unscored). */
+type ExpectedFaces = {
+  front?: Record<string, string | null>;
+  back?: Record<string, string | null>;
+};
+
+/** Characters of a second-generation ID number (GB 11643-1999). */
+const NUMBER_LENGTH = 18;
 
 function expectedFaces(truth: GroundTruthImage): ExpectedFaces {
   const expected = truth.expected;
@@ -69,28 +78,33 @@ function answeredFace(
 
 function scoreFace(
   face: 'front' | 'back',
-  expected: Record<string, string>,
+  expected: Record<string, string | null>,
   answer: FaceResult | undefined,
 ): FieldScore[] {
-  const fields = face === 'front' ? FRONT_FIELDS : BACK_FIELDS;
+  const fields: readonly CardField[] = face === 'front' ? FRONT_FIELDS : BACK_FIELDS;
   const returned = answer as Record<string, unknown> | undefined;
-  return fields.map((field): FieldScore => {
-    const want = normalizeField(field, expected[field] ?? '');
+  return fields.flatMap((field): FieldScore[] => {
+    const printed = expected[field];
+    if (printed === null) return [];
+    const want = normalizeField(field, printed ?? '');
     const raw = returned?.[field];
     const got = typeof raw === 'string' ? normalizeField(field, raw) : null;
     const correct = got === want;
     const confidence = answer?.confidence?.[field] ?? null;
     const passesCheck = field === 'number' && answer?.verification_result?.valid_number === true;
     const looksSure = confidence === null || confidence >= VOUCHED_CONFIDENCE || passesCheck;
-    return {
-      face,
-      field,
-      expected: want,
-      got,
-      correct,
-      confidence,
-      unflagged: !correct && got !== null && got !== '' && looksSure,
-    };
+    const uncheckable = field === 'number' && want.length !== NUMBER_LENGTH;
+    return [
+      {
+        face,
+        field,
+        expected: want,
+        got,
+        correct,
+        confidence,
+        unflagged: (!correct || uncheckable) && got !== null && got !== '' && looksSure,
+      },
+    ];
   });
 }
 

@@ -21,6 +21,12 @@ export type EngineSummary = {
   errors: number;
   all: GroupSummary;
   byCondition: Record<string, GroupSummary>;
+  /** By the ground truth's style family, when the set records one (`held-back` apart). */
+  byFamily?: Record<string, GroupSummary>;
+  /** By the marks over the image (`none`, `stamp`, `stamp+watermark`, ...), when recorded. */
+  byOverlay?: Record<string, GroupSummary>;
+  /** Images with a portrait side by the highest 通用规范汉字表 level of the name, when recorded. */
+  byNameLevel?: Record<string, GroupSummary>;
   /** Wrong values returned without being marked doubtful (see FieldScore.unflagged). */
   unflaggedWrong: number;
   /** Image latency divided by the faces in the image, milliseconds. */
@@ -54,6 +60,19 @@ function summarizeGroup(scores: readonly ImageScore[]): GroupSummary {
     fields,
     cards: { correct: scores.filter((score) => score.allCorrect).length, total: scores.length },
   };
+}
+
+/** Groups images by `keyOf` (their file's key; unkeyed images are left out), in first-seen order. */
+export function summarizeBy(
+  scores: readonly ImageScore[],
+  keyOf: (file: string) => string | undefined,
+): Record<string, GroupSummary> {
+  const keys = [...new Set(scores.map((score) => keyOf(score.file)))].filter(
+    (key): key is string => key !== undefined,
+  );
+  return Object.fromEntries(
+    keys.map((key) => [key, summarizeGroup(scores.filter((score) => keyOf(score.file) === key))]),
+  );
 }
 
 export function summarize(

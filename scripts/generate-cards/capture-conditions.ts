@@ -5,6 +5,7 @@ import type { SeededRandom } from './seeded-random.ts';
 /** Ways a clerk's image of a card comes about; each image names one in its ground truth. */
 export const CONDITION_NAMES = [
   'flat-scan',
+  'pale-scan',
   'desk-perspective',
   'rotation-small',
   'rotation-large',
@@ -28,7 +29,15 @@ export const ON_DEMAND_CONDITIONS: readonly ConditionName[] = ['large-photo'];
 export const IMAGE_FORMATS = ['jpeg', 'png', 'bmp', 'tiff'] as const;
 export type ImageFormat = (typeof IMAGE_FORMATS)[number];
 
-export type Surface = 'scanner' | 'wood' | 'laminate' | 'cloth' | 'paper' | 'dark-desk';
+export type Surface =
+  | 'scanner'
+  | 'scanner-white'
+  | 'scanner-grey'
+  | 'wood'
+  | 'laminate'
+  | 'cloth'
+  | 'paper'
+  | 'dark-desk';
 
 export type PlacedFace = { face: 'front' | 'back'; pose: CardPose };
 
@@ -45,6 +54,8 @@ export type ScenePlan = {
   castShadow: boolean;
   /** A thin dark edge around the card, as the card's thickness prints on a photocopy. */
   outline: boolean;
+  /** 0-1: how far the card's tint and art are washed to white (an over-exposed scan). */
+  cardWash: number;
   light: {
     /** Darkening gradient: direction in degrees, strength 0-1 at the dark end. */
     uneven?: { angleDeg: number; strength: number };
@@ -157,6 +168,7 @@ function phonePhoto(
     cards: [card],
     castShadow: true,
     outline: false,
+    cardWash: 0,
     light: {
       uneven: { angleDeg: random.float(0, 360), strength: random.float(0, 0.15) },
       cast: random.pick(['#fff8ee', '#f4f7ff', '#ffffff', '#fff3e0']),
@@ -194,6 +206,7 @@ function flatScan(random: SeededRandom, face: 'front' | 'back', format: ImageFor
     cards: [card],
     castShadow: false,
     outline: false,
+    cardWash: 0,
     light: { cast: '#ffffff' },
     post: {
       defocusPx: 0,
@@ -204,6 +217,21 @@ function flatScan(random: SeededRandom, face: 'front' | 'back', format: ImageFor
     },
     format,
     jpegQuality: random.int(88, 95),
+  };
+}
+
+/**
+ * A white-looking card on a white or light grey scanner bed: the scanner's exposure washes the
+ * card's tint out, so its edge against the bed is faint.
+ */
+function paleScan(random: SeededRandom, face: 'front' | 'back', format: ImageFormat): ScenePlan {
+  const scan = flatScan(random, face, format);
+  return {
+    ...scan,
+    condition: 'pale-scan',
+    surface: random.chance(0.5) ? 'scanner-white' : 'scanner-grey',
+    cardWash: random.float(0.7, 0.92),
+    format: random.chance(0.5) ? 'png' : 'jpeg',
   };
 }
 
@@ -234,6 +262,7 @@ function photocopyPage(random: SeededRandom): ScenePlan {
     cards,
     castShadow: false,
     outline: true,
+    cardWash: 0,
     light: {
       uneven: { angleDeg: random.float(0, 360), strength: random.float(0, 0.1) },
       cast: '#ffffff',
@@ -263,6 +292,8 @@ export function planScene(
   switch (condition) {
     case 'flat-scan':
       return flatScan(random, face, format);
+    case 'pale-scan':
+      return paleScan(random, face, format);
     case 'desk-perspective':
       return {
         ...phonePhoto(random, condition, face, { tiltDeg: 32, rollDeg: random.float(-12, 12) }),
@@ -406,6 +437,7 @@ export function conditionParams(plan: ScenePlan): Record<string, number | string
   if (plan.post.motionBlur) params.motion_blur_px = plan.post.motionBlur.lengthPx;
   params.noise_sigma = round(plan.post.noiseSigma, 1);
   if (plan.post.grayscale) params.grayscale = true;
+  if (plan.cardWash > 0) params.card_wash = round(plan.cardWash);
   if (plan.post.outputScale !== 1) params.output_scale = round(plan.post.outputScale, 3);
   if (plan.format === 'jpeg') params.jpeg_quality = plan.jpegQuality;
   return params;

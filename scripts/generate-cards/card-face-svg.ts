@@ -5,7 +5,9 @@ import {
   rosettePath,
   wallMotif,
 } from './card-art.ts';
-import { BACK_LAYOUT, CARD_MM, FRONT_LAYOUT, TYPE_MM, textUnits } from './card-layout.ts';
+import { CARD_MM, textUnits } from './card-layout.ts';
+import { type PlacedText, placeBack, placeFront, type TitlePlacement } from './card-placement.ts';
+import type { LayoutVariation } from './layout-variation.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** What is printed on the portrait side, already in printed form. */
@@ -27,7 +29,7 @@ export type BackPrint = {
   validity: string;
 };
 
-/** The per-card variation in printing, so an engine is not fitted to one rendering. */
+/** The per-card choice of typefaces and inks, so an engine is not fitted to one rendering. */
 export type CardStyle = {
   valueFont: string;
   labelFont: string;
@@ -40,10 +42,18 @@ export type CardStyle = {
   patternColors: readonly string[];
 };
 
+/** What is drawn over the printed face: marks, and a white wash that bleaches the tint. */
+export type FaceExtras = {
+  /** SVG in card millimetres, drawn over everything printed. */
+  overlay?: string;
+  /** 0-1: how far the background tint and art are washed towards white (over-exposed scans). */
+  wash?: number;
+};
+
 /** Text sits with its top at `top`; SVG places the baseline, about 0.88 em lower for CJK fonts. */
 const BASELINE = 0.88;
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (char) => `&#${char.codePointAt(0)};`);
 }
 
@@ -54,20 +64,45 @@ type TextOptions = {
   font: string;
   color: string;
   weight?: number;
-  /** Stretch or squeeze the run to exactly this width (letter spacing and glyphs). */
+  /** Stretch or squeeze the run to exactly this width by letter spacing. */
   fitWidth?: number;
+  /** Extra space after each character, in em: every character gets its own x. */
+  spacingEm?: number;
   anchor?: 'start' | 'middle';
 };
 
+/**
+ * Some CJK faces (Droid Sans Fallback) carry no Latin digits; name a sans face for them so the
+ * browser's fallback does not pick a serif one.
+ */
+export function fontList(font: string): string {
+  return `'${font}', '${DIGIT_FALLBACK_FONT}'`;
+}
+
+export const DIGIT_FALLBACK_FONT = 'DejaVu Sans';
+
+function glyphPositions(content: string, x: number, size: number, spacingEm: number): string {
+  const positions: string[] = [];
+  let at = x;
+  for (const char of content) {
+    positions.push(at.toFixed(2));
+    at += size * (textUnits(char) + spacingEm);
+  }
+  return positions.join(' ');
+}
+
 function text(content: string, options: TextOptions): string {
+  const spaced = options.spacingEm !== undefined && options.spacingEm > 0;
   const attributes = [
-    `x="${options.x.toFixed(2)}"`,
+    `x="${spaced ? glyphPositions(content, options.x, options.size, options.spacingEm ?? 0) : options.x.toFixed(2)}"`,
     `y="${(options.top + options.size * BASELINE).toFixed(2)}"`,
     `font-size="${options.size.toFixed(3)}"`,
-    `font-family="${escapeXml(options.font)}"`,
+    `font-family="${escapeXml(fontList(options.font))}"`,
     `fill="${options.color}"`,
   ];
-  if (options.weight !== undefined) attributes.push(`font-weight="${options.weight}"`);
+  if (options.weight !== undefined && options.weight !== 400) {
+    attributes.push(`font-weight="${options.weight}"`);
+  }
   if (options.fitWidth !== undefined) {
     attributes.push(`textLength="${options.fitWidth.toFixed(2)}"`);
     attributes.push('lengthAdjust="spacing"');
@@ -76,17 +111,49 @@ function text(content: string, options: TextOptions): string {
   return `<text ${attributes.join(' ')}>${escapeXml(content)}</text>`;
 }
 
+/** Scales `inner` horizontally by `factor` about the vertical line at `x`. */
+function scaledX(inner: string, x: number, factor: number): string {
+  return `<g transform="translate(${x.toFixed(3)} 0) scale(${factor.toFixed(4)} 1) translate(${(-x).toFixed(3)} 0)">${inner}</g>`;
+}
+
 /** A value that would overflow its field is squeezed horizontally, as the card printer does. */
 function fittedText(content: string, options: TextOptions & { maxWidth: number }): string {
   const natural = textUnits(content) * options.size;
-  if (natural <= options.maxWidth) return text(content, options);
   const { maxWidth, ...rest } = options;
-  return `<g transform="translate(${options.x} 0) scale(${(maxWidth / natural).toFixed(4)} 1) translate(${-options.x} 0)">${text(content, rest)}</g>`;
+  if (natural <= maxWidth) return text(content, rest);
+  return scaledX(text(content, rest), options.x, maxWidth / natural);
+}
+
+function titleText(title: TitlePlacement, font: string, color: string): string {
+  const options = { x: title.x, top: title.top, size: title.size, font, color, weight: 700 };
+  switch (title.style) {
+    case 'spaced-to-width':
+      return text(title.text, { ...options, fitWidth: title.width });
+    case 'stretched':
+      return scaledX(
+        text(title.text, options),
+        title.x,
+        title.width / (textUnits(title.text) * title.size),
+      );
+    case 'letter-spaced':
+      return text(title.text, { ...options, spacingEm: title.spacingEm });
+  }
 }
 
 /** SVG ids are page-wide: each face prefixes its own so both faces can share a page. */
-function cardShell(inner: string, style: CardStyle, widthPx: number, face: 'front' | 'back') {
+function cardShell(
+  art: string,
+  printed: string,
+  style: CardStyle,
+  widthPx: number,
+  face: 'front' | 'back',
+  extras: FaceExtras,
+) {
   const { width, height, cornerRadius } = CARD_MM;
+  const wash =
+    extras.wash !== undefined && extras.wash > 0
+      ? `<rect width="${width}" height="${height}" fill="#ffffff" opacity="${extras.wash.toFixed(3)}"/>`
+      : '';
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${widthPx}" height="${(widthPx * height) / width}" viewBox="0 0 ${width} ${height}" style="display:block">`,
     '<defs>',
@@ -96,144 +163,129 @@ function cardShell(inner: string, style: CardStyle, widthPx: number, face: 'fron
     '</defs>',
     `<g clip-path="url(#${face}-card-shape)">`,
     `<rect width="${width}" height="${height}" fill="url(#${face}-tint)"/>`,
-    inner,
+    art,
+    wash,
+    printed,
+    extras.overlay ?? '',
     '</g>',
     '</svg>',
   ].join('');
 }
 
+function labelText(label: PlacedText, style: CardStyle, color: string, weight: number): string {
+  return text(label.text, {
+    x: label.x,
+    top: label.top,
+    size: label.size,
+    font: style.labelFont,
+    color,
+    weight,
+    spacingEm: label.spacingEm,
+  });
+}
+
+function birthRow(
+  print: FrontPrint,
+  place: ReturnType<typeof placeFront>['birth'],
+  variation: LayoutVariation,
+  ink: Omit<TextOptions, 'x' | 'top' | 'size'>,
+): string[] {
+  const base = { ...ink, top: place.top, size: place.size };
+  const { birthYear: year, birthMonth: month, birthDay: day } = print;
+  switch (variation.birthStyle) {
+    case 'compact':
+      return [text(`${year}年${month}月${day}日`, { ...base, x: place.x })];
+    case 'spaced':
+      return [text(`${year} 年 ${month} 月 ${day} 日`, { ...base, x: place.x })];
+    case 'columns': {
+      const columns = {
+        yearMark: place.column(23.4),
+        month: place.column(27.8),
+        monthMark: place.column(32.0),
+        day: place.column(36.0),
+        dayMark: place.column(40.4),
+      };
+      const slotCentre = (left: number) => left + place.slotWidth / 2;
+      return [
+        text(year, { ...base, x: place.x }),
+        text('年', { ...base, x: columns.yearMark }),
+        text(month, { ...base, x: slotCentre(columns.month), anchor: 'middle' }),
+        text('月', { ...base, x: columns.monthMark }),
+        text(day, { ...base, x: slotCentre(columns.day), anchor: 'middle' }),
+        text('日', { ...base, x: columns.dayMark }),
+      ];
+    }
+  }
+}
+
 export function frontFaceSvg(
   print: FrontPrint,
   style: CardStyle,
+  variation: LayoutVariation,
   random: SeededRandom,
   widthPx: number,
+  extras: FaceExtras = {},
 ): string {
-  const layout = FRONT_LAYOUT;
-  const label = (entry: { x: number; y: number; text: string }) =>
-    text(entry.text, {
-      x: entry.x,
-      top: entry.y,
-      size: TYPE_MM.label,
-      font: style.labelFont,
-      color: style.labelColor,
-    });
-  const value = (content: string, x: number, top: number, size: number = TYPE_MM.value) =>
-    text(content, { x, top, size, font: style.valueFont, color: style.inkColor });
-  const birth = layout.birth;
-  const slotCentre = (left: number) => left + birth.slotWidth / 2;
-  const parts = [
+  const place = placeFront(variation);
+  const ink = { font: style.valueFont, color: style.inkColor, weight: variation.valueWeight };
+  const portrait = place.portrait;
+  const art = [
     guillochePaths(random, CARD_MM.width, CARD_MM.height, style.patternColors),
     rosettePath(random, 42, 30, 14, style.patternColors[0] ?? '#9ab'),
-    portraitSilhouette(
-      random,
-      layout.portrait.x,
-      layout.portrait.y,
-      layout.portrait.width,
-      layout.portrait.height,
+  ];
+  const printed = [
+    portraitSilhouette(random, portrait.x, portrait.y, portrait.width, portrait.height),
+    ...place.labels.map((label) =>
+      labelText(label, style, style.labelColor, variation.labelWeight),
     ),
-    ...Object.values(layout.labels).map(label),
-    fittedText(print.name, {
-      x: layout.name.x,
-      top: layout.name.y,
-      size: TYPE_MM.name,
-      font: style.valueFont,
-      color: style.inkColor,
-      maxWidth: layout.portrait.x - layout.name.x - 1,
-    }),
-    value(print.sex, layout.sex.x, layout.sex.y),
-    value(print.ethnicity, layout.ethnicity.x, layout.ethnicity.y),
-    value(print.birthYear, birth.year, birth.y),
-    value('年', birth.yearMark, birth.y),
-    text(print.birthMonth, {
-      x: slotCentre(birth.month),
-      top: birth.y,
-      size: TYPE_MM.value,
-      font: style.valueFont,
-      color: style.inkColor,
-      anchor: 'middle',
-    }),
-    value('月', birth.monthMark, birth.y),
-    text(print.birthDay, {
-      x: slotCentre(birth.day),
-      top: birth.y,
-      size: TYPE_MM.value,
-      font: style.valueFont,
-      color: style.inkColor,
-      anchor: 'middle',
-    }),
-    value('日', birth.dayMark, birth.y),
+    fittedText(print.name, { ...ink, ...place.name, maxWidth: place.nameMaxWidth }),
+    text(print.sex, { ...ink, ...place.sex }),
+    text(print.ethnicity, { ...ink, ...place.ethnicity }),
+    ...birthRow(print, place.birth, variation, ink),
     ...print.addressLines.map((line, index) =>
-      value(line, layout.address.x, layout.address.y + index * layout.address.lineGap),
+      text(line, {
+        ...ink,
+        x: place.address.x,
+        top: place.address.top + index * place.address.lineGap,
+        size: place.address.size,
+      }),
     ),
     text(print.number, {
-      x: layout.number.x,
-      top: layout.number.y,
-      size: TYPE_MM.number,
+      x: place.number.x,
+      top: place.number.top,
+      size: place.number.size,
       font: style.numberFont,
       color: style.inkColor,
-      fitWidth: layout.number.width,
+      fitWidth: place.number.width,
     }),
   ];
-  return cardShell(parts.join(''), style, widthPx, 'front');
+  return cardShell(art.join(''), printed.join(''), style, widthPx, 'front', extras);
 }
 
 export function backFaceSvg(
   print: BackPrint,
   style: CardStyle,
+  variation: LayoutVariation,
   random: SeededRandom,
   widthPx: number,
+  extras: FaceExtras = {},
 ): string {
-  const layout = BACK_LAYOUT;
-  const emblem = layout.emblem;
-  const parts = [
+  const place = placeBack(variation);
+  const emblem = place.emblem;
+  const ink = { font: style.valueFont, color: style.inkColor, weight: variation.valueWeight };
+  const art = [
     guillochePaths(random, CARD_MM.width, CARD_MM.height, style.patternColors),
     wallMotif(random, CARD_MM.width, 24, 30, style.patternColors[1] ?? '#c9a'),
     rosettePath(random, 62, 30, 12, style.patternColors[0] ?? '#9ab'),
-    emblemPlaceholder(emblem.x, emblem.y, emblem.width, emblem.height),
-    text(layout.titleSmall.text, {
-      x: layout.titleSmall.x,
-      top: layout.titleSmall.y,
-      size: TYPE_MM.titleSmall,
-      font: style.titleFont,
-      color: style.inkColor,
-      weight: 700,
-      fitWidth: layout.titleSmall.width,
-    }),
-    text(layout.titleLarge.text, {
-      x: layout.titleLarge.x,
-      top: layout.titleLarge.y,
-      size: TYPE_MM.titleLarge,
-      font: style.titleFont,
-      color: style.inkColor,
-      weight: 700,
-      fitWidth: layout.titleLarge.width,
-    }),
-    ...Object.values(layout.labels).map((entry) =>
-      text(entry.text, {
-        x: entry.x,
-        top: entry.y,
-        size: TYPE_MM.label,
-        font: style.labelFont,
-        color: style.inkColor,
-        weight: 700,
-      }),
-    ),
-    fittedText(print.issue, {
-      x: layout.issue.x,
-      top: layout.issue.y,
-      size: TYPE_MM.backValue,
-      font: style.valueFont,
-      color: style.inkColor,
-      maxWidth: layout.issue.maxWidth,
-    }),
-    fittedText(print.validity, {
-      x: layout.validity.x,
-      top: layout.validity.y,
-      size: TYPE_MM.backValue,
-      font: style.valueFont,
-      color: style.inkColor,
-      maxWidth: layout.validity.maxWidth,
-    }),
   ];
-  return cardShell(parts.join(''), style, widthPx, 'back');
+  const printed = [
+    emblemPlaceholder(emblem.x, emblem.y, emblem.width, emblem.height),
+    titleText(place.titleSmall, style.titleFont, style.inkColor),
+    titleText(place.titleLarge, style.titleFont, style.inkColor),
+    // The emblem side prints its labels in the value ink, bold (specification: 6号 黑体).
+    ...place.labels.map((label) => labelText(label, style, style.inkColor, 700)),
+    fittedText(print.issue, { ...ink, ...place.issue }),
+    fittedText(print.validity, { ...ink, ...place.validity }),
+  ];
+  return cardShell(art.join(''), printed.join(''), style, widthPx, 'back', extras);
 }

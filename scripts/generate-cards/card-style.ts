@@ -1,24 +1,25 @@
 import type { CardStyle } from './card-face-svg.ts';
 import type { SeededRandom } from './seeded-random.ts';
+import type { StyleFamily } from './style-families.ts';
 
 /**
- * Fonts the cards are printed in. The real card uses a 黑体 for values and OCR-B for the number;
- * we spread over the CJK families Debian packages (fonts-noto-cjk, fonts-wqy-zenhei,
- * fonts-wqy-microhei, fonts-arphic-uming) and OCR-B from fonts-ocr-b, with a few serif and
- * generic-monospace cards so an engine is not fitted to one typeface.
+ * The Debian package that provides each font family the style families print with. The real
+ * card uses a 黑体 for values and OCR-B for the number; the families spread over the CJK faces
+ * Debian packages so an engine is not fitted to one typeface.
  */
-export const SANS_FONTS = ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'WenQuanYi Micro Hei'] as const;
-export const SERIF_FONTS = ['Noto Serif CJK SC', 'AR PL UMing CN'] as const;
-export const NUMBER_FONTS = ['OCR B', 'DejaVu Sans Mono', 'Liberation Mono'] as const;
-
-/** The Debian package that provides each font family above. */
 export const FONT_PACKAGES: Record<string, string> = {
   'Noto Sans CJK SC': 'fonts-noto-cjk',
   'Noto Serif CJK SC': 'fonts-noto-cjk',
+  'Noto Sans Mono CJK SC': 'fonts-noto-cjk',
   'WenQuanYi Zen Hei': 'fonts-wqy-zenhei',
   'WenQuanYi Micro Hei': 'fonts-wqy-microhei',
   'AR PL UMing CN': 'fonts-arphic-uming',
+  'AR PL UKai CN': 'fonts-arphic-ukai',
+  'AR PL SungtiL GB': 'fonts-arphic-gbsn00lp',
+  'Droid Sans Fallback': 'fonts-droid-fallback',
+  'LXGW WenKai': 'fonts-lxgw-wenkai',
   'OCR B': 'fonts-ocr-b',
+  'DejaVu Sans': 'fonts-dejavu-core',
   'DejaVu Sans Mono': 'fonts-dejavu-core',
   'Liberation Mono': 'fonts-liberation',
 };
@@ -30,19 +31,13 @@ function tint(random: SeededRandom): readonly [string, string, string] {
   return [shade(200, 45, 90), shade(345, 40, 92), shade(195, 40, 89)];
 }
 
-export function randomCardStyle(random: SeededRandom): CardStyle {
-  const sans = random.pick(SANS_FONTS);
-  const valueFont = random.chance(0.85) ? sans : random.pick(SERIF_FONTS);
+export function randomCardStyle(random: SeededRandom, family: StyleFamily): CardStyle {
   const ink = random.int(10, 40);
   return {
-    valueFont,
-    labelFont: sans,
-    numberFont: random.weighted([
-      [NUMBER_FONTS[0], 6],
-      [NUMBER_FONTS[1], 1],
-      [NUMBER_FONTS[2], 1],
-    ]),
-    titleFont: random.pick(SERIF_FONTS),
+    valueFont: random.weighted(family.fonts.value),
+    labelFont: random.pick(family.fonts.label),
+    numberFont: random.weighted(family.fonts.number),
+    titleFont: random.pick(family.fonts.title),
     labelColor: `hsl(${random.int(200, 212)} ${random.int(45, 65)}% ${random.int(38, 50)}%)`,
     inkColor: `rgb(${ink} ${ink} ${ink + random.int(0, 8)})`,
     tint: tint(random),

@@ -10,17 +10,30 @@ import {
   type ImageFormat,
   ON_DEMAND_CONDITIONS,
 } from './capture-conditions.ts';
+import { DIGIT_FALLBACK_FONT } from './card-face-svg.ts';
 import { type CardImageRequest, makeCardImage } from './card-image.ts';
-import { assertFontsInstalled } from './font-check.ts';
+import { assertFontsDraw, assertFontsInstalled } from './font-check.ts';
+import { createCoverageCache } from './font-coverage.ts';
 import { createSceneRenderer } from './scene-renderer.ts';
+import {
+  DEFAULT_FAMILIES,
+  FAMILY_NAMES,
+  type FamilyName,
+  familyFonts,
+  familyWording,
+  HELD_BACK_FAMILY,
+} from './style-families.ts';
 
-const USAGE = `Usage: npm run generate -- --out DIR [--seed N] [--count N] [--conditions a,b|all] [--today YYYY-MM-DD]
+const USAGE = `Usage: npm run generate -- --out DIR [--seed N] [--count N] [--conditions a,b|all]
+                                     [--family a,b] [--today YYYY-MM-DD]
 
 Writes synthetic ID-card images and ${GROUND_TRUTH_FILE} into DIR.
   --seed        seed of the whole set (default 1); the same seed gives the same set
   --count       number of images (default: one per condition and side)
   --conditions  comma-separated condition names (default: all but ${ON_DEMAND_CONDITIONS.join(', ')});
                 "all" includes them. Known: ${CONDITION_NAMES.join(', ')}
+  --family      style families to print in (default: ${DEFAULT_FAMILIES.join(', ')});
+                "${HELD_BACK_FAMILY}" makes the held-back set. Known: ${FAMILY_NAMES.join(', ')}
   --today       reference date the cards are made for (default 2025-06-01)`;
 
 /** Fixed so that a seed alone reproduces a set; validity periods are relative to it. */
@@ -38,6 +51,14 @@ function parseConditions(text: string | undefined): ConditionName[] {
   const unknown = names.filter((name) => !(CONDITION_NAMES as readonly string[]).includes(name));
   if (unknown.length > 0) throw new Error(`unknown condition(s): ${unknown.join(', ')}`);
   return names as ConditionName[];
+}
+
+function parseFamilies(text: string | undefined): FamilyName[] {
+  if (text === undefined) return [...DEFAULT_FAMILIES];
+  const names = text.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(FAMILY_NAMES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown style family(ies): ${unknown.join(', ')}`);
+  return names as FamilyName[];
 }
 
 function parsePositiveInteger(text: string, option: string): number {
@@ -70,6 +91,7 @@ async function main(): Promise<void> {
       count: { type: 'string' },
       out: { type: 'string' },
       conditions: { type: 'string' },
+      family: { type: 'string' },
       today: { type: 'string', default: DEFAULT_REFERENCE_DATE },
       help: { type: 'boolean', default: false },
     },
@@ -84,16 +106,19 @@ async function main(): Promise<void> {
   const today = values.today;
   if (!isIsoDate(today)) throw new Error(`--today must be YYYY-MM-DD, got ${today}`);
   const plan = conditionSides(parseConditions(values.conditions));
+  const families = parseFamilies(values.family);
   const count =
     values.count === undefined ? plan.length : parsePositiveInteger(values.count, 'count');
   const outDirectory = resolve(values.out);
   await mkdir(outDirectory, { recursive: true });
 
-  assertFontsInstalled();
+  assertFontsInstalled([...familyFonts(families), DIGIT_FALLBACK_FONT]);
+  const coverage = createCoverageCache();
+  assertFontsDraw(familyWording(families), coverage);
   const renderer = await createSceneRenderer();
   const truth: GroundTruth = {
     version: 1,
-    generator: `npm run generate -- --seed ${seed} --count ${count} --conditions ${[...new Set(plan.map((entry) => entry.condition))].join(',')} --today ${today}`,
+    generator: `npm run generate -- --seed ${seed} --count ${count} --conditions ${[...new Set(plan.map((entry) => entry.condition))].join(',')} --family ${families.join(',')} --today ${today}`,
     seed,
     reference_date: today,
     images: [],
@@ -113,8 +138,9 @@ async function main(): Promise<void> {
         side: entry.side,
         format: format ?? IMAGE_FORMATS[0],
         today,
+        families,
       };
-      const image = await makeCardImage(renderer, request);
+      const image = await makeCardImage(renderer, request, coverage);
       const file = `${String(index).padStart(3, '0')}-${entry.condition}-${entry.side}.${fileExtension(image.truth.format)}`;
       await writeFile(join(outDirectory, file), image.bytes);
       truth.images.push({ file, ...image.truth });

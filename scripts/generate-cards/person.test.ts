@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatPrintedDate } from '../../src/idcard/card-dates.ts';
 import { isEthnicGroup } from '../../src/idcard/ethnic-groups.ts';
 import {
   birthDateFromIdNumber,
@@ -9,8 +10,10 @@ import { lookupRegion, regionPrefix } from '../../src/idcard/regions.ts';
 import { SEXES } from '../../src/idcard/sex.ts';
 import { fitsValidityRule, LONG_TERM, validityLengthOf } from '../../src/idcard/validity-period.ts';
 import { wrapAddress } from './card-layout.ts';
-import { type Person, randomPerson } from './person.ts';
+import { holdsUpperLevel } from './names.ts';
+import { backPrint, type Person, randomPerson } from './person.ts';
 import { createRandom } from './seeded-random.ts';
+import { FAMILY_NAMES, STYLE_FAMILIES } from './style-families.ts';
 
 const TODAY = '2025-06-01';
 const people: Person[] = Array.from({ length: 400 }, (_, index) =>
@@ -59,9 +62,13 @@ describe('generated people', () => {
     }
   });
 
-  it('print their address on one to three lines, and every count occurs', () => {
-    const lineCounts = new Set(people.map((p) => wrapAddress(p.address).length));
-    expect([...lineCounts].sort()).toEqual([1, 2, 3]);
+  it('print their address on at most three lines, two and three both common', () => {
+    // One-line addresses (a municipality's district and a short street) are about 1 in 2,000.
+    const lineCounts = people.map((p) => wrapAddress(p.address).length);
+    expect(lineCounts.every((count) => count >= 1 && count <= 3)).toBe(true);
+    for (const lines of [2, 3]) {
+      expect(lineCounts.filter((count) => count === lines).length).toBeGreaterThan(100);
+    }
   });
 
   it('were issued their card by the bureau of their region', () => {
@@ -101,6 +108,25 @@ describe('generated people', () => {
     ).toBe(true);
     expect(names.some((name) => [...name].length >= 4)).toBe(true);
     expect(names.some((name) => [...name].length === 2)).toBe(true);
+  });
+
+  it('hold a level-2 or level-3 character of the 通用规范汉字表 in a fifth to a quarter of names', () => {
+    const share = people.filter((p) => holdsUpperLevel(p.name)).length / people.length;
+    expect(share).toBeGreaterThan(0.17);
+    expect(share).toBeLessThan(0.27);
+  });
+
+  it('print a validity period that spells the expected dates, with every family dash', () => {
+    const joiners = FAMILY_NAMES.flatMap((name) =>
+      STYLE_FAMILIES[name].dateJoiners.map(([joiner]) => joiner),
+    );
+    for (const person of people.slice(0, 50)) {
+      for (const joiner of joiners) {
+        const printed = backPrint(person, joiner).validity;
+        const to = person.validTo === LONG_TERM ? LONG_TERM : formatPrintedDate(person.validTo);
+        expect(printed).toBe(`${formatPrintedDate(person.validFrom)}${joiner}${to}`);
+      }
+    }
   });
 
   it('are the same for the same seed', () => {

@@ -1,5 +1,6 @@
 import {
   anniversaries,
+  formatPrintedDate,
   type IsoDate,
   isoDateFromParts,
   isoDateParts,
@@ -9,17 +10,12 @@ import { ETHNIC_GROUPS } from '../../src/idcard/ethnic-groups.ts';
 import { computeCheckCharacter } from '../../src/idcard/id-number.ts';
 import { allCounties, type County, lookupRegion, regionPrefix } from '../../src/idcard/regions.ts';
 import type { Sex } from '../../src/idcard/sex.ts';
-import {
-  formatValidityPeriod,
-  LONG_TERM,
-  type ValidTo,
-  validityYearsForAge,
-} from '../../src/idcard/validity-period.ts';
+import { LONG_TERM, type ValidTo, validityYearsForAge } from '../../src/idcard/validity-period.ts';
 import { randomAddress } from './addresses.ts';
 import type { BackPrint, FrontPrint } from './card-face-svg.ts';
 import { wrapAddress } from './card-layout.ts';
 import { issuingAuthority } from './issuing-authority.ts';
-import { randomName } from './names.ts';
+import { type CanDraw, randomName } from './names.ts';
 import type { SeededRandom } from './seeded-random.ts';
 
 /** A made-up card holder whose card is consistent by construction. */
@@ -115,9 +111,11 @@ function sequenceDigits(random: SeededRandom, sex: Sex): string {
   return `${String(leading).padStart(2, '0')}${last}`;
 }
 
+/** `canDraw` tells which characters the card's value typeface has; names use only those. */
 export function randomPerson(
   random: SeededRandom,
   today: IsoDate,
+  canDraw: CanDraw = () => true,
   counties: readonly County[] = allCounties(),
 ): Person {
   const county = random.pick(counties);
@@ -139,7 +137,7 @@ export function randomPerson(
   const first17 = `${county.code}${birth.replaceAll('-', '')}${sequenceDigits(random, sex)}`;
   const period = randomValidity(random, birth, today);
   return {
-    name: randomName(random, ethnicity),
+    name: randomName(random, ethnicity, canDraw),
     sex,
     ethnicity,
     birth,
@@ -176,9 +174,8 @@ export function frontPrint(person: Person): FrontPrint {
   };
 }
 
-export function backPrint(person: Person): BackPrint {
-  return {
-    issue: person.issue,
-    validity: formatValidityPeriod(person.validFrom, person.validTo),
-  };
+/** `joiner` stands between the two dates: `-` on the card, other dashes on some reproductions. */
+export function backPrint(person: Person, joiner = '-'): BackPrint {
+  const end = person.validTo === LONG_TERM ? LONG_TERM : formatPrintedDate(person.validTo);
+  return { issue: person.issue, validity: `${formatPrintedDate(person.validFrom)}${joiner}${end}` };
 }

@@ -28,6 +28,12 @@ function surfaceLayer(surface: Surface, random: SeededRandom): string {
   switch (surface) {
     case 'scanner':
       return layer('linear-gradient(180deg,#fbfbfa,#f1f1ef)', turbulence(random, '0.9', 0.05));
+    case 'scanner-white':
+      return layer('#fdfdfd', turbulence(random, '0.9', 0.03));
+    case 'scanner-grey': {
+      const grey = random.int(206, 228);
+      return layer(`rgb(${grey} ${grey} ${grey + 2})`, turbulence(random, '0.9', 0.04));
+    }
     case 'paper':
       return layer('#f6f5f1', turbulence(random, '0.6', 0.08));
     case 'wood': {

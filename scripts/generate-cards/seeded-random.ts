@@ -52,12 +52,22 @@ export function createRandom(seed: number, ...labels: (string | number)[]): Seed
   };
 }
 
-/** FNV-1a over the seed and labels, folded to a 32-bit integer seed. */
+/**
+ * FNV-1a over the seed and labels, then MurmurHash3's 32-bit finaliser (fmix32) so that labels
+ * differing in one character (image 6 and image 7) give seeds differing in about half their bits:
+ * xoroshiro128+ seeded from raw FNV values gave first draws that followed the image index's
+ * parity whatever the set's seed.
+ */
 function mixSeed(seed: number, labels: (string | number)[]): number {
   let hash = 0x811c9dc5;
   for (const char of [seed, ...labels].join('\u0000')) {
     hash ^= char.codePointAt(0) ?? 0;
     hash = Math.imul(hash, 0x01000193);
   }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
   return hash | 0;
 }

@@ -7,6 +7,14 @@ export const FACE_WIDTH = 856;
 export const FACE_HEIGHT = 540;
 export const CARD_ASPECT = FACE_WIDTH / FACE_HEIGHT;
 
+/** The straightened face's corners, top-left, top-right, bottom-right, bottom-left. */
+export const FACE_CORNERS: [number, number][] = [
+  [0, 0],
+  [FACE_WIDTH, 0],
+  [FACE_WIDTH, FACE_HEIGHT],
+  [0, FACE_HEIGHT],
+];
+
 /**
  * Where the holder's photo sits on the portrait side, in face pixels (measured on published
  * specimen cards: about 55-80 mm across and 5-42 mm down).

@@ -181,6 +181,14 @@ const EDGE_CANDIDATES = 4;
 const ASPECT_TOLERANCE = 0.08;
 /** The card must hold its own text, give or take this share of a line height. */
 const CONTAINMENT_SLACK = 0.5;
+/**
+ * The card's print keeps clear of its edges: on the GA 490 specimen layout the nearest text
+ * stands 5 mm from the left edge (the labels at 6.5 mm), 5.6 mm from the right (the number ends
+ * at 80 mm of 85.6) and 4 mm from the top and bottom. Edges are looked for at least this share
+ * of the text's width (3 mm of a portrait side's 73.5 mm) outside the text, so that the text
+ * block's own edge is never taken for the border of a white card on a white scanner bed.
+ */
+const MIN_TEXT_MARGIN = 0.04;
 
 /**
  * Straight edges parallel to the text (horizontal) or across it between `searchFrom` and
@@ -311,16 +319,31 @@ export function findCards(
     const rows: [number, number] = [extent.y0, extent.y1];
     const cols: [number, number] = [extent.x0, extent.x1];
     const expectedWidth = textWidth / TEXT_WIDTH_SHARE;
+    const margin = MIN_TEXT_MARGIN * textWidth;
     const widths = spansAlong(
-      edgeCandidates(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0, false),
-      edgeCandidates(image, toPhoto, rows, extent.x1, extent.x0 + maxWidth, false),
+      edgeCandidates(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0 - margin, false),
+      edgeCandidates(image, toPhoto, rows, extent.x1 + margin, extent.x0 + maxWidth, false),
       extent.x0,
       extent.x1,
       { min: textWidth, max: maxWidth, expected: expectedWidth },
       slack,
     );
-    const tops = edgeCandidates(image, toPhoto, cols, extent.y1 - maxHeight, extent.y0, true);
-    const bottoms = edgeCandidates(image, toPhoto, cols, extent.y1, extent.y0 + maxHeight, true);
+    const tops = edgeCandidates(
+      image,
+      toPhoto,
+      cols,
+      extent.y1 - maxHeight,
+      extent.y0 - margin,
+      true,
+    );
+    const bottoms = edgeCandidates(
+      image,
+      toPhoto,
+      cols,
+      extent.y1 + margin,
+      extent.y0 + maxHeight,
+      true,
+    );
     let best: { x: Span; y: Span; score: number } | null = null;
     for (const x of widths) {
       const width = x.end - x.start;

@@ -202,7 +202,7 @@ export function composeHomographies(a: Homography, b: Homography): Homography {
 }
 
 /** Solves the square system `m x = v` by Gaussian elimination with partial pivoting. */
-function solveLinear(m: number[][], v: number[]): number[] | null {
+export function solveLinear(m: number[][], v: number[]): number[] | null {
   const n = v.length;
   const rows = m.map((row, i) => [...row, v[i] as number]);
   for (let col = 0; col < n; col++) {

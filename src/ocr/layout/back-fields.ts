@@ -153,7 +153,7 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
   const unlabelled = withoutLabelRemains(marked.glyphs);
   const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
   const read = matchPlaceAfterLabel(issue.glyphs, issuingAuthorities(), 'whole', {
-    labelLength: ISSUE_LABEL_REMAINS[0].length,
+    label: ISSUE_LABEL_REMAINS[0],
     holesOf: (run) => missingCharacterPositions(run),
   });
   const issueText = read.match.variant.chars.join('');

@@ -11,9 +11,10 @@
 export type FacePoint = { x: number; y: number };
 
 /**
- * Centres of the printed labels of the portrait side, as the detector boxes them on a face
- * straightened from known corners (median over 66 synthetic cards laid out after the specimen;
- * the specimen's own label column sits at 7-13.5 % of the width).
+ * Centres of the printed labels of the portrait side, as the detector boxes them on the
+ * specimen layout (the label column sits at 7-13.5 % of the width, the rows about 0.11 of the
+ * height apart). Cards from other print runs and makers move them by a few percent, so they are
+ * priors with the tolerances of `ANCHOR_TOLERANCE`, never exact places.
  */
 export const FRONT_LABEL_CENTERS = {
   name: { x: 0.102, y: 0.166 },
@@ -30,18 +31,31 @@ export const FRONT_LABEL_CENTERS = {
  */
 export const FRONT_VALUE_LEFT = 0.18;
 
-/** The ends of the 18-digit number's box, measured as the label centres above. */
+/** The ends of the 18-digit number's box on the specimen layout (priors, as the labels). */
 export const NUMBER_LINE_ENDS = {
   left: { x: 0.331, y: 0.848 },
   right: { x: 0.908, y: 0.848 },
 } as const satisfies Record<string, FacePoint>;
 
-/** Centres of the printed title lines and labels of the emblem side, measured likewise. */
+/** Centres of the printed title lines and labels of the emblem side, on the specimen layout. */
 export const BACK_LABEL_CENTERS = {
   titleCountry: { x: 0.612, y: 0.185 },
   titleCard: { x: 0.623, y: 0.354 },
   issue: { x: 0.282, y: 0.778 },
   validity: { x: 0.282, y: 0.893 },
+} as const satisfies Record<string, FacePoint>;
+
+/**
+ * How far (fractions of the face's width and height, one standard deviation) a printed word's
+ * centre or the number's ends may lie from the specimen's places on a card from another print
+ * run or maker, as registration weighs them. Labels move with their column by a few percent;
+ * the number's ends with its typeface's width; a title's centre along its line by much more,
+ * since titles are printed stretched or letter-spaced to different widths, while its row holds.
+ */
+export const ANCHOR_TOLERANCE = {
+  label: { x: 0.03, y: 0.02 },
+  numberEnd: { x: 0.03, y: 0.02 },
+  title: { x: 0.08, y: 0.025 },
 } as const satisfies Record<string, FacePoint>;
 
 /**

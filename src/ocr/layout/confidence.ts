@@ -28,6 +28,21 @@ export const CONFIDENCE = {
    * the recogniser drops a first character it does not know and leaves no trace of it.
    */
   endsLongerName: 0.85,
+  /**
+   * A value a stamp or a written mark stands over or touches (`touchesMark`): what the mark
+   * covers is lost without a trace, so the value is shown to the clerk however surely it read.
+   */
+  overlaidByMark: 0.85,
+  /**
+   * A place name the gazetteer holds, read after characters it does not hold (聊城市 of
+   * 聊城市临清市公安局): kept as read, since cards print such variants, but nothing checked them.
+   */
+  beyondGazetteer: 0.85,
+  /**
+   * An address ending in a bare number (…4单元2705): cards print 号 or 室 after house and room
+   * numbers, and the recogniser drops a line's last character without a trace (室 of 2705室).
+   */
+  openEnded: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

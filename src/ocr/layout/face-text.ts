@@ -1,17 +1,31 @@
 import type { ReadFace } from '../recognized-line.ts';
 import type { FrameAnchor } from './face-frame.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
-import type { LabelHit, LabelKind } from './labels.ts';
+import { BACK_LABELS, FRONT_LABELS, type LabelHit, type LabelKind } from './labels.ts';
+import { withoutOverlayMarks } from './overlay-marks.ts';
+import { joinSpacedWords } from './spaced-labels.ts';
+
+/** The labels and titles either side prints, which print shops may set letter-spaced. */
+const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text);
+
 import { centerOf, type Extent } from './quad-geometry.ts';
 
-/** A face's lines as glyphs with positions; empty lines are dropped. */
-export type FaceText = { width: number; height: number; lines: Glyph[][] };
+/**
+ * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
+ * empty lines are dropped. `marks` are where those marks were read.
+ */
+export type FaceText = { width: number; height: number; lines: Glyph[][]; marks: Extent[] };
 
 export function faceTextOf(face: ReadFace): FaceText {
+  const { lines, marks } = withoutOverlayMarks(face.lines.map(glyphsOfLine));
   return {
     width: face.width,
     height: face.height,
-    lines: face.lines.map(glyphsOfLine).filter((glyphs) => glyphs.length > 0),
+    lines: joinSpacedWords(
+      lines.filter((glyphs) => glyphs.length > 0),
+      PRINTED_WORDS,
+    ),
+    marks,
   };
 }
 

@@ -1,5 +1,10 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
-import { isEthnicGroup, normalizeEthnicity } from '../../idcard/ethnic-groups.ts';
+import {
+  ETHNIC_GROUPS,
+  isEthnicGroup,
+  normalizeEthnicity,
+  OTHER_PRINTED_ETHNICITIES,
+} from '../../idcard/ethnic-groups.ts';
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
@@ -19,16 +24,20 @@ import {
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
-import { hasCommonSurname } from './surnames.ts';
+import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
+/** An address ending in a digit: house and room numbers are printed with 号 or 室 after them. */
+const BARE_NUMBER_END = /\d$/u;
 /** The address's label, which the value may be read together with. */
 const ADDRESS_LABEL = '住址';
 /** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
 const BIRTH_SHAPE = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
+
+const PRINTED_ETHNICITIES: readonly string[] = [...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES];
 
 /** Birth digits read as digits, the printed 年/月/日 as they are. */
 const birthMapping: CharMapping = (char) => digitOf(char) ?? char;
@@ -47,6 +56,11 @@ function birthOf(chars: readonly string[], today: IsoDate): IsoDate | null {
  * at 0.92 on the second generated set; 4 leaves no wrong name at 0.9 or more on the three sets.
  */
 const NAME_PROB_EXPONENT = 4;
+/**
+ * A runner-up the recogniser gave at least this probability may complete a compound surname;
+ * below it, it is one of the look-alikes every character has.
+ */
+const SURNAME_ALTERNATIVE_PROB = 0.1;
 
 function freeText(
   glyphs: readonly Glyph[],
@@ -76,6 +90,14 @@ function freeText(
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
   const reading = freeText(trimmed.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
+  const compound = compoundSurnameReading(trimmed.glyphs);
+  if (compound !== null) {
+    return {
+      ...reading,
+      value: compound,
+      confidence: Math.min(reading.confidence, CONFIDENCE.changedByCheck),
+    };
+  }
   const cap = [
     trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
@@ -84,24 +106,61 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
 }
 
 /**
+ * The name with a compound surname (夏侯, 欧阳) spelled by the recogniser's runner-up for its
+ * second character, when its first choice spells none (夏候 for 夏侯): a closed list choosing
+ * among readings, never a character the recogniser did not offer. Null when none is spelled.
+ */
+function compoundSurnameReading(glyphs: readonly Glyph[]): string | null {
+  const [first, second] = glyphs;
+  if (first === undefined || second === undefined || glyphs.length < 3) return null;
+  const read = textOf(glyphs);
+  if (startsWithCompoundSurname(read)) return null;
+  const spelled = second.alternatives.find(
+    (alternative) =>
+      alternative.prob >= SURNAME_ALTERNATIVE_PROB &&
+      startsWithCompoundSurname(first.char + alternative.char),
+  );
+  return spelled === undefined ? null : first.char + spelled.char + textOf(glyphs.slice(2));
+}
+
+/**
+ * Whether an address stops at or inside its region's name (甘肃省天水市张家川回族 of
+ * …张家川回族自治县): every address goes on past its county to a street or village, so the rest,
+ * often a whole line, was lost.
+ */
+function endsByItsRegion(value: string): boolean {
+  for (const name of addressRegions().names) {
+    if (name.startsWith(value)) return true;
+  }
+  return false;
+}
+
+/**
  * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
  * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for.
+ * vouched for, nor is one cut short (`endsByItsRegion`).
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
-    labelLength: ADDRESS_LABEL.length,
+    label: ADDRESS_LABEL,
     holesOf: (run) => missingCharacterPositions(run, valueLeft),
   });
   const value = read.match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
+  const short = endsByItsRegion(value);
   return {
     value,
-    confidence: Math.min(placeConfidence(read.match), cap),
+    confidence: Math.min(
+      placeConfidence(read.match),
+      cap,
+      short ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling,
+    ),
     box: boxOfGlyphs(read.glyphs),
+    ...(short ? { incomplete: true } : {}),
   };
 }
 
@@ -188,7 +247,27 @@ function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReadin
   return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
 }
 
-/** The ethnic group without 族; one outside the printed list may become an alternative in it. */
+/**
+ * The one printed ethnicity a character away from a reading of two or more characters, or null
+ * when none or several are. The list is closed, so a lone neighbour is the only value the card
+ * can print there (联鲜: 朝鲜), but the recogniser never read it.
+ */
+function lonePrintedNeighbour(value: string): string | null {
+  const chars = Array.from(value);
+  if (chars.length < 2) return null;
+  const neighbours = PRINTED_ETHNICITIES.filter((group) => {
+    const printed = Array.from(group);
+    return (
+      printed.length === chars.length && printed.filter((char, i) => char !== chars[i]).length === 1
+    );
+  });
+  return neighbours.length === 1 ? (neighbours[0] as string) : null;
+}
+
+/**
+ * The ethnic group without 族. One outside the printed list may become an alternative in it or,
+ * failing that, the list's lone neighbour of the reading; neither is vouched for.
+ */
 function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
   const value = normalizeEthnicity(textOf(glyphs));
   const p = allRightProbability(glyphs.map((g) => g.prob));
@@ -200,6 +279,10 @@ function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
   if (listed !== null) {
     const reading = changed(listed.variant, listed.share, glyphs);
     return { ...reading, value: normalizeEthnicity(reading.value) };
+  }
+  const neighbour = lonePrintedNeighbour(value);
+  if (neighbour !== null) {
+    return { value: neighbour, confidence: capped(p, CONFIDENCE.chosenByGazetteer), box };
   }
   return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
 }

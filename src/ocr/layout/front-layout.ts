@@ -69,6 +69,15 @@ function inPhotoArea(extent: Extent, frame: FaceFrame): boolean {
   );
 }
 
+/**
+ * Whether a segment lies wholly left of where the values start: what is left of a label read in
+ * pieces (福 3 for 出生, 姓 without 名), never a value, since every value of the portrait side
+ * starts at the value column or, the number, further right.
+ */
+function inLabelColumn(segment: Segment, frame: FaceFrame): boolean {
+  return segment.extent.right <= frame.x(FRONT_VALUE_LEFT);
+}
+
 /** The segments of the number row, left to right. */
 function numberRow(
   segments: readonly Segment[],
@@ -177,7 +186,9 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
   const hits = findLabels(text.lines, FRONT_LABELS, text);
   const labels = placeLabels(text, hits);
   const frame = fitFaceFrame(text, labelAnchors(labels, FRONT_LABEL_CENTERS));
-  const segments = valueSegments(text, hits).filter((s) => !inPhotoArea(s.extent, frame));
+  const segments = valueSegments(text, hits).filter(
+    (s) => !inPhotoArea(s.extent, frame) && !inLabelColumn(s, frame),
+  );
 
   const numberSegments = numberRow(segments, labels, frame);
   const rows: Record<FrontRow, Segment[]> = {

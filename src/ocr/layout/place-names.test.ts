@@ -89,7 +89,7 @@ describe('matchPlace', () => {
 });
 
 describe('matchPlaceAfterLabel', () => {
-  const noHoles = { labelLength: 4, holesOf: () => [] };
+  const noHoles = { label: '签发机关', holesOf: () => [] };
 
   it('drops a misread label before a name, the fewest characters that reveal one', () => {
     const read = matchPlaceAfterLabel(
@@ -110,7 +110,7 @@ describe('matchPlaceAfterLabel', () => {
       'whole',
       {
         ...noHoles,
-        labelLength: 3,
+        label: '发机关',
       },
     );
     expect(long).toMatchObject({ trimmed: false, match: { how: 'none' } });
@@ -122,5 +122,20 @@ describe('matchPlaceAfterLabel', () => {
     );
     expect(whole.trimmed).toBe(false);
     expect(text(whole.match.variant)).toBe('桦南县公安局');
+  });
+
+  it('keeps surely read characters before a name the list holds, and does not vouch for them', () => {
+    const read = matchPlaceAfterLabel(
+      glyphs('常德市安乡县公安局'),
+      issuingAuthorities(),
+      'whole',
+      noHoles,
+    );
+    expect(read.trimmed).toBe(false);
+    expect(text(read.match.variant)).toBe('常德市安乡县公安局');
+    expect(read.glyphs).toHaveLength(9);
+    const confidence = placeConfidence(read.match);
+    expect(confidence).toBeGreaterThan(0.5);
+    expect(confidence).toBeLessThan(0.9);
   });
 });

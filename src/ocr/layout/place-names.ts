@@ -42,6 +42,11 @@ export type PlaceMatch = {
   endsLongerName: boolean;
   /** The places a character may have been dropped (`missingCharacterPositions`) left unfilled. */
   holes: number[];
+  /**
+   * Characters read surely before the name and kept, though the gazetteer does not hold the
+   * whole (聊城市 of 聊城市临清市公安局: cards print variants the list lacks); 0 when absent.
+   */
+  unlisted?: number;
 };
 
 /** Whether to match the value's beginning (an address) or the whole value (an authority). */
@@ -191,23 +196,53 @@ function matchName(
 }
 
 /**
+ * Whether characters read before a name are what is left of the value's label: a character of
+ * the label, or one the recogniser was unsure of (鑫巢机美 for 签发机关). Characters read surely
+ * and foreign to the label are part of the value, and a list never takes them away.
+ */
+function labelRemains(cut: readonly Glyph[], label: string): boolean {
+  const labelChars = new Set(Array.from(label));
+  return cut.some((glyph) => labelChars.has(glyph.char) || glyph.prob < DOUBTFUL_PROB);
+}
+
+/** `match` with the characters read before its name kept in front of it (`unlisted`). */
+function withUnlisted(cut: readonly Glyph[], match: PlaceMatch): PlaceMatch {
+  const lead = firstReading(cut);
+  return {
+    ...match,
+    variant: {
+      chars: [...lead.chars, ...match.variant.chars],
+      probs: [...lead.probs, ...match.variant.probs],
+      changed: match.variant.changed.map((position) => position + cut.length),
+    },
+    holes: match.holes.map((hole) => hole + cut.length),
+    unlisted: cut.length,
+  };
+}
+
+/**
  * Reads the value against the gazetteer as it is and, when that matches nothing, without its
  * first characters, up to as many as its label has: a label read together with its value is
  * often misread (鑫巢机美 for 签发机关, 打让 for 住址) and so not recognised as one, but a name
- * that follows it shows where the value begins. The fewest characters are dropped.
+ * that follows it shows where the value begins. The fewest characters are dropped, and only
+ * when they are the label's remains (`labelRemains`); otherwise they are kept before the name.
  */
 export function matchPlaceAfterLabel(
   glyphs: readonly Glyph[],
   gazetteer: Gazetteer,
   mode: MatchMode,
-  options: { labelLength: number; holesOf: (glyphs: readonly Glyph[]) => number[] },
+  options: { label: string; holesOf: (glyphs: readonly Glyph[]) => number[] },
 ): { match: PlaceMatch; glyphs: readonly Glyph[]; trimmed: boolean } {
   const asRead = matchPlace(glyphs, gazetteer, mode, options.holesOf(glyphs));
   if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false };
-  for (let dropped = 1; dropped <= options.labelLength && dropped < glyphs.length; dropped++) {
+  const labelLength = Array.from(options.label).length;
+  for (let dropped = 1; dropped <= labelLength && dropped < glyphs.length; dropped++) {
     const rest = glyphs.slice(dropped);
     const match = matchPlace(rest, gazetteer, mode, options.holesOf(rest));
-    if (match.how !== 'none') return { match, glyphs: rest, trimmed: true };
+    if (match.how === 'none') continue;
+    const cut = glyphs.slice(0, dropped);
+    if (labelRemains(cut, options.label)) return { match, glyphs: rest, trimmed: true };
+    return { match: withUnlisted(cut, match), glyphs, trimmed: false };
   }
   return { match: asRead, glyphs, trimmed: false };
 }
@@ -220,6 +255,27 @@ export function matchPlaceAfterLabel(
  * vouched for; nor is a value that may still have lost a character.
  */
 export function placeConfidence(match: PlaceMatch): number {
+  const lead = match.unlisted ?? 0;
+  if (lead === 0) return listedConfidence(match);
+  // What the list does not hold rests on the recogniser alone, and is never vouched for.
+  const { variant } = match;
+  const listed = listedConfidence({
+    ...match,
+    variant: {
+      chars: variant.chars.slice(lead),
+      probs: variant.probs.slice(lead),
+      changed: variant.changed.map((position) => position - lead),
+    },
+    holes: match.holes.map((hole) => hole - lead),
+    unlisted: 0,
+  });
+  return capped(
+    listed * allRightProbability(variant.probs.slice(0, lead)),
+    CONFIDENCE.beyondGazetteer,
+  );
+}
+
+function listedConfidence(match: PlaceMatch): number {
   const { variant, matched } = match;
   const holeCap = match.holes.length > 0 ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling;
   switch (match.how) {

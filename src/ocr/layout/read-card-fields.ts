@@ -3,11 +3,13 @@ import { NoCardFoundError } from '../errors.ts';
 import type { ReadFace } from '../recognized-line.ts';
 import { readBackFields } from './back-fields.ts';
 import { locateBackFields } from './back-layout.ts';
-import type { CardReading } from './card-reading.ts';
+import type { CardReading, FieldReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { faceTextOf } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
+import { touchesMark } from './overlay-marks.ts';
+import { type Extent, extentOf } from './quad-geometry.ts';
 import { decideSide, sideEvidence } from './side-detection.ts';
 
 /**
@@ -23,9 +25,22 @@ export function readCardFields(
 ): CardReading {
   const text = faceTextOf(face);
   const decided = decideSide(sideEvidence(text), side);
-  return decided === 'front'
-    ? readFrontFields(locateFrontFields(text), today)
-    : readBackFields(locateBackFields(text), today);
+  const reading =
+    decided === 'front'
+      ? readFrontFields(locateFrontFields(text), today)
+      : readBackFields(locateBackFields(text), today);
+  return withMarksConsidered(reading, text.marks);
+}
+
+/** A value a stamp or written mark stands over may have lost characters under it. */
+function withMarksConsidered(reading: CardReading, marks: readonly Extent[]): CardReading {
+  if (marks.length === 0) return reading;
+  const fields: Record<string, FieldReading> = { ...reading.fields };
+  for (const [field, read] of Object.entries(fields)) {
+    if (read.box === null || !touchesMark(extentOf([read.box]), marks)) continue;
+    fields[field] = { ...read, confidence: Math.min(read.confidence, CONFIDENCE.overlaidByMark) };
+  }
+  return { ...reading, fields } as CardReading;
 }
 
 /**

@@ -45,6 +45,11 @@ const COMPOUND_SURNAMES = [
 /** The middle dot of transliterated names (阿依古丽·买买提), which carry no surname. */
 const TRANSLITERATED = /[·•]/;
 
+/** Whether a name begins with one of the compound surnames (夏侯, 欧阳). */
+export function startsWithCompoundSurname(name: string): boolean {
+  return COMPOUND_SURNAMES.some((surname) => name.startsWith(surname));
+}
+
 /**
  * Whether a name reads as one with a common surname, or is a transliterated name that has
  * none; a name too short to hold a surname and a given name is not.
@@ -53,6 +58,6 @@ export function hasCommonSurname(name: string): boolean {
   if (TRANSLITERATED.test(name)) return true;
   const chars = Array.from(name);
   if (chars.length < 2) return false;
-  if (COMPOUND_SURNAMES.some((surname) => name.startsWith(surname))) return chars.length > 2;
+  if (startsWithCompoundSurname(name)) return chars.length > 2;
   return COMMON_SINGLE_SURNAMES.has(chars[0] as string);
 }

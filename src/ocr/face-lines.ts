@@ -1,0 +1,143 @@
+import type { Quad } from '../idcard/api-contract.ts';
+import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
+import type { DecodedLine } from './ctc-decode.ts';
+import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
+import { DET_PARAMS, ENGINE_DET } from './ocr-params.ts';
+import type { RecognizedLine } from './recognized-line.ts';
+import type { RgbImage } from './rgb-image.ts';
+import { detectText, recognizeLines, type TextModels } from './text-models.ts';
+import { warpImage } from './warp.ts';
+
+/**
+ * A box detected again is the line already read there when both its ends lie within this share
+ * of the line's height of the old ones: overlap alone let a value's box inherit the reading of
+ * a longer line that had its label attached (签发机关重庆市… for 重庆市…).
+ */
+const SAME_LINE_END_SHIFT = 0.5;
+/** Boxes of one line found twice are about equally high; a quarter less is another box. */
+const SAME_LINE_MIN_HEIGHT_RATIO = 0.75;
+/** Lines whose tops differ by less than this (face px) read as one row, left to right. */
+const SAME_ROW_PX = 10;
+
+/**
+ * PaddleOCR's `sorted_boxes`: top to bottom, and left to right among boxes whose tops are within
+ * a few pixels of each other.
+ */
+export function readingOrder<T extends { box: Quad }>(items: T[]): T[] {
+  const sorted = items
+    .slice()
+    .sort((a, b) => a.box[0][1] - b.box[0][1] || a.box[0][0] - b.box[0][0]);
+  for (let i = 0; i < sorted.length - 1; i++) {
+    for (let j = i; j >= 0; j--) {
+      const a = sorted[j] as T;
+      const b = sorted[j + 1] as T;
+      if (Math.abs(b.box[0][1] - a.box[0][1]) < SAME_ROW_PX && b.box[0][0] < a.box[0][0]) {
+        sorted[j] = b;
+        sorted[j + 1] = a;
+      } else break;
+    }
+  }
+  return sorted;
+}
+
+function extentOfQuad(q: Quad) {
+  return {
+    x0: Math.min(...q.map((p) => p[0])),
+    x1: Math.max(...q.map((p) => p[0])),
+    y0: Math.min(...q.map((p) => p[1])),
+    y1: Math.max(...q.map((p) => p[1])),
+  };
+}
+
+/**
+ * Whether two boxes of a face hold the same line: their ends, rows and heights nearly coincide.
+ * A box much lower than the one found again is a poor box (the 512 px locating pass boxes a
+ * line under mild motion blur at half its height) whose reading must not be kept.
+ */
+export function sameLine(a: Quad, b: Quad): boolean {
+  const ea = extentOfQuad(a);
+  const eb = extentOfQuad(b);
+  const heights = [ea.y1 - ea.y0, eb.y1 - eb.y0];
+  const shift = SAME_LINE_END_SHIFT * Math.min(...heights);
+  return (
+    Math.min(...heights) >= SAME_LINE_MIN_HEIGHT_RATIO * Math.max(...heights) &&
+    Math.abs(ea.x0 - eb.x0) <= shift &&
+    Math.abs(ea.x1 - eb.x1) <= shift &&
+    Math.abs(ea.y0 + ea.y1 - eb.y0 - eb.y1) / 2 <= shift
+  );
+}
+
+/** Detect: the text boxes of a straightened face, in face pixels. */
+export async function detectFace(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  models: TextModels,
+): Promise<Quad[]> {
+  // The face is warped straight to the detector's input size, multiples of 32 near faceScale.
+  const { faceScale } = ENGINE_DET;
+  const { sizeMultiple } = DET_PARAMS;
+  const detWidth = Math.round((FACE_WIDTH * faceScale) / sizeMultiple) * sizeMultiple;
+  const detHeight = Math.round((FACE_HEIGHT * faceScale) / sizeMultiple) * sizeMultiple;
+  const detToFace = Float64Array.from([
+    FACE_WIDTH / detWidth,
+    0,
+    0,
+    0,
+    FACE_HEIGHT / detHeight,
+    0,
+    0,
+    0,
+    1,
+  ]);
+  const detImage = warpImage(
+    photo,
+    composeHomographies(faceToPhoto, detToFace),
+    detWidth,
+    detHeight,
+  );
+  const boxes = await detectText(detImage, models, Math.max(detWidth, detHeight));
+  return boxes.map((b) => mapQuad(detToFace, b.box));
+}
+
+/**
+ * Recognise: boxes already placed on the face (`faceBoxes`, face pixels) read from the photo's
+ * own pixels, in reading order, as one recognition batch; a box where a line was already read
+ * (`known`, `sameLine`) keeps its reading.
+ */
+export async function recognizeBoxes(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  faceBoxes: readonly Quad[],
+  models: TextModels,
+  known: readonly RecognizedLine[] = [],
+): Promise<RecognizedLine[]> {
+  const ordered = readingOrder(faceBoxes.map((box) => ({ box }))).map(({ box }) => ({
+    box,
+    known: known.find((line) => sameLine(line.box, box)),
+  }));
+  const unread = ordered.filter((entry) => entry.known === undefined);
+  const decoded = await recognizeLines(
+    photo,
+    unread.map(({ box }) => mapQuad(faceToPhoto, box)),
+    models,
+  );
+  const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as DecodedLine]));
+  const lines: RecognizedLine[] = [];
+  for (const entry of ordered) {
+    const reading = entry.known ?? (readings.get(entry) as DecodedLine);
+    if (reading.text.length === 0) continue;
+    lines.push({ text: reading.text, box: entry.box, score: reading.score, chars: reading.chars });
+  }
+  return lines;
+}
+
+/** Detect, then recognise, the lines of a straightened face (`recognizeBoxes` keeps `known`). */
+export async function readFaceLines(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  models: TextModels,
+  known: readonly RecognizedLine[] = [],
+): Promise<RecognizedLine[]> {
+  const boxes = await detectFace(photo, faceToPhoto, models);
+  return recognizeBoxes(photo, faceToPhoto, boxes, models, known);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { readCardFields } from './read-card-fields.ts';
+import { faceOf, type LineSpec } from './read-face-builder.ts';
+
+const TODAY = '2026-06-01';
+
+function values(lines: LineSpec[]): Record<string, string> {
+  const reading = readCardFields(faceOf(lines), 'back', TODAY);
+  return Object.fromEntries(Object.entries(reading.fields).map(([k, f]) => [k, f.value]));
+}
+
+const TITLES: LineSpec[] = [
+  { text: '中华人民共和国', x: 0.36, y: 0.17 },
+  { text: '居民身份证', x: 0.36, y: 0.33 },
+];
+
+describe('the emblem side’s rows by what they say', () => {
+  it('keeps the dates in the period when their box sits on the authority’s row', () => {
+    // A face left tilted: the date line rides up onto the 签发机关 row, its label unread.
+    const lines = [
+      ...TITLES,
+      { text: '签发机关', x: 0.22, y: 0.74 },
+      { text: '上海市公安局', x: 0.39, y: 0.745 },
+      { text: '2015.03.06-2035.03.06', x: 0.62, y: 0.75 },
+    ];
+    expect(values(lines)).toEqual({
+      issue: '上海市公安局',
+      valid_from: '2015-03-06',
+      valid_to: '2035-03-06',
+    });
+  });
+
+  it('reads 长期 into the period, never into the authority', () => {
+    const lines = [
+      ...TITLES,
+      { text: '签发机关', x: 0.22, y: 0.74 },
+      { text: '上海市公安局', x: 0.39, y: 0.74 },
+      { text: '2010.05.01-', x: 0.39, y: 0.86 },
+      { text: '长期', x: 0.62, y: 0.77 },
+    ];
+    expect(values(lines)).toMatchObject({ issue: '上海市公安局', valid_to: '长期' });
+  });
+
+  it('joins an authority printed over two lines, though its second line nears the dates', () => {
+    const lines = [
+      ...TITLES,
+      { text: '签发机关临沂市临沂高新技术产业开发', x: 0.22, y: 0.72 },
+      { text: '区公安局', x: 0.39, y: 0.8 },
+      { text: '有效期限', x: 0.22, y: 0.87 },
+      { text: '2010.02.15-2030.02.15', x: 0.39, y: 0.87 },
+    ];
+    expect(values(lines)).toEqual({
+      issue: '临沂市临沂高新技术产业开发区公安局',
+      valid_from: '2010-02-15',
+      valid_to: '2030-02-15',
+    });
+  });
+
+  it('splits one box that runs from the authority into the dates', () => {
+    const lines = [
+      ...TITLES,
+      { text: '签发机关', x: 0.22, y: 0.74 },
+      { text: '上海市公安局2015.03.06-2035.03.06', x: 0.39, y: 0.8 },
+    ];
+    expect(values(lines)).toEqual({
+      issue: '上海市公安局',
+      valid_from: '2015-03-06',
+      valid_to: '2035-03-06',
+    });
+  });
+});

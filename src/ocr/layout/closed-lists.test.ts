@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { readCardFields } from './read-card-fields.ts';
+import { type Doubt, faceOf, frontLines } from './read-face-builder.ts';
+
+const TODAY = '2026-06-01';
+/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
+const NUMBER = '110105199003061233';
+const FRONT = {
+  name: '张三',
+  sex: '男',
+  ethnicity: '汉',
+  birth: '1990年3月6日',
+  address: ['北京市朝阳区建国路', '88号院3号楼'],
+  number: NUMBER,
+};
+
+function field(
+  overrides: Partial<typeof FRONT>,
+  name: 'name' | 'ethnicity',
+  doubts: Record<number, Doubt> = {},
+) {
+  const lines = frontLines({ ...FRONT, ...overrides }).map((line) =>
+    line.text === overrides[name] ? { ...line, doubts } : line,
+  );
+  const fields: Record<string, { value: string; confidence: number }> = readCardFields(
+    faceOf(lines),
+    'front',
+    TODAY,
+  ).fields;
+  return fields[name];
+}
+
+describe('closed lists choose among readings', () => {
+  it('takes the one ethnic group a character away from a reading off the list, unvouched', () => {
+    const ethnicity = field({ ethnicity: '联鲜' }, 'ethnicity');
+    expect(ethnicity?.value).toBe('朝鲜');
+    expect(ethnicity?.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a reading with several groups a character away as read', () => {
+    // 仫佬 and 仡佬 are both a character away from 什佬.
+    const ethnicity = field({ ethnicity: '什佬' }, 'ethnicity');
+    expect(ethnicity).toMatchObject({ value: '什佬' });
+    expect(ethnicity?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('spells a compound surname with the runner-up of its second character, unvouched', () => {
+    const name = field({ name: '夏候明' }, 'name', {
+      1: { prob: 0.6, alternatives: [['侯', 0.35]] },
+    });
+    expect(name?.value).toBe('夏侯明');
+    expect(name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps the name as read when the runner-up is only a faint look-alike', () => {
+    const name = field({ name: '夏候明' }, 'name', {
+      1: { prob: 0.95, alternatives: [['侯', 0.03]] },
+    });
+    expect(name?.value).toBe('夏候明');
+  });
+});

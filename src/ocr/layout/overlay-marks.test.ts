@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { readCardFields } from './read-card-fields.ts';
+import { backLines, faceOf, frontLines, type LineSpec } from './read-face-builder.ts';
+
+const TODAY = '2026-06-01';
+/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
+const NUMBER = '110105199003061233';
+const FRONT = {
+  name: '张三',
+  sex: '男',
+  ethnicity: '汉',
+  birth: '1990年3月6日',
+  address: ['北京市朝阳区建国路', '88号院3号楼'],
+  number: NUMBER,
+};
+const BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
+
+function read(lines: LineSpec[]) {
+  const reading = readCardFields(faceOf(lines), 'auto', TODAY);
+  return Object.fromEntries(Object.entries(reading.fields)) as Record<
+    string,
+    { value: string; confidence: number }
+  >;
+}
+
+describe('marks stamped or written over a copy', () => {
+  it('keeps a "for … use only" line written above the name out of every field', () => {
+    const fields = read([{ text: '仅供办理银行开户使用', x: 0.1, y: 0.07 }, ...frontLines(FRONT)]);
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('cuts the end of such a line read together with the name, and does not vouch for the name', () => {
+    const lines = frontLines(FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '赛使用张三', x: 0.1 } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps a 复印无效 stamp beside the issuing authority out of it, and does not vouch for it', () => {
+    const lines = [...backLines(BACK), { text: '复印无效', x: 0.72, y: 0.74 }];
+    const fields = read(lines);
+    expect(fields.issue?.value).toBe('北京市公安局朝阳分局');
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+    expect(fields.valid_to).toMatchObject({ value: '2035-03-06' });
+  });
+
+  it('keeps a stamp between the title and 签发机关 out of the issuing authority', () => {
+    const fields = read([...backLines(BACK), { text: '样证', x: 0.45, y: 0.55 }]);
+    expect(fields.issue?.value).toBe('北京市公安局朝阳分局');
+    expect(fields.issue?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('keeps the pieces of a 禁止复印 seal over the address out of it', () => {
+    const fields = read([
+      ...frontLines(FRONT),
+      { text: '复禁', x: 0.5, y: 0.6 },
+      { text: '印止', x: 0.5, y: 0.68 },
+    ]);
+    expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('a watermark repeated across a field', () => {
+  it('is cut from the issuing authority, its faint 样 read as 祥 too', () => {
+    const lines = backLines(BACK).map((line) =>
+      line.text === BACK.issue ? { ...line, text: `样证样证${BACK.issue}祥证样证` } : line,
+    );
+    const fields = read(lines);
+    expect(fields.issue?.value).toBe(BACK.issue);
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+});

@@ -1,0 +1,92 @@
+import { extentOfGlyphs, type Glyph } from './glyphs.ts';
+import type { Extent } from './quad-geometry.ts';
+
+/**
+ * Text stamped, typed or written over a card copy, never printed on the card itself: the words
+ * offices stamp on photocopies (复印无效, 禁止复印, 样证), the "for … use only" line clerks add
+ * (仅供办理…使用, 仅限…使用), and the pieces of those a seal or a letter-spaced stamp breaks
+ * into. No field of the card holds these words: names, ethnic groups and dates cannot, and no
+ * GB/T 2260 place name or public-security bureau contains 复印, 无效, 禁止, 样证 or 使用.
+ * Earlier patterns win where matches overlap, so a whole line is cut before its pieces are.
+ */
+const OVERLAY_MARKS: readonly RegExp[] = [
+  // A "for … use only" line, whatever it names between its ends.
+  /仅[限供].{0,24}?使用/gu,
+  // The same line with its start lost under the card's edge or another box (BDCI比赛使用).
+  /[仅限供]{0,2}[A-Za-z0-9]*\p{Script=Han}{0,2}使用/gu,
+  // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
+  // 样 of a faint watermark is read as its look-alike 祥.
+  /复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止/gu,
+  // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
+  /复禁|印止|禁复|止印/gu,
+];
+
+/** A face's lines with the overlaid marks cut out, and where the marks were. */
+export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
+
+/** The glyph positions of `glyphs` that the patterns above cover. */
+function markedPositions(glyphs: readonly Glyph[]): boolean[] {
+  // Index from character offsets in the joined text back to glyphs (a glyph is one character).
+  const chars = glyphs.map((g) => g.char);
+  const owner: number[] = [];
+  chars.forEach((char, i) => {
+    for (let k = 0; k < char.length; k++) owner.push(i);
+  });
+  const text = chars.join('');
+  const marked = glyphs.map(() => false);
+  for (const pattern of OVERLAY_MARKS) {
+    for (const match of text.matchAll(pattern)) {
+      if (match[0].length === 0) continue;
+      const from = owner[match.index] as number;
+      const to = owner[match.index + match[0].length - 1] as number;
+      if (marked.slice(from, to + 1).some(Boolean)) continue;
+      marked.fill(true, from, to + 1);
+    }
+  }
+  return marked;
+}
+
+/** Runs of consecutive marked glyphs: each one mark. */
+function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[][] {
+  const runs: Glyph[][] = [];
+  glyphs.forEach((glyph, i) => {
+    if (!marked[i]) return;
+    const run = runs.at(-1);
+    if (run !== undefined && marked[i - 1]) run.push(glyph);
+    else runs.push([glyph]);
+  });
+  return runs;
+}
+
+/**
+ * Cuts overlaid marks out of a face's lines. A line keeps its other glyphs, with a gap where the
+ * mark was, so a value read together with a stamp (复赛使用黄庆和) keeps its own characters; each
+ * mark's extent is kept so that a value it stands over is not vouched for (it may hide
+ * characters).
+ */
+export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
+  const marks: Extent[] = [];
+  const kept = lines.map((glyphs) => {
+    const marked = markedPositions(glyphs);
+    if (!marked.some(Boolean)) return glyphs;
+    marks.push(...markRuns(glyphs, marked).map(extentOfGlyphs));
+    return glyphs.filter((_, i) => !marked[i]);
+  });
+  return { lines: kept, marks };
+}
+
+/**
+ * Whether a mark stands over a value's box or touches its ends: within half the value's height
+ * to either side, on the same rows. A seal over a line hides what is under it, and the reading
+ * closes up with no trace of the loss (乐华道办事处 for 乐华街道办事处 under 禁止复印).
+ */
+export function touchesMark(value: Extent, marks: readonly Extent[]): boolean {
+  const reach = (value.bottom - value.top) / 2;
+  return marks.some(
+    (mark) =>
+      mark.left <= value.right + reach &&
+      mark.right >= value.left - reach &&
+      mark.top < value.bottom &&
+      mark.bottom > value.top,
+  );
+}
