@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
+import { firstFrontCard } from './support/card-fixtures.ts';
 import { dropFiles, isOcrRequest, plainJpeg } from './support/desk.ts';
+import { bodyOf, nextRecognitions } from './support/recognition.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -135,4 +137,57 @@ test('nothing about the cards is written to browser storage', async ({ page }) =
     databases: (await indexedDB.databases()).length,
   }));
   expect(stored).toEqual({ local: 0, session: 0, databases: 0 });
+});
+
+test('an empty file is named as empty, with no retry or double-sided reading', async ({ page }) => {
+  await dropFiles(page, [{ name: '扫描.jpg', mimeType: 'image/jpeg', buffer: Buffer.alloc(0) }]);
+  const item = page.getByRole('listitem', { name: '扫描.jpg' });
+  await expect(item.getByRole('alert')).toContainText('“扫描.jpg”是空文件（0 字节）');
+  await expect(item.getByRole('button', { name: '重试' })).toHaveCount(0);
+  await expect(item.getByRole('button', { name: '按双面复印件识别' })).toHaveCount(0);
+});
+
+test('a file named as a photo that is none offers no dead-end retry', async ({ page }) => {
+  await dropFiles(page, [
+    { name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('这不是图片，是一段文字') },
+  ]);
+  const item = page.getByRole('listitem', { name: '照片.jpg' });
+  await expect(item.getByRole('alert')).toContainText('图片无法打开');
+  await expect(item.getByRole('button', { name: '移除' })).toBeVisible();
+  await expect(item.getByRole('button', { name: '重试' })).toHaveCount(0);
+  await expect(item.getByRole('button', { name: '按双面复印件识别' })).toHaveCount(0);
+});
+
+test('a down service is one banner, and 全部重试 reads every image once it is back', async ({
+  page,
+}) => {
+  const ocrRoute = (url: URL) => /\/ocr\/id-card$/.test(url.pathname);
+  const healthRoute = (url: URL) => url.pathname === '/health';
+  await page.route(ocrRoute, (route) => route.abort('connectionrefused'));
+  await page.route(healthRoute, (route) => route.abort('connectionrefused'));
+  await dropFiles(page, [await plainJpeg('一.jpg'), await plainJpeg('二.jpg')]);
+  const banner = page.getByRole('alert').filter({ hasText: '连接不上识别服务：2 张图片未能识别' });
+  await expect(banner).toBeVisible();
+  await page.unroute(ocrRoute);
+  await page.unroute(healthRoute);
+  await expect(page.getByRole('alert').filter({ hasText: '识别服务已恢复' })).toBeVisible();
+  const answered = nextRecognitions(page, 2);
+  await page.getByRole('button', { name: '全部重试' }).click();
+  // The real engine finds no card on a blank photo: what matters is that both were sent again.
+  for (const response of await answered) expect(response.status()).toBe(400);
+  await expect(page.getByRole('button', { name: '全部重试' })).toHaveCount(0);
+});
+
+test('a card too small to read says the resolution is too low', async ({ page }) => {
+  const tiny = await sharp(firstFrontCard().file.buffer)
+    .resize({ width: 140 })
+    .jpeg({ quality: 90 })
+    .toBuffer();
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [{ name: '小图.jpg', mimeType: 'image/jpeg', buffer: tiny }]);
+  const [response] = await answered;
+  expect((await bodyOf(response)).error_code).toBe('AIS.0104');
+  const item = page.getByRole('listitem', { name: '小图.jpg' });
+  await expect(item.getByRole('alert')).toContainText('分辨率太低');
+  await expect(item.getByRole('button', { name: '重试' })).toHaveCount(0);
 });

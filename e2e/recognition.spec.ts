@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { IMAGE_LIMITS } from '../src/idcard/api-contract.ts';
 import {
@@ -96,26 +97,6 @@ test('editing the number shows the check-character problem next to it', async ({
   await expect(number).toHaveAccessibleDescription(new RegExp(`已修改（识别为：${read}）`));
 });
 
-test('focusing a field outlines where it was read on the photo', async ({ page }) => {
-  const front = firstFrontCard();
-  const answered = nextRecognitions(page, 1);
-  await dropFiles(page, [front.file]);
-  const [response] = await answered;
-  if (!response) throw new Error('no recognition answered');
-  const { result } = await response.json();
-  expect(result.text_location?.number).toHaveLength(4);
-  await expect(page.getByTestId('field-outline')).toHaveCount(0);
-  await page.getByRole('textbox', { name: '公民身份号码' }).focus();
-  await expect(page.getByRole('img', { name: '人像面照片' })).toBeVisible();
-  const outline = page.getByTestId('field-outline');
-  await expect(outline).toHaveAttribute(
-    'points',
-    result.text_location.number.map(([x, y]: [number, number]) => `${x},${y}`).join(' '),
-  );
-  await page.getByRole('textbox', { name: '公民身份号码' }).blur();
-  await expect(outline).toHaveCount(0);
-});
-
 test('Alt+C copies the person as one tab-separated row', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const front = firstFrontCard();
@@ -210,20 +191,24 @@ test('photocopy pages marked as double-sided fill both slots of one person', asy
   );
 });
 
-test('a page read as one face can be read again as double-sided, keeping edits', async ({
-  page,
-}) => {
-  const copy = doubleSidedPage();
-  const first = nextRecognitions(page, 1);
-  await dropFiles(page, [copy.file]);
-  await first;
-  const name = page.getByRole('textbox', { name: '姓名' });
-  await name.fill('已核对的姓名');
-  const again = nextRecognitions(page, 1);
-  await page.getByRole('button', { name: '按双面复印件识别' }).click();
-  await again;
-  await expect(page.getByRole('navigation', { name: '人员' }).getByRole('button')).toContainText(
-    '人像面✓ 国徽面✓',
+test('导出 Excel writes the number as a text cell with all 18 digits', async ({ page }) => {
+  const front = firstFrontCard();
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [front.file]);
+  await answered;
+  await page.getByRole('textbox', { name: '民族' }).fill(' 汉族 ');
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^身份证-\d{8}-\d{4}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const row = workbook.getWorksheet('身份证')?.getRow(2);
+  const number = row?.getCell(6);
+  expect(number?.type).toBe(ExcelJS.ValueType.String);
+  expect(number?.value).toBe(
+    await page.getByRole('textbox', { name: '公民身份号码' }).inputValue(),
   );
-  await expect(name).toHaveValue('已核对的姓名');
+  expect(number?.value).toHaveLength(18);
+  expect(row?.getCell(3).value).toBe('汉');
 });

@@ -1,9 +1,13 @@
 /**
  * UI benchmark: drives the built app in Chromium against the real local engine and prints, for
  * a 12-megapixel phone photo of a card, the browser's compression time, the bytes sent and the
- * time from drop to fields shown. Not a test: figures vary with the machine's load.
+ * time from drop to fields shown. With `--batch DIR` it instead picks the first images of a
+ * generated set at once for each of `--counts` and prints the time from the pick to every image
+ * settled and filed, the batch table's first render, and the page's JavaScript heap and DOM size
+ * (CDP `Performance.getMetrics`). Not a test: figures vary with the machine's load.
  *
  *   npm run bench:ui [-- --card path/to/front.jpg] [--runs 5] [--port 8299]
+ *   npm run bench:ui -- --batch bench-results/desk-200 --counts 20,200
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,6 +29,8 @@ const { values: args } = parseArgs({
     card: { type: 'string' },
     runs: { type: 'string', default: '3' },
     port: { type: 'string', default: '8299' },
+    batch: { type: 'string' },
+    counts: { type: 'string', default: '20,200' },
   },
 });
 
@@ -121,4 +127,113 @@ async function main(): Promise<void> {
   );
 }
 
-await main();
+type BatchRun = {
+  images: number;
+  people: number;
+  pickToAllFiledMs: number;
+  tableRenderMs: number;
+  /** Key events of 16 ms or more while typing 20 characters in the table (Event Timing API). */
+  slowKeyEvents: number;
+  /** The longest of them; 0 when every event took under 16 ms. */
+  typingEventMaxMs: number;
+  heapUsedMiB: number;
+  peakHeapUsedMiB: number;
+  domNodes: number;
+};
+
+const MIB = 1024 * 1024;
+/** A batch of 200 on two shared cores takes minutes; past this something is wrong. */
+const BATCH_TIMEOUT_MS = 20 * 60_000;
+
+async function benchBatch(dir: string): Promise<void> {
+  const truth = JSON.parse(readFileSync(resolve(dir, 'ground-truth.json'), 'utf8')) as {
+    images: { file: string }[];
+  };
+  const counts = args.counts.split(',').map(Number);
+  const server = await startServer(args.port);
+  const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
+  const runs: BatchRun[] = [];
+  try {
+    for (const count of counts) {
+      const files = truth.images.slice(0, count).map((image) => resolve(dir, image.file));
+      const page = await browser.newPage({ baseURL: `http://127.0.0.1:${args.port}` });
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable');
+      const heapUsed = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
+        return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+      };
+      await page.goto('/');
+      let peakHeap = 0;
+      const sampler = setInterval(() => {
+        heapUsed().then(
+          ({ heap }) => {
+            peakHeap = Math.max(peakHeap, heap);
+          },
+          () => undefined,
+        );
+      }, 1000);
+      const started = Date.now();
+      await page.getByLabel('选择图片').setInputFiles(files);
+      await page.waitForFunction(
+        (total) => {
+          const bar = document.querySelector('[role="progressbar"][aria-label="识别进度"]');
+          return bar?.getAttribute('aria-valuenow') === String(total);
+        },
+        files.length,
+        { timeout: BATCH_TIMEOUT_MS, polling: 250 },
+      );
+      const pickToAllFiledMs = Date.now() - started;
+      clearInterval(sampler);
+      const people = await page.evaluate(
+        () => document.querySelectorAll('nav[aria-label="人员"] li').length,
+      );
+      const tableStarted = Date.now();
+      await page.getByRole('button', { name: '批量核对' }).click();
+      await page.waitForFunction(
+        (rows) => document.querySelectorAll('tr[data-person-id]').length === rows,
+        people,
+      );
+      const tableRenderMs = Date.now() - tableStarted;
+      await page.evaluate(() => {
+        const durations: number[] = [];
+        (window as unknown as { keyEventMs: number[] }).keyEventMs = durations;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) durations.push(entry.duration);
+        }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+      });
+      await page.getByRole('textbox', { name: '第 1 人姓名' }).focus();
+      await page.keyboard.type('abcdefghijklmnopqrst', { delay: 50 });
+      const keyEventMs = await page.evaluate(
+        () => (window as unknown as { keyEventMs: number[] }).keyEventMs,
+      );
+      await cdp.send('HeapProfiler.collectGarbage');
+      const after = await heapUsed();
+      runs.push({
+        images: files.length,
+        people,
+        pickToAllFiledMs,
+        tableRenderMs,
+        slowKeyEvents: keyEventMs.length,
+        typingEventMaxMs: Math.round(Math.max(0, ...keyEventMs)),
+        heapUsedMiB: Math.round(after.heap / MIB),
+        peakHeapUsedMiB: Math.round(Math.max(peakHeap, after.heap) / MIB),
+        domNodes: after.nodes,
+      });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server?.kill();
+  }
+  console.table(runs);
+  mkdirSync(resolve(ROOT, 'bench-results'), { recursive: true });
+  writeFileSync(
+    resolve(ROOT, 'bench-results/ui-batch.json'),
+    `${JSON.stringify({ dir, runs }, null, 2)}\n`,
+  );
+}
+
+if (args.batch) await benchBatch(args.batch);
+else await main();

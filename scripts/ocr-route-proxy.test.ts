@@ -4,9 +4,10 @@ import { ocrRouteProxy } from './ocr-route-proxy.ts';
 describe('ocrRouteProxy', () => {
   const rules = Object.entries(ocrRouteProxy('http://127.0.0.1:9000'));
 
-  it('has one rule, aimed at the API server', () => {
-    expect(rules).toHaveLength(1);
-    expect(rules[0]?.[1].target).toBe('http://127.0.0.1:9000');
+  it('has the OCR route and the health check, both aimed at the API server', () => {
+    expect(rules.map(([key]) => key)).toContain('/health');
+    expect(rules).toHaveLength(2);
+    for (const [, rule] of rules) expect(rule.target).toBe('http://127.0.0.1:9000');
   });
 
   it.each([
@@ -20,7 +21,7 @@ describe('ocrRouteProxy', () => {
     ['/', false],
   ])('%s is proxied: %s', (url, proxied) => {
     // Vite reads a key that starts with ^ as a regular expression.
-    const [key = ''] = rules[0] ?? [];
+    const [key = ''] = rules.find(([candidate]) => candidate.startsWith('^')) ?? [];
     expect(key.startsWith('^')).toBe(true);
     expect(new RegExp(key).test(url)).toBe(proxied);
   });

@@ -35,3 +35,9 @@ export async function resultFields(response: Response): Promise<Record<string, s
   }
   return fields;
 }
+
+/** The JSON body of a response the test waited for. */
+export async function bodyOf(response: Response | undefined) {
+  if (!response) throw new Error('no recognition answered');
+  return response.json();
+}

@@ -1,7 +1,8 @@
 /**
- * Puts text on the clipboard. The async Clipboard API exists only in secure contexts (HTTPS or
- * localhost); a counter PC reaching the desk over plain HTTP on the LAN falls back to the older
- * selection-and-copy command, which browsers still honour for a user gesture.
+ * Puts text on the clipboard, with an HTML flavour when given. The async Clipboard API exists only
+ * in secure contexts (HTTPS or localhost); a counter PC reaching the desk over plain HTTP on the
+ * LAN copies through the `copy` event instead, which browsers fire for `execCommand('copy')`
+ * in a user gesture and which can set both flavours, so spreadsheets get the HTML table there too.
  */
 export async function copyText(text: string, html?: string): Promise<void> {
   if (window.isSecureContext && navigator.clipboard) {
@@ -17,18 +18,23 @@ export async function copyText(text: string, html?: string): Promise<void> {
     await navigator.clipboard.writeText(text);
     return;
   }
-  copyWithSelection(text);
+  copyThroughCopyEvent(text, html);
 }
 
-function copyWithSelection(text: string): void {
-  const area = document.createElement('textarea');
-  area.value = text;
-  area.setAttribute('readonly', '');
-  area.style.position = 'fixed';
-  area.style.opacity = '0';
-  document.body.append(area);
-  area.select();
-  const copied = document.execCommand('copy');
-  area.remove();
-  if (!copied) throw new Error('the browser refused to copy');
+function copyThroughCopyEvent(text: string, html: string | undefined): void {
+  let written = false;
+  const onCopy = (event: ClipboardEvent) => {
+    if (!event.clipboardData) return;
+    event.clipboardData.setData('text/plain', text);
+    if (html) event.clipboardData.setData('text/html', html);
+    event.preventDefault();
+    written = true;
+  };
+  document.addEventListener('copy', onCopy, { capture: true });
+  try {
+    const copied = document.execCommand('copy');
+    if (!copied || !written) throw new Error('浏览器拒绝了复制');
+  } finally {
+    document.removeEventListener('copy', onCopy, { capture: true });
+  }
 }

@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download, the only way card data leaves the tab. */
-export function downloadText(fileName: string, text: string, mimeType: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+/** Saves a file through the browser's download, the only way card data leaves the tab. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

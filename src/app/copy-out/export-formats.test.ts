@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv, toJson, toTsvRow } from './export-formats.ts';
+import { canonicalValues, toCsv, toJson, toTsvRow } from './export-formats.ts';
 
 const zhang = {
   name: '张三',
@@ -38,7 +38,39 @@ describe('toTsvRow', () => {
   });
 });
 
+describe('canonicalValues', () => {
+  it('writes what the clerk typed in the API form', () => {
+    const values = canonicalValues({
+      name: ' 张 三 ',
+      ethnicity: '汉族',
+      birth: '1990年3月6日',
+      number: '11010119900306001x',
+      valid_from: '2015.03.06',
+      valid_to: '长期',
+    });
+    expect(values).toMatchObject({
+      name: '张三',
+      ethnicity: '汉',
+      birth: '1990-03-06',
+      number: '11010119900306001X',
+      valid_from: '2015-03-06',
+      valid_to: '长期',
+      address: '',
+    });
+  });
+});
+
 describe('toCsv', () => {
+  it('writes the number as a text formula so spreadsheets keep all 18 digits', () => {
+    const [, row] = toCsv([zhang]).split('\r\n');
+    expect(row?.split(',')[5]).toBe('"=""11010119900306001X"""');
+  });
+
+  it('never writes a cell a spreadsheet would run as a formula', () => {
+    const [, row] = toCsv([{ address: '=HYPERLINK("x")', number: '=1+1' }]).split('\r\n');
+    expect(row).toBe(`,,,,"'=HYPERLINK(""x"")",'=1+1,,,`);
+  });
+
   it('starts with a BOM and a header of printed labels, one CRLF line per person', () => {
     const csv = toCsv([zhang, { name: '李四' }]);
     expect(

@@ -17,7 +17,7 @@ export function ClearButton() {
         type="button"
         disabled={isEmpty}
         onClick={() => dialogRef.current?.showModal()}
-        className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-40"
+        className="rounded border border-red-300 px-3 py-1 text-sm text-red-700 hover:bg-red-50 disabled:opacity-40 pointer-coarse:min-h-11"
       >
         清空
       </button>

@@ -1,5 +1,5 @@
 import { useIsMutating } from '@tanstack/react-query';
-import { exportPeopleCsv, exportPeopleJson } from '../copy-out/copy-person.ts';
+import { exportPeopleCsv, exportPeopleJson, exportPeopleXlsx } from '../copy-out/copy-person.ts';
 import { RECOGNIZE_MUTATION_KEY } from '../recognition/use-recognize-card.ts';
 import { ClearButton } from './clear-button.tsx';
 import { useDesk } from './desk-store.ts';
@@ -8,7 +8,7 @@ import { useNotice } from './notice-store.ts';
 export const APP_NAME = '证件速录';
 
 const BUTTON =
-  'rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-40';
+  'rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-40 pointer-coarse:min-h-11';
 
 export function DeskHeader() {
   const people = useDesk((state) => state.people);
@@ -32,6 +32,14 @@ export function DeskHeader() {
         {notice}
       </p>
       <div className="ml-auto flex gap-2">
+        <button
+          type="button"
+          className={BUTTON}
+          disabled={people.length === 0}
+          onClick={() => exportPeopleXlsx(people)}
+        >
+          导出 Excel
+        </button>
         <button
           type="button"
           className={BUTTON}

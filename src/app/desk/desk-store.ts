@@ -4,11 +4,15 @@ import type { PixelSize } from '../compression/compression-target.ts';
 import { detectImageFormat, type ImageFormat } from '../intake/image-formats.ts';
 import {
   editField,
-  fileFaces,
+  fileImage,
+  type ImageOutcome,
   type MoveTarget,
   moveFace,
+  releaseSlot,
   removeFace,
+  removePerson,
   revertField,
+  setChecked,
 } from '../people/filing.ts';
 import type { Face, Person } from '../people/person.ts';
 import type { JobFailure } from '../recognition/error-messages.ts';
@@ -28,6 +32,9 @@ export type SentImage = {
 export type Job = {
   id: string;
   file: File;
+  /** The drop, paste, file choice or camera run it came with; faces pair only within one. */
+  intakeId: string;
+  intakeSize: number;
   format: ImageFormat | null;
   /** True to ask for both faces on one page (a photocopy); otherwise the side is detected. */
   doubleSided: boolean;
@@ -38,21 +45,27 @@ export type Job = {
   /** Compression progress, 0-100. */
   progress: number;
   failure: JobFailure | null;
-  /** Read but not yet filed: faces are filed in drop order, after every earlier image settles. */
-  unfiledFaces: Face[] | null;
+  /** Settled but not yet filed: images are filed in drop order, after every earlier one settles. */
+  unfiled: ImageOutcome | null;
   droppedAt: number;
   /** Milliseconds from drop to fields filed, for the clerk's sense of speed and the benchmark. */
   dropToFieldsMs: number | null;
 };
 
+/** One person at a time with both faces, or every person as a row of the batch table. */
+export type DeskView = 'person' | 'table';
+
 type DeskState = {
+  view: DeskView;
+  setView: (view: DeskView) => void;
   jobs: Job[];
   people: Person[];
   selectedPersonId: string | null;
   /** Whether new images are photocopy pages with both faces (the clerk's intake setting). */
   doubleSidedIntake: boolean;
   setDoubleSidedIntake: (doubleSided: boolean) => void;
-  addFiles: (files: readonly File[]) => void;
+  /** Adds one intake's images; a camera run passes its own id so all its shots pair together. */
+  addFiles: (files: readonly File[], intakeId?: string) => void;
   updateJob: (jobId: string, change: Partial<Job>) => void;
   setSent: (jobId: string, sent: SentImage) => void;
   completeJob: (jobId: string, faces: Face[]) => void;
@@ -65,6 +78,8 @@ type DeskState = {
   revertField: (faceId: string, field: CardField) => void;
   moveFace: (faceId: string, target: MoveTarget) => void;
   removeFace: (faceId: string) => void;
+  removePerson: (personId: string) => void;
+  setChecked: (personId: string, checked: boolean) => void;
   selectPerson: (personId: string | null) => void;
   clearAll: () => void;
 };
@@ -83,19 +98,30 @@ export function isUnsettled(job: Job): boolean {
   return UNSETTLED.has(job.status);
 }
 
-function newJob(file: File, doubleSided: boolean): Job {
-  const format = detectImageFormat(file);
+/** Why a file is refused before any work: an empty file or one that is no image we take. */
+function refusal(file: File, format: ImageFormat | null): JobFailure | null {
+  if (file.size === 0) return { kind: 'empty-file', fileName: file.name };
+  if (!format) return { kind: 'unsupported-format', fileName: file.name };
+  return null;
+}
+
+function newJob(file: File, doubleSided: boolean, intakeId: string, intakeSize: number): Job {
+  const detected = detectImageFormat(file);
+  const failure = refusal(file, detected);
+  const format = failure ? null : detected;
   return {
     id: makeId(),
     file,
+    intakeId,
+    intakeSize,
     format,
     doubleSided,
     originalUrl: format && BROWSER_DISPLAYABLE.has(format) ? URL.createObjectURL(file) : null,
     sent: null,
-    status: format ? 'waiting' : 'failed',
+    status: failure ? 'failed' : 'waiting',
     progress: 0,
-    failure: format ? null : { kind: 'unsupported-format', fileName: file.name },
-    unfiledFaces: null,
+    failure,
+    unfiled: failure ? { faces: null } : null,
     droppedAt: performance.now(),
     dropToFieldsMs: null,
   };
@@ -107,10 +133,22 @@ function fileInDropOrder(state: Pick<DeskState, 'jobs' | 'people'>) {
   let jobs = state.jobs;
   for (const job of state.jobs) {
     if (isUnsettled(job)) break;
-    if (!job.unfiledFaces) continue;
-    people = fileFaces(people, job.unfiledFaces, makeId);
-    performance.measure('idcard:drop-to-fields', { start: job.droppedAt, detail: job.file.name });
-    const filed = { ...job, unfiledFaces: null, dropToFieldsMs: performance.now() - job.droppedAt };
+    if (!job.unfiled) continue;
+    people = fileImage(
+      people,
+      { jobId: job.id, intakeId: job.intakeId, intakeSize: job.intakeSize },
+      job.unfiled,
+      makeId,
+    );
+    const read = job.unfiled.faces !== null;
+    if (read) {
+      performance.measure('idcard:drop-to-fields', { start: job.droppedAt, detail: job.file.name });
+    }
+    const filed = {
+      ...job,
+      unfiled: null,
+      dropToFieldsMs: read ? performance.now() - job.droppedAt : job.dropToFieldsMs,
+    };
     jobs = jobs.map((candidate) => (candidate.id === job.id ? filed : candidate));
   }
   return { jobs, people };
@@ -126,15 +164,23 @@ function revokeUrls(job: Job): void {
  * closing the tab forgets every card (DESIGN.md).
  */
 export const useDesk = create<DeskState>()((set, get) => ({
+  view: 'person',
+  setView: (view) => set({ view }),
   jobs: [],
   people: [],
   selectedPersonId: null,
   doubleSidedIntake: false,
   setDoubleSidedIntake: (doubleSided) => set({ doubleSidedIntake: doubleSided }),
-  addFiles: (files) =>
-    set((state) => ({
-      jobs: [...state.jobs, ...files.map((file) => newJob(file, state.doubleSidedIntake))],
-    })),
+  addFiles: (files, intakeId = makeId()) =>
+    set((state) => {
+      const earlier = state.jobs.filter((job) => job.intakeId === intakeId).length;
+      const size = earlier + files.length;
+      const jobs = state.jobs.map((job) =>
+        job.intakeId === intakeId ? { ...job, intakeSize: size } : job,
+      );
+      const added = files.map((file) => newJob(file, state.doubleSidedIntake, intakeId, size));
+      return fileInDropOrder({ jobs: [...jobs, ...added], people: state.people });
+    }),
   updateJob: (jobId, change) =>
     set((state) => ({
       jobs: state.jobs.map((job) => (job.id === jobId ? { ...job, ...change } : job)),
@@ -151,7 +197,7 @@ export const useDesk = create<DeskState>()((set, get) => ({
     set((state) => {
       const jobs = state.jobs.map((job) =>
         job.id === jobId
-          ? { ...job, status: 'done' as const, failure: null, unfiledFaces: faces }
+          ? { ...job, status: 'done' as const, failure: null, unfiled: { faces } }
           : job,
       );
       const filed = fileInDropOrder({ jobs, people: state.people });
@@ -161,7 +207,9 @@ export const useDesk = create<DeskState>()((set, get) => ({
   failJob: (jobId, failure) =>
     set((state) => {
       const status = failure.kind === 'cancelled' ? ('cancelled' as const) : ('failed' as const);
-      const jobs = state.jobs.map((job) => (job.id === jobId ? { ...job, status, failure } : job));
+      const jobs = state.jobs.map((job) =>
+        job.id === jobId ? { ...job, status, failure, unfiled: { faces: null } } : job,
+      );
       return fileInDropOrder({ jobs, people: state.people });
     }),
   retryJob: (jobId) =>
@@ -180,7 +228,7 @@ export const useDesk = create<DeskState>()((set, get) => ({
       const job = state.jobs.find((candidate) => candidate.id === jobId);
       if (job) revokeUrls(job);
       const jobs = state.jobs.filter((candidate) => candidate.id !== jobId);
-      return fileInDropOrder({ jobs, people: state.people });
+      return fileInDropOrder({ jobs, people: releaseSlot(state.people, jobId) });
     }),
   editField: (faceId, field, value) =>
     set((state) => ({ people: editField(state.people, faceId, field, value) })),
@@ -189,6 +237,9 @@ export const useDesk = create<DeskState>()((set, get) => ({
   moveFace: (faceId, target) =>
     set((state) => ({ people: moveFace(state.people, faceId, target, makeId) })),
   removeFace: (faceId) => set((state) => ({ people: removeFace(state.people, faceId) })),
+  removePerson: (personId) => set((state) => ({ people: removePerson(state.people, personId) })),
+  setChecked: (personId, checked) =>
+    set((state) => ({ people: setChecked(state.people, personId, checked) })),
   selectPerson: (personId) => set({ selectedPersonId: personId }),
   clearAll: () => {
     for (const job of get().jobs) revokeUrls(job);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useDesk } from '../desk/desk-store.ts';
+import { makeId, useDesk } from '../desk/desk-store.ts';
 
 /** ID-1 card size (ISO/IEC 7810), the shape of the guide the clerk lines the card up with. */
 const CARD_ASPECT = '85.6 / 54';
@@ -39,6 +39,8 @@ function startCheck(): CameraState {
 /** A live camera view with a card-shaped guide; each shot joins the queue like a dropped photo. */
 export function CameraDialog({ onClose }: { onClose: () => void }) {
   const addFiles = useDesk((state) => state.addFiles);
+  // Every shot of one opening is one intake, so the faces taken one after the other pair up.
+  const [intakeId] = useState(makeId);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>(startCheck);
@@ -91,7 +93,7 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
         setShotFailed(!blob);
         if (!blob) return;
         const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
-        addFiles([new File([blob], `相机拍摄 ${time}.jpg`, { type: 'image/jpeg' })]);
+        addFiles([new File([blob], `相机拍摄 ${time}.jpg`, { type: 'image/jpeg' })], intakeId);
         setShots((count) => count + 1);
       },
       'image/jpeg',

@@ -4,7 +4,7 @@ import { CameraDialog } from './camera-dialog.tsx';
 import { ACCEPTED_FORMATS_TEXT, FILE_INPUT_ACCEPT } from './image-formats.ts';
 
 const BUTTON =
-  'inline-flex cursor-pointer items-center rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-within:ring-2 focus-within:ring-sky-500';
+  'inline-flex cursor-pointer items-center rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100 focus-within:ring-2 focus-within:ring-sky-500 pointer-coarse:min-h-11';
 
 export function IntakePanel() {
   const addFiles = useDesk((state) => state.addFiles);
@@ -21,9 +21,14 @@ export function IntakePanel() {
       aria-label="放入图片"
       className="rounded border border-dashed border-slate-300 bg-white p-3"
     >
-      <p className="text-sm text-slate-600">
+      {/* A phone has no drag and drop and no keyboard shortcut: it is told what it can do. */}
+      <p className="text-sm text-slate-600 pointer-coarse:hidden">
         把身份证照片拖到页面任意处，或按 <kbd className="rounded border px-1">Ctrl</kbd>+
-        <kbd className="rounded border px-1">V</kbd> 粘贴。人像面与国徽面一起放入即归为一人。
+        <kbd className="rounded border px-1">V</kbd>{' '}
+        粘贴。同一批放入的人像面与国徽面按顺序两两归为一人。
+      </p>
+      <p className="hidden text-sm text-slate-600 pointer-coarse:block">
+        点“拍照”或“选择图片”放入身份证照片。同一批放入的人像面与国徽面按顺序两两归为一人。
       </p>
       <div className="mt-2 flex flex-wrap gap-2">
         <label className={BUTTON}>
@@ -50,7 +55,7 @@ export function IntakePanel() {
           取景拍摄
         </button>
       </div>
-      <label className="mt-2 flex items-center gap-1.5 text-sm">
+      <label className="mt-2 flex items-center gap-1.5 text-sm pointer-coarse:min-h-11">
         <input
           type="checkbox"
           checked={doubleSided}

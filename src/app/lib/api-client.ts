@@ -120,3 +120,13 @@ function classifyFetchError(
   if (error instanceof TypeError) return { kind: 'network' };
   throw error;
 }
+
+/** Whether the service answers its health check now (the server's `GET /health`). */
+export async function isServiceUp(signal: AbortSignal): Promise<boolean> {
+  try {
+    const response = await fetch('/health', { signal, cache: 'no-store' });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}

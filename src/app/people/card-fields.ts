@@ -29,8 +29,9 @@ export const FIELDS_OF_SIDE: Record<CardSide, readonly CardField[]> = {
   back: BACK_FIELDS,
 };
 
+export function sideOfField(field: CardField): CardSide {
+  return (FRONT_FIELDS as readonly CardField[]).includes(field) ? 'front' : 'back';
+}
+
 /** Column order of a copied row and of the exports: the card read top to bottom, then its back. */
 export const ALL_FIELDS: readonly CardField[] = [...FRONT_FIELDS, ...BACK_FIELDS];
-
-/** Below this the engine's own confidence asks the clerk to look again. */
-export const LOW_CONFIDENCE = 0.9;

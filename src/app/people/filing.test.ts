@@ -3,10 +3,14 @@ import type { IdCardResponse } from '../../idcard/api-contract.ts';
 import {
   editField,
   facesFromResponse,
-  fileFaces,
+  fileImage,
+  type IntakeImage,
+  mergeOffer,
   moveFace,
+  releaseSlot,
   removeFace,
   revertField,
+  setChecked,
 } from './filing.ts';
 import { currentValue, type Person, personValues } from './person.ts';
 
@@ -29,8 +33,23 @@ function idMaker() {
   return () => `id${++next}`;
 }
 
-function file(people: Person[], jobId: string, response: IdCardResponse, makeId = idMaker()) {
-  return fileFaces(people, facesFromResponse(jobId, response, makeId), makeId);
+/** One intake of several images unless told otherwise; `intake` names it. */
+function image(jobId: string, intakeId = 'drop1', intakeSize = 4): IntakeImage {
+  return { jobId, intakeId, intakeSize };
+}
+
+function file(
+  people: Person[],
+  jobId: string,
+  response: IdCardResponse,
+  makeId = idMaker(),
+  intake: IntakeImage = image(jobId),
+) {
+  return fileImage(people, intake, { faces: facesFromResponse(jobId, response, makeId) }, makeId);
+}
+
+function fail(people: Person[], jobId: string, makeId = idMaker(), intake = image(jobId)) {
+  return fileImage(people, intake, { faces: null }, makeId);
 }
 
 const front = (name = '张三'): IdCardResponse => ({ result: { ...frontResult, name } });
@@ -76,7 +95,22 @@ describe('facesFromResponse', () => {
   });
 });
 
-describe('fileFaces', () => {
+describe('alternatives', () => {
+  it('keeps the other readings of a field, without the one already shown', () => {
+    const [face] = facesFromResponse(
+      'j1',
+      { result: { ...frontResult, name: '邓明', alternatives: { name: ['邓铖明', '邓明'] } } },
+      idMaker(),
+    );
+    expect(face?.alternatives).toEqual({ name: ['邓铖明'] });
+  });
+
+  it('has none when the upstream sends none (Huawei Cloud)', () => {
+    expect(facesFromResponse('j1', front(), idMaker())[0]?.alternatives).toEqual({});
+  });
+});
+
+describe('fileImage', () => {
   it('makes one person of a front and a back filed one after the other', () => {
     const makeId = idMaker();
     const people = file(file([], 'j1', front(), makeId), 'j2', back, makeId);
@@ -137,6 +171,79 @@ describe('fileFaces', () => {
     expect(people[0]?.back?.jobId).toBe('j1');
     expect(people[1]?.back).toBeNull();
   });
+
+  it('pairs faces of one intake only: a face of another drop starts a person of its own', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张三'), makeId, image('j1', 'drop1', 1));
+    people = file(people, 'j2', back, makeId, image('j2', 'drop2', 1));
+    expect(people).toHaveLength(2);
+    expect(people[0]?.back).toBeNull();
+    expect(people[1]?.back?.jobId).toBe('j2');
+  });
+
+  it('keeps the slot of a face that was not read, so the next face pairs as dropped', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张三'), makeId, image('j1', 'drop1', 1));
+    people = fail(people, 'j2', makeId, image('j2', 'drop2', 2));
+    people = file(people, 'j3', back, makeId, image('j3', 'drop2', 2));
+    expect(people).toHaveLength(2);
+    expect(people[0]?.back).toBeNull();
+    expect(people[1]?.pendingJobIds).toEqual(['j2']);
+    expect(people[1]?.back?.jobId).toBe('j3');
+  });
+
+  it('fills the kept slot when the failed image is read on a retry', () => {
+    const makeId = idMaker();
+    let people = fail([], 'j2', makeId, image('j2', 'drop2', 2));
+    people = file(people, 'j3', back, makeId, image('j3', 'drop2', 2));
+    people = file(people, 'j1', front('李四'), makeId, image('j1', 'drop1', 1));
+    people = file(people, 'j2', front('张三'), makeId, image('j2', 'drop2', 2));
+    expect(people).toHaveLength(2);
+    expect(people[0]?.front?.recognised.name).toBe('张三');
+    expect(people[0]?.back?.jobId).toBe('j3');
+    expect(people[0]?.pendingJobIds).toEqual([]);
+  });
+
+  it('gives a kept slot up when the clerk removes the image', () => {
+    const makeId = idMaker();
+    const people = fail([], 'j1', makeId, image('j1', 'drop1', 2));
+    expect(people).toHaveLength(1);
+    expect(releaseSlot(people, 'j1')).toEqual([]);
+  });
+
+  it('keeps no slot for an image that came alone', () => {
+    expect(fail([], 'j1', idMaker(), image('j1', 'drop1', 1))).toEqual([]);
+  });
+
+  it('starts a new person when the retried face is of the side already filled', () => {
+    const makeId = idMaker();
+    let people = fail([], 'j1', makeId, image('j1', 'drop1', 2));
+    people = file(people, 'j2', back, makeId, image('j2', 'drop1', 2));
+    people = file(people, 'j1', back, makeId, image('j1', 'drop1', 2));
+    expect(people).toHaveLength(2);
+    expect(people[0]?.pendingJobIds).toEqual([]);
+    expect(people[1]?.back?.jobId).toBe('j1');
+  });
+});
+
+describe('mergeOffer', () => {
+  it('offers a face that came alone to the nearest earlier person missing that side', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张三'), makeId, image('j1', 'drop1', 1));
+    people = file(people, 'j2', front('李四'), makeId, image('j2', 'drop2', 1));
+    people = file(people, 'j3', back, makeId, image('j3', 'drop3', 1));
+    expect(people).toHaveLength(3);
+    expect(mergeOffer(people, people[2] as Person)?.front?.recognised.name).toBe('李四');
+  });
+
+  it('offers nothing to a person with both faces or when no one misses that side', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front(), makeId);
+    people = file(people, 'j2', back, makeId);
+    people = file(people, 'j3', back, makeId, image('j3', 'drop2', 1));
+    expect(mergeOffer(people, people[0] as Person)).toBeNull();
+    expect(mergeOffer(people, people[1] as Person)).toBeNull();
+  });
 });
 
 describe('moving and removing faces', () => {
@@ -183,6 +290,29 @@ describe('personValues', () => {
     const values = personValues(people[0] as Person);
     expect(values.name).toBe('张三');
     expect(values.valid_to).toBe('长期');
+  });
+});
+
+describe('已核对', () => {
+  it('is cleared by an edit, a revert and a move', () => {
+    const makeId = idMaker();
+    let people = file(file([], 'j1', front(), makeId), 'j2', back, makeId);
+    const personId = people[0]?.id ?? '';
+    const faceId = people[0]?.front?.id ?? '';
+    people = setChecked(people, personId, true);
+    expect(people[0]?.checked).toBe(true);
+    expect(editField(people, faceId, 'name', '张叁')[0]?.checked).toBe(false);
+    expect(revertField(people, faceId, 'name')[0]?.checked).toBe(false);
+    const moved = moveFace(people, people[0]?.back?.id ?? '', { newPerson: true }, makeId);
+    expect(moved[0]?.checked).toBe(false);
+  });
+
+  it('is cleared when a new reading of one of its images arrives', () => {
+    const makeId = idMaker();
+    let people = file([], 'j1', front('张二'), makeId);
+    people = setChecked(people, people[0]?.id ?? '', true);
+    people = file(people, 'j1', front('张三'), makeId);
+    expect(people[0]?.checked).toBe(false);
   });
 });
 

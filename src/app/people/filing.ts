@@ -13,6 +13,9 @@ import type { Face, FieldValues, Person } from './person.ts';
 
 export type MakeId = () => string;
 
+/** Other readings offered per field, as many as the engine sends at most. */
+const MAX_ALTERNATIVES = 3;
+
 /** The faces one response holds: one, or two for a `double_side` result. */
 export function facesFromResponse(jobId: string, response: IdCardResponse, makeId: MakeId): Face[] {
   const { result } = response;
@@ -36,12 +39,18 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
   const recognised: FieldValues = {};
   const confidence: Partial<Record<CardField, number>> = {};
   const locations: Partial<Record<CardField, Quad>> = {};
+  const alternatives: Partial<Record<CardField, readonly string[]>> = {};
   for (const field of fields) {
     recognised[field] = values[field] ?? '';
     const score = result.confidence?.[field];
     if (score !== undefined) confidence[field] = score;
     const quad = result.text_location?.[field];
     if (quad) locations[field] = quad;
+    // The engine sends at most three, best first (api-contract.ts); the shown value is no choice.
+    const others = result.alternatives?.[field]
+      ?.filter((value) => value !== recognised[field])
+      .slice(0, MAX_ALTERNATIVES);
+    if (others && others.length > 0) alternatives[field] = others;
   }
   return {
     id: makeId(),
@@ -50,6 +59,7 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
     recognised,
     edits: {},
     confidence,
+    alternatives,
     locations,
     adjustedImage: jpegDataUrl(result.adjusted_image),
     portraitImage: jpegDataUrl(result.portrait_image),
@@ -62,52 +72,160 @@ function jpegDataUrl(base64: string | undefined): string | null {
 }
 
 /**
- * Files new faces into people, in the order the images were dropped:
+ * The image a reading came from, as the filing rules see it: faces pair only with faces of the
+ * same intake (one drop, one paste, one file choice or one camera run), in the order of its images.
+ */
+export type IntakeImage = {
+  jobId: string;
+  intakeId: string;
+  /** How many images that intake brought; an image that came alone is never paired silently. */
+  intakeSize: number;
+};
+
+/** What became of an image: its faces, or no reading (failed or cancelled). */
+export type ImageOutcome = { faces: readonly Face[] } | { faces: null };
+
+/**
+ * Files one settled image into people. Images are filed in drop order, so within an intake each
+ * face meets the faces before it:
  * - a face read again from the same image replaces the earlier reading in place, keeping the
  *   clerk's edits and the slot it was moved to;
- * - a double-sided result is a person of its own, and a face newly found when an image is read
- *   again joins the person that holds the image's other face;
- * - otherwise a face joins the newest person if that slot is free (a front and a back dropped
- *   together make one person), and starts a new person if not (a second front).
+ * - an image that was not read keeps its slot: it is pending on the intake's open person (or a
+ *   new one), so the faces after it pair as they would have, and a retry fills that slot;
+ * - a double-sided result is a person of its own, unless it fills the slot its image held;
+ * - a face newly found when an image is read again as double-sided joins the person that holds
+ *   the image's other face;
+ * - a face joins the intake's open person (the last one it made) when that slot is free, and
+ *   starts a new person if not; an image that came alone always starts a new person, and
+ *   `mergeOffer` proposes where it may belong, for the clerk to accept.
  */
-export function fileFaces(
+export function fileImage(
   people: readonly Person[],
-  faces: readonly Face[],
+  image: IntakeImage,
+  outcome: ImageOutcome,
   makeId: MakeId,
 ): Person[] {
   let filed = [...people];
+  const holder = filed.find((person) => person.pendingJobIds.includes(image.jobId)) ?? null;
+  if (outcome.faces === null) {
+    if (holder || image.intakeSize < 2) return filed;
+    const open = openPerson(filed, image.intakeId);
+    if (open && slotsTaken(open) < 2) {
+      return filed.map((person) =>
+        person === open
+          ? { ...person, pendingJobIds: [...person.pendingJobIds, image.jobId] }
+          : person,
+      );
+    }
+    return [...filed, newPerson(makeId, image.intakeId, { pendingJobIds: [image.jobId] })];
+  }
+  if (holder) {
+    filed = filed.map((person) =>
+      person === holder
+        ? {
+            ...person,
+            pendingJobIds: person.pendingJobIds.filter((jobId) => jobId !== image.jobId),
+          }
+        : person,
+    );
+  }
+  const slotHolder = holder ? (filed.find((person) => person.id === holder.id) ?? null) : null;
   const fresh: Face[] = [];
-  for (const face of faces) {
+  for (const face of outcome.faces) {
     const replaced = replaceReading(filed, face);
     if (replaced) filed = replaced;
     else fresh.push(face);
   }
   const front = fresh.find((face) => face.side === 'front') ?? null;
   const back = fresh.find((face) => face.side === 'back') ?? null;
-  if (front && back) return [...filed, { id: makeId(), front, back }];
-  for (const face of fresh) {
-    // Read again as a double-sided page: the new face joins the person holding the other one.
-    const sibling = filed.find(
-      (person) =>
-        person[face.side] === null &&
-        (person.front?.jobId === face.jobId || person.back?.jobId === face.jobId),
-    );
-    if (sibling) {
-      filed = filed.map((person) =>
-        person === sibling ? { ...person, [face.side]: face } : person,
+  if (front && back) {
+    if (slotHolder && slotHolder.front === null && slotHolder.back === null) {
+      return filed.map((person) =>
+        person.id === slotHolder.id ? { ...person, front, back } : person,
       );
-      continue;
     }
-    const newest = filed.at(-1);
-    if (newest && newest[face.side] === null) {
-      filed = filed.map((person) =>
-        person === newest ? { ...person, [face.side]: face } : person,
-      );
-    } else {
-      filed = [...filed, { id: makeId(), front: null, back: null, [face.side]: face }];
-    }
+    return dropEmpty([...filed, newPerson(makeId, image.intakeId, { front, back })]);
   }
-  return filed;
+  for (const face of fresh) {
+    filed = fileOneFace(filed, face, image, slotHolder?.id ?? null, makeId);
+  }
+  return dropEmpty(filed);
+}
+
+function fileOneFace(
+  people: Person[],
+  face: Face,
+  image: IntakeImage,
+  slotHolderId: string | null,
+  makeId: MakeId,
+): Person[] {
+  const fill = (target: Person) =>
+    people.map((person) =>
+      person === target ? { ...person, [face.side]: face, checked: false } : person,
+    );
+  // Read again as a double-sided page: the new face joins the person holding the other one.
+  const sibling = people.find(
+    (person) =>
+      person[face.side] === null &&
+      (person.front?.jobId === face.jobId || person.back?.jobId === face.jobId),
+  );
+  if (sibling) return fill(sibling);
+  const holder = people.find((person) => person.id === slotHolderId);
+  if (holder && holder[face.side] === null) return fill(holder);
+  if (!holder && image.intakeSize > 1) {
+    const open = openPerson(people, image.intakeId);
+    if (open && open[face.side] === null && slotsTaken(open) < 2) return fill(open);
+  }
+  return [...people, newPerson(makeId, image.intakeId, { [face.side]: face })];
+}
+
+/** The intake's last person: the one its next face may pair with. */
+function openPerson(people: readonly Person[], intakeId: string): Person | null {
+  return people.findLast((person) => person.intakeId === intakeId) ?? null;
+}
+
+function slotsTaken(person: Person): number {
+  return (person.front ? 1 : 0) + (person.back ? 1 : 0) + person.pendingJobIds.length;
+}
+
+function newPerson(makeId: MakeId, intakeId: string, content: Partial<Person>): Person {
+  return {
+    id: makeId(),
+    intakeId,
+    front: null,
+    back: null,
+    pendingJobIds: [],
+    checked: false,
+    ...content,
+  };
+}
+
+/** Takes an image that will not be read (removed by the clerk) out of the slot it held. */
+export function releaseSlot(people: readonly Person[], jobId: string): Person[] {
+  return dropEmpty(
+    people.map((person) =>
+      person.pendingJobIds.includes(jobId)
+        ? { ...person, pendingJobIds: person.pendingJobIds.filter((id) => id !== jobId) }
+        : person,
+    ),
+  );
+}
+
+/**
+ * Where a face that stands alone may belong: the nearest person, earlier ones first, whose slot
+ * of that side is free and whose other side is filled. Only ever offered, never done unasked.
+ */
+export function mergeOffer(people: readonly Person[], person: Person): Person | null {
+  const face = person.front ?? person.back;
+  if (!face || (person.front && person.back) || person.pendingJobIds.length > 0) return null;
+  const other = face.side === 'front' ? 'back' : 'front';
+  const fits = (candidate: Person) =>
+    candidate !== person &&
+    candidate[face.side] === null &&
+    candidate[other] !== null &&
+    candidate.pendingJobIds.length === 0;
+  const index = people.indexOf(person);
+  return people.slice(0, index).findLast(fits) ?? people.slice(index + 1).find(fits) ?? null;
 }
 
 function replaceReading(people: Person[], reading: Face): Person[] | null {
@@ -116,7 +234,11 @@ function replaceReading(people: Person[], reading: Face): Person[] | null {
     const current = person[reading.side];
     if (!current || current.jobId !== reading.jobId) return person;
     found = true;
-    return { ...person, [reading.side]: { ...reading, id: current.id, edits: current.edits } };
+    return {
+      ...person,
+      [reading.side]: { ...reading, id: current.id, edits: current.edits },
+      checked: false,
+    };
   });
   return found ? updated : null;
 }
@@ -136,17 +258,17 @@ export function moveFace(
   const face = source[side] as Face;
   if ('newPerson' in target) {
     const emptied = people.map((person) =>
-      person === source ? { ...person, [side]: null } : person,
+      person === source ? { ...person, [side]: null, checked: false } : person,
     );
-    return dropEmpty([...emptied, { id: makeId(), front: null, back: null, [side]: face }]);
+    return dropEmpty([...emptied, newPerson(makeId, source.intakeId, { [side]: face })]);
   }
   const destination = people.find((person) => person.id === target.personId);
   if (!destination || destination === source) return [...people];
   const displaced = destination[side];
   return dropEmpty(
     people.map((person) => {
-      if (person === source) return { ...person, [side]: displaced };
-      if (person === destination) return { ...person, [side]: face };
+      if (person === source) return { ...person, [side]: displaced, checked: false };
+      if (person === destination) return { ...person, [side]: face, checked: false };
       return person;
     }),
   );
@@ -172,7 +294,8 @@ export function editField(
     for (const side of ['front', 'back'] as const) {
       const face = person[side];
       if (face?.id === faceId) {
-        return { ...person, [side]: { ...face, edits: { ...face.edits, [field]: value } } };
+        const edits = { ...face.edits, [field]: value };
+        return { ...person, [side]: { ...face, edits }, checked: false };
       }
     }
     return person;
@@ -186,13 +309,28 @@ export function revertField(people: readonly Person[], faceId: string, field: Ca
       const face = person[side];
       if (face?.id === faceId) {
         const { [field]: _dropped, ...edits } = face.edits;
-        return { ...person, [side]: { ...face, edits } };
+        return { ...person, [side]: { ...face, edits }, checked: false };
       }
     }
     return person;
   });
 }
 
+/** A person is kept while it holds a face or the slot of an image still to be read. */
 function dropEmpty(people: Person[]): Person[] {
-  return people.filter((person) => person.front !== null || person.back !== null);
+  return people.filter(
+    (person) => person.front !== null || person.back !== null || person.pendingJobIds.length > 0,
+  );
+}
+
+export function setChecked(
+  people: readonly Person[],
+  personId: string,
+  checked: boolean,
+): Person[] {
+  return people.map((person) => (person.id === personId ? { ...person, checked } : person));
+}
+
+export function removePerson(people: readonly Person[], personId: string): Person[] {
+  return people.filter((person) => person.id !== personId);
 }

@@ -1,6 +1,8 @@
+import { useMemo } from 'react';
 import { useDesk } from '../desk/desk-store.ts';
 import { SIDE_LABELS } from './card-fields.ts';
 import { type Person, personValues } from './person.ts';
+import { warningsByPerson } from './person-warnings.ts';
 
 export function selectedPerson(
   people: readonly Person[],
@@ -15,6 +17,7 @@ export function PeopleList() {
   const selectedId = useDesk((state) => state.selectedPersonId);
   const selectPerson = useDesk((state) => state.selectPerson);
   const current = selectedPerson(people, selectedId);
+  const warnings = useMemo(() => warningsByPerson(people), [people]);
   if (people.length === 0) {
     return (
       <p className="rounded border border-slate-200 bg-white p-6 text-center text-slate-500">
@@ -27,6 +30,7 @@ export function PeopleList() {
       <ul className="flex gap-2 overflow-x-auto pb-1">
         {people.map((person, index) => {
           const values = personValues(person);
+          const warned = (warnings.get(person.id)?.length ?? 0) > 0;
           return (
             <li key={person.id} className="flex-none">
               <button
@@ -38,6 +42,7 @@ export function PeopleList() {
                 <span className="font-medium">
                   {index + 1}. {values.name || '（未读出姓名）'}
                 </span>
+                {warned && <span className="ml-1 text-amber-700">⚠ 待确认</span>}
                 <span className="ml-2 text-xs text-slate-500">
                   {(['front', 'back'] as const)
                     .map((side) => `${SIDE_LABELS[side]}${person[side] ? '✓' : '—'}`)

@@ -12,6 +12,8 @@ export type Face = {
   edits: FieldValues;
   /** Absent when the upstream (Huawei Cloud) does not report it. */
   confidence: Partial<Record<CardField, number>>;
+  /** Other whole readings of doubtful fields, best first; absent from Huawei Cloud. */
+  alternatives: Partial<Record<CardField, readonly string[]>>;
   locations: Partial<Record<CardField, Quad>>;
   /** `data:` URLs of the straightened card face and the portrait crop, when returned. */
   adjustedImage: string | null;
@@ -21,8 +23,14 @@ export type Face = {
 
 export type Person = {
   id: string;
+  /** The intake (one drop, paste, file choice or camera run) whose images made this person. */
+  intakeId: string;
   front: Face | null;
   back: Face | null;
+  /** Images of the intake not read (yet), each holding the slot its face will fill on a retry. */
+  pendingJobIds: string[];
+  /** The clerk marked the person 已核对; any change to its faces or values clears it. */
+  checked: boolean;
 };
 
 /** What the clerk sees and copies: their edit where there is one, else what was read. */

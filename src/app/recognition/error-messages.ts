@@ -1,5 +1,6 @@
 import type { ApiErrorCode } from '../../idcard/api-contract.ts';
 import type { ImageFailure } from '../compression/compress-protocol.ts';
+import type { PixelSize } from '../compression/compression-target.ts';
 import { ACCEPTED_FORMATS_TEXT } from '../intake/image-formats.ts';
 import type { RecognitionFailure } from '../lib/api-client.ts';
 
@@ -9,6 +10,9 @@ export type FailureMessage = { title: string; action: string };
 /** Every failure of one image, from intake to recognition. */
 export type JobFailure =
   | { kind: 'unsupported-format'; fileName: string }
+  | { kind: 'empty-file'; fileName: string }
+  /** No card found (AIS.0104) in an image too small to hold a readable one. */
+  | { kind: 'low-resolution'; size: PixelSize }
   | ImageFailure
   | RecognitionFailure
   /** A fault in the app itself; its technical message is shown for the record. */
@@ -63,6 +67,16 @@ export function failureMessage(failure: JobFailure): FailureMessage {
       return {
         title: `“${failure.fileName}”不是可识别的图片`,
         action: `请放入 ${ACCEPTED_FORMATS_TEXT} 格式的证件照片。`,
+      };
+    case 'empty-file':
+      return {
+        title: `“${failure.fileName}”是空文件（0 字节）`,
+        action: `文件没有内容，可能复制或下载未完成，${RETAKE}`,
+      };
+    case 'low-resolution':
+      return {
+        title: `分辨率太低（${failure.size.width}×${failure.size.height} 像素），读不出证件`,
+        action: '请在更近处或用更高分辨率重新拍摄或扫描（证件宽至少约 400 像素），再放入。',
       };
     case 'undecodable':
       return { title: '图片无法打开', action: `文件可能已损坏或并非图片，${RETAKE}` };

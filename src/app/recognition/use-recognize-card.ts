@@ -1,7 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { makeId, useDesk } from '../desk/desk-store.ts';
+import { findJob, makeId, useDesk } from '../desk/desk-store.ts';
 import { RecognitionError, recognizeIdCard } from '../lib/api-client.ts';
 import { facesFromResponse } from '../people/filing.ts';
+import { explainRecognitionFailure } from './low-resolution.ts';
 
 export const RECOGNIZE_MUTATION_KEY = ['recognize-id-card'] as const;
 
@@ -30,7 +31,7 @@ export function useRecognizeCard() {
         .failJob(
           jobId,
           error instanceof RecognitionError
-            ? error.failure
+            ? explainRecognitionFailure(error.failure, findJob(jobId)?.sent?.size ?? null)
             : { kind: 'internal', detail: error.message },
         );
     },

@@ -11,14 +11,15 @@ type CardImageProps = {
   adjustedImage: string | null;
   sent: SentImage | null;
   originalUrl: string | null;
-  /** Where the focused or hovered field was read, in the sent image's pixels. */
+  /** Where the focused field was read, in the sent image's pixels. */
   highlight: Quad | null;
 };
 
 /**
- * The straightened card by default. Text locations are given in the pixels of the image as sent,
- * so while a field with a location is focused or hovered the sent photo is shown with the
- * outline drawn over it; the original file is one click away.
+ * The straightened card by default, and it stays while the clerk moves through the fields (the
+ * focused field is shown enlarged beside its input). Text locations are given in the pixels of
+ * the image as sent, so the focused field is outlined when the clerk looks at that photo (照片);
+ * the original file is one click away.
  */
 export function CardImage({
   sideLabel,
@@ -29,8 +30,8 @@ export function CardImage({
 }: CardImageProps) {
   const [chosen, setChosen] = useState<View>(adjustedImage ? 'card' : 'photo');
   const views: View[] = [...(adjustedImage ? (['card'] as const) : []), 'photo', 'original'];
-  const showOutline = highlight !== null && sent !== null && chosen !== 'original';
-  const view: View = showOutline ? 'photo' : chosen;
+  const view: View = chosen === 'card' && !adjustedImage ? 'photo' : chosen;
+  const showOutline = highlight !== null && sent !== null && view === 'photo';
   const source =
     view === 'card'
       ? adjustedImage
@@ -73,7 +74,7 @@ export function CardImage({
             type="button"
             aria-pressed={view === candidate}
             onClick={() => setChosen(candidate)}
-            className={`rounded px-2 py-0.5 ${view === candidate ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
+            className={`rounded px-2 py-0.5 pointer-coarse:min-h-11 ${view === candidate ? 'bg-slate-800 text-white' : 'text-slate-700 hover:bg-slate-100'}`}
           >
             {candidate === 'original' ? '查看原图' : VIEW_LABELS[candidate]}
           </button>

@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import type { CardField, CardSide } from '../../idcard/api-contract.ts';
 import { findJob, useDesk } from '../desk/desk-store.ts';
-import { FIELDS_OF_SIDE, SIDE_LABELS } from '../people/card-fields.ts';
+import { FIELD_LABELS, FIELDS_OF_SIDE, SIDE_LABELS } from '../people/card-fields.ts';
 import { currentValue, type Face, type Person, personValues } from '../people/person.ts';
 import { CardImage } from './card-image.tsx';
+import { EmptySlot } from './empty-slot.tsx';
 import type { FieldNotes } from './field-checks.ts';
 import { FieldInput } from './field-input.tsx';
+import { FieldZoom } from './field-zoom.tsx';
 
 type FacePanelProps = {
   side: CardSide;
@@ -32,9 +34,7 @@ export function FacePanel({ side, face, person, people, notes }: FacePanelProps)
           notes={notes}
         />
       ) : (
-        <p className="rounded bg-slate-50 p-4 text-sm text-slate-500">
-          尚无{sideLabel}：放入此人的{sideLabel}照片即可补上。
-        </p>
+        <EmptySlot side={side} person={person} />
       )}
     </section>
   );
@@ -52,7 +52,8 @@ function FaceContent({
   const job =
     useDesk((state) => state.jobs.find((candidate) => candidate.id === face.jobId)) ??
     findJob(face.jobId);
-  const [pointed, setPointed] = useState<CardField | null>(null);
+  // The last field focused stays shown until another is: tabbing past a copy button must not flicker.
+  const [focused, setFocused] = useState<CardField | null>(null);
   const others = people.filter((candidate) => candidate.id !== person.id);
   return (
     <div className="grid gap-3">
@@ -62,7 +63,7 @@ function FaceContent({
         adjustedImage={face.adjustedImage}
         sent={job?.sent ?? null}
         originalUrl={job?.originalUrl ?? null}
-        highlight={pointed ? (face.locations[pointed] ?? null) : null}
+        highlight={focused ? (face.locations[focused] ?? null) : null}
       />
       <div className="grid gap-2">
         {FIELDS_OF_SIDE[face.side].map((field) => (
@@ -72,10 +73,20 @@ function FaceContent({
             value={currentValue(face, field)}
             recognised={face.recognised[field] ?? ''}
             confidence={face.confidence[field]}
+            alternatives={face.alternatives[field] ?? []}
             notes={notes[field] ?? []}
             onChange={(value) => editField(face.id, field, value)}
             onRevert={() => revertField(face.id, field)}
-            onPoint={setPointed}
+            onFocus={() => setFocused(field)}
+            zoom={
+              focused === field && job?.sent && face.locations[field] ? (
+                <FieldZoom
+                  imageUrl={job.sent.url}
+                  quad={face.locations[field]}
+                  label={FIELD_LABELS[field]}
+                />
+              ) : null
+            }
           />
         ))}
       </div>
@@ -90,7 +101,7 @@ function FaceContent({
               if (target === 'new') moveFace(face.id, { newPerson: true });
               else if (target) moveFace(face.id, { personId: target });
             }}
-            className="rounded border border-slate-300 px-1 py-0.5"
+            className="rounded border border-slate-300 px-1 py-0.5 pointer-coarse:min-h-11"
           >
             <option value="">选择…</option>
             {others.map((candidate) => (
@@ -105,7 +116,7 @@ function FaceContent({
         <button
           type="button"
           onClick={() => removeFace(face.id)}
-          className="text-slate-500 underline"
+          className="text-slate-500 underline pointer-coarse:min-h-11"
         >
           删除此{sideLabel}
         </button>

@@ -83,11 +83,10 @@ async function faceResult(
     }
     result.text_location = locations;
   }
-  // API.md: the straightened face and the portrait are empty for the emblem side.
+  // Both faces are straightened, so the clerk checks an emblem side against its card too; the
+  // portrait is empty for the emblem side (API.md).
   const front = reading.side === 'front';
-  if (options.returnAdjustedImage) {
-    result.adjusted_image = front ? await base64Jpeg(scan.faceImage()) : '';
-  }
+  if (options.returnAdjustedImage) result.adjusted_image = await base64Jpeg(scan.faceImage());
   if (options.returnPortraitImage) {
     result.portrait_image = front
       ? await base64Jpeg(cropFace(scan.faceImage(), PORTRAIT_AREA))
