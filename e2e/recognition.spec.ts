@@ -12,7 +12,12 @@ import {
 } from './support/card-fixtures.ts';
 import { dropFiles, pasteFile } from './support/desk.ts';
 import { makeLargePhoto } from './support/large-photo.ts';
-import { nextRecognitions, RECOGNITION_TIMEOUT_MS, resultFields } from './support/recognition.ts';
+import {
+  bodyOf,
+  nextRecognitions,
+  RECOGNITION_TIMEOUT_MS,
+  resultFields,
+} from './support/recognition.ts';
 
 // These run against the real local engine started by the webServer of playwright.config.ts.
 test.setTimeout(2 * RECOGNITION_TIMEOUT_MS);
@@ -211,4 +216,25 @@ test('导出 Excel writes the number as a text cell with all 18 digits', async (
   );
   expect(number?.value).toHaveLength(18);
   expect(row?.getCell(3).value).toBe('汉');
+});
+
+test('a doubtful name offers the recogniser’s other readings, and one click takes one', async ({
+  page,
+}) => {
+  // A low-resolution photo: the engine is unsure of the rare given-name character (湉) and
+  // answers with the other spellings its recogniser saw.
+  const card = cardsOfSide('front').find((front) => front.condition === 'low-resolution');
+  if (!card) throw new Error('the card set needs a low-resolution front');
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [card.file]);
+  const [response] = await answered;
+  const offered: string[] = (await bodyOf(response)).result.alternatives?.name ?? [];
+  expect(offered.length).toBeGreaterThan(0);
+
+  const choices = page.getByRole('group', { name: '姓名的其他读法' }).getByRole('button');
+  await expect(choices).toHaveText(offered);
+  const taken = offered.at(-1) ?? '';
+  await choices.filter({ hasText: taken }).click();
+  await expect(page.getByRole('textbox', { name: '姓名' })).toHaveValue(taken);
+  await expect(page.getByText(/^已修改/)).toBeVisible();
 });
