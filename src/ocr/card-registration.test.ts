@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
 import { registerFace, textDirection } from './card-registration.ts';
-import { applyHomography, type Homography, mapQuad } from './geometry.ts';
+import { applyHomography, type Homography, invertHomography, mapQuad } from './geometry.ts';
 import { backLines, faceOf, frontLines, type LineSpec } from './layout/read-face-builder.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 
@@ -34,6 +34,72 @@ function moved(lines: RecognizedLine[], h: Homography): RecognizedLine[] {
 function shifted(lines: LineSpec[], dx: number, only: (line: LineSpec) => boolean): LineSpec[] {
   return lines.map((line) => (only(line) ? { ...line, x: line.x + dx } : line));
 }
+
+/**
+ * A line as a recogniser returned it on a rough face: its box (x, y of each corner in face px,
+ * from the top-left one clockwise) and each character's centre along the line (share of the
+ * line's length).
+ */
+function readLine(text: string, corners: number[], centres: number[]): RecognizedLine {
+  const box = [0, 2, 4, 6].map((i) => [corners[i], corners[i + 1]]) as Quad;
+  const chars = Array.from(text).map((char, i) => {
+    const centre = centres[i] as number;
+    return {
+      char,
+      prob: 0.99,
+      alternatives: [],
+      span: { start: centre - 0.01, end: centre + 0.01 },
+    };
+  });
+  return { text, box, score: 0.99, chars };
+}
+
+/**
+ * A portrait side photographed at a steep angle and straightened from corners found wrongly:
+ * the card sits shrunk and pushed down on the rough face, its right side further than its left.
+ * Boxes and character positions as PP-OCRv6 small read them (the birth row with spaces).
+ */
+const STEEP_FRONT: RecognizedLine[] = [
+  readLine('姓名', [52, 199, 128, 204, 126, 237, 50, 233], [0.115, 0.423]),
+  readLine('孟文斌', [117, 193, 229, 183, 232, 226, 121, 235], [0.233, 0.5, 0.833]),
+  readLine(
+    '性别男民族汉',
+    [60, 239, 348, 228, 350, 275, 62, 285],
+    [0.068, 0.122, 0.311, 0.635, 0.689, 0.905],
+  ),
+  readLine(
+    '出生 1979 年 10 月 15 日',
+    [79, 284, 408, 279, 408, 320, 80, 325],
+    [
+      0.031, 0.092, 0.173, 0.255, 0.296, 0.337, 0.378, 0.418, 0.459, 0.52, 0.561, 0.622, 0.663,
+      0.704, 0.765, 0.786, 0.847, 0.888, 0.929,
+    ],
+  ),
+  readLine('住址', [99, 333, 144, 336, 142, 363, 97, 361], [0.25, 0.65]),
+  readLine(
+    '安徽省蚌埠市五河县湖坪',
+    [159, 327, 479, 324, 480, 365, 159, 369],
+    [0.075, 0.139, 0.224, 0.309, 0.394, 0.479, 0.564, 0.649, 0.756, 0.841, 0.926],
+  ),
+  readLine(
+    '镇江果村委会青竹屯33号',
+    [168, 358, 482, 359, 482, 399, 168, 398],
+    [0.075, 0.16, 0.224, 0.309, 0.394, 0.479, 0.564, 0.671, 0.756, 0.82, 0.883, 0.947],
+  ),
+  readLine(
+    '公民身份号码',
+    [136, 457, 264, 460, 264, 488, 136, 486],
+    [0.093, 0.241, 0.389, 0.538, 0.686, 0.871],
+  ),
+  readLine(
+    '340322197910155314',
+    [300, 457, 771, 474, 770, 511, 299, 495],
+    [
+      0.034, 0.075, 0.129, 0.169, 0.223, 0.277, 0.331, 0.385, 0.439, 0.493, 0.548, 0.602, 0.669,
+      0.723, 0.777, 0.845, 0.912, 0.966,
+    ],
+  ),
+];
 
 const LABELS = new Set(['签发机关', '有效期限', '姓名', '性别', '出生', '住址', '公民身份号码']);
 
@@ -81,6 +147,22 @@ describe('registerFace', () => {
     const [u, v] = applyHomography(part, 856, 540);
     expect(u).toBeCloseTo(0.55 * x + 120, 0);
     expect(v).toBeCloseTo(0.55 * y + 200, 0);
+  });
+
+  it('keeps the aligned fit when a projective one agrees with the anchors but is no card', () => {
+    // The eight anchors (five labels, 民族, the number's ends) leave a projective fit almost no
+    // redundancy: it met every anchor and kept the lines level, yet sheared the card by ~11°.
+    const h = registerFace(STEEP_FRONT);
+    expect(h).not.toBeNull();
+    const { turn, shear } = turnAndShear(h as Homography);
+    expect(Math.abs(turn)).toBeLessThan(1);
+    expect(Math.abs(shear)).toBeLessThan(1);
+    // The rows land where the card prints them: 姓名 on the name row, 住址 on the address row.
+    const toTrue = invertHomography(h as Homography);
+    const [, nameY] = applyHomography(toTrue, 89, 218);
+    const [, addressY] = applyHomography(toTrue, 121, 348);
+    expect(nameY / 540).toBeCloseTo(0.17, 1);
+    expect(addressY / 540).toBeCloseTo(0.5, 1);
   });
 
   it('does not register a face with fewer than three anchors', () => {

@@ -280,24 +280,6 @@ function keepsLinesLevel(trueToRough: Homography, lines: readonly RecognizedLine
   });
 }
 
-/**
- * A projective fit replaces the aligned one only when enough well-spread anchors agree with it
- * (`PROJECTIVE_MIN_ANCHORS`, `PROJECTIVE_MIN_SPREAD`), every one within its tolerances, and it
- * leaves the lines level.
- */
-function projectiveIfAgreed(
-  anchors: readonly Anchor[],
-  lines: readonly RecognizedLine[],
-): Homography | null {
-  if (anchors.length < PROJECTIVE_MIN_ANCHORS) return null;
-  if (spread(anchors.map((a) => a.nominal[0])) < PROJECTIVE_MIN_SPREAD.x * FACE_WIDTH) return null;
-  if (spread(anchors.map((a) => a.nominal[1])) < PROJECTIVE_MIN_SPREAD.y * FACE_HEIGHT) return null;
-  const h = fitProjective(anchors);
-  if (h === null) return null;
-  if (anchors.some((a) => normalizedResidual(h, a) > MAX_NORMALIZED_RESIDUAL)) return null;
-  return keepsLinesLevel(h, lines) ? h : null;
-}
-
 function quadArea(points: Point[]): number {
   let area = 0;
   points.forEach(([x0, y0], i) => {
@@ -326,6 +308,27 @@ function plausible(h: Homography): boolean {
     aspect >= ASPECT_LIMITS.min &&
     aspect <= ASPECT_LIMITS.max
   );
+}
+
+/**
+ * A projective fit replaces the aligned one only when enough well-spread anchors agree with it
+ * (`PROJECTIVE_MIN_ANCHORS`, `PROJECTIVE_MIN_SPREAD`), every one within its tolerances, it
+ * leaves the lines level and it makes sense as a card (`plausible`). Eight anchors leave its
+ * eight unknowns almost no redundancy, so agreeing with them says little about the corners: on
+ * a steep photo it sheared the card by about 11° and, found implausible only afterwards, took
+ * the aligned fit down with it (the face was then read unregistered, its rows one off).
+ */
+function projectiveIfAgreed(
+  anchors: readonly Anchor[],
+  lines: readonly RecognizedLine[],
+): Homography | null {
+  if (anchors.length < PROJECTIVE_MIN_ANCHORS) return null;
+  if (spread(anchors.map((a) => a.nominal[0])) < PROJECTIVE_MIN_SPREAD.x * FACE_WIDTH) return null;
+  if (spread(anchors.map((a) => a.nominal[1])) < PROJECTIVE_MIN_SPREAD.y * FACE_HEIGHT) return null;
+  const h = fitProjective(anchors);
+  if (h === null) return null;
+  if (anchors.some((a) => normalizedResidual(h, a) > MAX_NORMALIZED_RESIDUAL)) return null;
+  return keepsLinesLevel(h, lines) && plausible(h) ? h : null;
 }
 
 /**
