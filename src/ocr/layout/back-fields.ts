@@ -24,6 +24,11 @@ import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
+/**
+ * Every such organ's name ends in 局 (公安局, 分局); characters after it belong to something else
+ * on the card, most often the remains of a stamp (效 of 复印无效), and are not vouched for.
+ */
+const ISSUE_END = /局$/u;
 
 /**
  * What a value read together with its label keeps of it: the label, or its tail when the first
@@ -159,7 +164,7 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
   const issueText = read.match.variant.chars.join('');
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
-    : issue.trimmed || read.trimmed
+    : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
       ? CONFIDENCE.changedByCheck
       : CONFIDENCE.ceiling;
   return {

@@ -38,6 +38,28 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
+  it('cuts a "for … use only" line whose end was lost, read together with the name', () => {
+    const lines = frontLines(FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三仅供工商银行办理入职手续' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('cuts a check stamp read together with the name, and does not vouch for the name', () => {
+    const lines = frontLines(FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三已核验' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it("does not vouch for an issuing authority with a stamp's remains after its 局", () => {
+    const fields = read(backLines({ ...BACK, issue: '北京市公安局朝阳分局效' }));
+    expect(fields.issue?.value).toBe('北京市公安局朝阳分局效');
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+
   it('keeps a 复印无效 stamp beside the issuing authority out of it, and does not vouch for it', () => {
     const lines = [...backLines(BACK), { text: '复印无效', x: 0.72, y: 0.74 }];
     const fields = read(lines);
