@@ -133,13 +133,20 @@ function compoundSurnameReading(glyphs: readonly Glyph[]): string | null {
 }
 
 /**
- * Whether an address stops at or inside its region's name (甘肃省天水市张家川回族 of
- * …张家川回族自治县): every address goes on past its county to a street or village, so the rest,
- * often a whole line, was lost.
+ * Fewest characters an address holds past its county-level region: a card's address goes on to
+ * a township or street and a village, road or house number (…湖坪镇江果村委会青竹屯33号), so one or
+ * two characters there mean the rest was lost (湛河区桃 of 湛河区桃龙街767号, under a watermark).
+ */
+const MIN_CHARS_PAST_REGION = 3;
+
+/**
+ * Whether an address stops inside its region's name (甘肃省天水市张家川回族 of …张家川回族自治县)
+ * or just past it: the rest, often a whole line, was lost.
  */
 function endsByItsRegion(value: string): boolean {
   for (const name of addressRegions().names) {
     if (name.startsWith(value)) return true;
+    if (value.startsWith(name) && value.length - name.length < MIN_CHARS_PAST_REGION) return true;
   }
   return false;
 }

@@ -51,6 +51,17 @@ describe('the address', () => {
 });
 
 describe('an address cut short', () => {
+  it('is not vouched for when it stops a character past its region’s name', () => {
+    const lines = frontLines({ ...FRONT, address: ['河南省平顶山市湛河区桃'] });
+    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
+      faceOf(lines),
+      'front',
+      TODAY,
+    ).fields;
+    expect(fields.address?.value).toBe('河南省平顶山市湛河区桃');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+
   it('is not vouched for when it stops inside its region’s name (its next line lost)', () => {
     const lines = frontLines({ ...FRONT, address: ['甘肃省天水市张家川回族'] });
     const fields: Record<string, { value: string; confidence: number }> = readCardFields(
