@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer as createProbe } from 'node:net';
 import { resolve } from 'node:path';
 import { createServer } from 'vite';
 import { loadConfig } from '../src/server/config/config.ts';
 import { readTlsFiles } from '../src/server/config/tls-files.ts';
+import { freeLoopbackPort } from './free-loopback-port.ts';
 import { ocrRouteProxy } from './ocr-route-proxy.ts';
 
 /**
@@ -59,18 +59,3 @@ api.once('exit', (code, signal) => {
   console.error(`The API server stopped (${signal ?? `exit status ${code}`}); stopping Vite.`);
   void vite.close().then(() => process.exit(1));
 });
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createProbe();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address
-          ? resolvePort(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
