@@ -41,6 +41,21 @@ test('the photo view outlines where the focused field was read', async ({ page }
   );
 });
 
+test('the straightened card outlines where the focused field is printed on it', async ({
+  page,
+}) => {
+  const answered = nextRecognitions(page, 1);
+  await dropFiles(page, [firstFrontCard().file]);
+  const [response] = await answered;
+  const { result } = await bodyOf(response);
+  await expect(page.getByRole('img', { name: '人像面证件' })).toBeVisible();
+  await page.getByRole('textbox', { name: '住址' }).focus();
+  await expect(page.getByTestId('field-outline')).toHaveAttribute(
+    'points',
+    result.adjusted_text_location.address.map(([x, y]: [number, number]) => `${x},${y}`).join(' '),
+  );
+});
+
 test('the emblem side is shown straightened too', async ({ page }) => {
   const answered = nextRecognitions(page, 1);
   await dropFiles(page, [firstBackCard().file]);

@@ -98,13 +98,16 @@ const alarmResultShape = Object.fromEntries(
 export const VOUCHED_CONFIDENCE = 0.9;
 
 /**
- * Extras any face may carry; Huawei omits ours (`side`, `confidence`, `alternatives`), so all
- * are optional. `alternatives` holds, for fields below `VOUCHED_CONFIDENCE` only, up to three
- * other whole values the recogniser's runner-up characters spell, most likely first.
+ * Extras any face may carry; Huawei omits ours (`side`, `confidence`, `alternatives`,
+ * `adjusted_text_location`), so all are optional. `alternatives` holds, for fields below
+ * `VOUCHED_CONFIDENCE` only, up to three other whole values the recogniser's runner-up characters
+ * spell, most likely first. `adjusted_text_location` is `text_location` in the pixels of
+ * `adjusted_image`, given when both were asked for.
  */
 const faceExtrasShape = {
   verification_result: verificationSchema.optional(),
   text_location: z.record(z.string(), quadSchema).optional(),
+  adjusted_text_location: z.record(z.string(), quadSchema).optional(),
   confidence: z.record(z.string(), z.number().min(0).max(1)).optional(),
   alternatives: z.record(z.string(), z.array(z.string())).optional(),
   adjusted_image: z.string().optional(),

@@ -78,12 +78,26 @@ describe('facesFromResponse', () => {
               [1, 4],
             ],
           },
+          adjusted_text_location: {
+            name: [
+              [10, 20],
+              [30, 20],
+              [30, 40],
+              [10, 40],
+            ],
+          },
           adjusted_image: 'AAAA',
         },
       },
       idMaker(),
     );
     expect(face?.confidence).toEqual({ name: 0.5 });
+    expect(face?.cardLocations.name).toEqual([
+      [10, 20],
+      [30, 20],
+      [30, 40],
+      [10, 40],
+    ]);
     expect(face?.locations.name).toEqual([
       [1, 2],
       [3, 2],

@@ -39,6 +39,7 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
   const recognised: FieldValues = {};
   const confidence: Partial<Record<CardField, number>> = {};
   const locations: Partial<Record<CardField, Quad>> = {};
+  const cardLocations: Partial<Record<CardField, Quad>> = {};
   const alternatives: Partial<Record<CardField, readonly string[]>> = {};
   for (const field of fields) {
     recognised[field] = values[field] ?? '';
@@ -46,6 +47,8 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
     if (score !== undefined) confidence[field] = score;
     const quad = result.text_location?.[field];
     if (quad) locations[field] = quad;
+    const onCard = result.adjusted_text_location?.[field];
+    if (onCard) cardLocations[field] = onCard;
     // The engine sends at most three, best first (api-contract.ts); the shown value is no choice.
     const others = result.alternatives?.[field]
       ?.filter((value) => value !== recognised[field])
@@ -61,6 +64,7 @@ function faceFromResult(jobId: string, side: CardSide, result: FaceResult, makeI
     confidence,
     alternatives,
     locations,
+    cardLocations,
     adjustedImage: jpegDataUrl(result.adjusted_image),
     portraitImage: jpegDataUrl(result.portrait_image),
     verification: result.verification_result ?? null,

@@ -12,6 +12,7 @@ function face(side: Face['side'], recognised: FieldValues, jobId = `${side}-job`
     confidence: {},
     alternatives: {},
     locations: {},
+    cardLocations: {},
     adjustedImage: null,
     portraitImage: null,
     verification: null,

@@ -14,7 +14,10 @@ export type Face = {
   confidence: Partial<Record<CardField, number>>;
   /** Other whole readings of doubtful fields, best first; absent from Huawei Cloud. */
   alternatives: Partial<Record<CardField, readonly string[]>>;
+  /** Where each field was read, in the pixels of the image as sent. */
   locations: Partial<Record<CardField, Quad>>;
+  /** The same on the straightened card (`adjustedImage`); absent from Huawei Cloud. */
+  cardLocations: Partial<Record<CardField, Quad>>;
   /** `data:` URLs of the straightened card face and the portrait crop, when returned. */
   adjustedImage: string | null;
   portraitImage: string | null;

@@ -13,13 +13,16 @@ type CardImageProps = {
   originalUrl: string | null;
   /** Where the focused field was read, in the sent image's pixels. */
   highlight: Quad | null;
+  /** The same on the straightened card, when the upstream gives it. */
+  cardHighlight: Quad | null;
 };
+
+type Size = { width: number; height: number };
 
 /**
  * The straightened card by default, and it stays while the clerk moves through the fields (the
- * focused field is shown enlarged beside its input). Text locations are given in the pixels of
- * the image as sent, so the focused field is outlined when the clerk looks at that photo (照片);
- * the original file is one click away.
+ * focused field is shown enlarged beside its input and outlined on the card, or on the photo
+ * (照片) in that photo's pixels); the original file is one click away.
  */
 export function CardImage({
   sideLabel,
@@ -27,11 +30,19 @@ export function CardImage({
   sent,
   originalUrl,
   highlight,
+  cardHighlight,
 }: CardImageProps) {
   const [chosen, setChosen] = useState<View>(adjustedImage ? 'card' : 'photo');
   const views: View[] = [...(adjustedImage ? (['card'] as const) : []), 'photo', 'original'];
   const view: View = chosen === 'card' && !adjustedImage ? 'photo' : chosen;
-  const showOutline = highlight !== null && sent !== null && view === 'photo';
+  // The straightened card's size is known once it has loaded: its outline is drawn in its pixels.
+  const [cardSize, setCardSize] = useState<Size | null>(null);
+  const outline: { quad: Quad; size: Size } | null =
+    view === 'photo' && highlight && sent
+      ? { quad: highlight, size: sent.size }
+      : view === 'card' && cardHighlight && cardSize
+        ? { quad: cardHighlight, size: cardSize }
+        : null;
   const source =
     view === 'card'
       ? adjustedImage
@@ -46,22 +57,31 @@ export function CardImage({
             src={source}
             alt={`${sideLabel}${VIEW_LABELS[view]}`}
             className="block max-h-80 w-full object-contain"
+            onLoad={
+              view === 'card'
+                ? (event) =>
+                    setCardSize({
+                      width: event.currentTarget.naturalWidth,
+                      height: event.currentTarget.naturalHeight,
+                    })
+                : undefined
+            }
           />
         ) : (
           <div className="flex h-40 items-center justify-center text-sm text-slate-500">无图像</div>
         )}
-        {showOutline && sent && highlight && (
+        {outline && (
           <svg
             aria-hidden="true"
-            viewBox={`0 0 ${sent.size.width} ${sent.size.height}`}
+            viewBox={`0 0 ${outline.size.width} ${outline.size.height}`}
             preserveAspectRatio="xMidYMid meet"
             className="pointer-events-none absolute inset-0 h-full w-full"
           >
             <polygon
-              points={highlight.map(([x, y]) => `${x},${y}`).join(' ')}
+              points={outline.quad.map(([x, y]) => `${x},${y}`).join(' ')}
               fill="rgba(14,165,233,0.15)"
               stroke="rgb(2,132,199)"
-              strokeWidth={Math.max(2, sent.size.width / 300)}
+              strokeWidth={Math.max(2, outline.size.width / 300)}
               data-testid="field-outline"
             />
           </svg>

@@ -23,6 +23,7 @@ function front(change: Partial<Face> = {}): Face {
     confidence: {},
     alternatives: {},
     locations: {},
+    cardLocations: {},
     adjustedImage: null,
     portraitImage: null,
     verification: null,

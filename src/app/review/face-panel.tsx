@@ -64,6 +64,7 @@ function FaceContent({
         sent={job?.sent ?? null}
         originalUrl={job?.originalUrl ?? null}
         highlight={focused ? (face.locations[focused] ?? null) : null}
+        cardHighlight={focused ? (face.cardLocations[focused] ?? null) : null}
       />
       <div className="grid gap-2">
         {FIELDS_OF_SIDE[face.side].map((field) => (

@@ -77,16 +77,21 @@ async function faceResult(
   if (Object.keys(alternatives).length > 0) result.alternatives = alternatives;
   if (options.returnVerification) result.verification_result = verification;
   if (options.returnTextLocation) {
-    const locations: Record<string, Quad> = {};
-    for (const [field, read] of Object.entries(reading.fields)) {
-      if (read.box) locations[field] = faceQuadToSource(scan, read.box, sourceScale);
-    }
-    result.text_location = locations;
+    result.text_location = Object.fromEntries(
+      Object.entries(faceLocations(reading)).map(([field, box]) => [
+        field,
+        faceQuadToSource(scan, box, sourceScale),
+      ]),
+    );
   }
   // Both faces are straightened, so the clerk checks an emblem side against its card too; the
   // portrait is empty for the emblem side (API.md).
   const front = reading.side === 'front';
-  if (options.returnAdjustedImage) result.adjusted_image = await base64Jpeg(scan.faceImage());
+  if (options.returnAdjustedImage) {
+    result.adjusted_image = await base64Jpeg(scan.faceImage());
+    // The straightened card is the face itself, so a field's box on it is the box as read.
+    if (options.returnTextLocation) result.adjusted_text_location = faceLocations(reading);
+  }
   if (options.returnPortraitImage) {
     result.portrait_image = front
       ? await base64Jpeg(cropFace(scan.faceImage(), PORTRAIT_AREA))
@@ -106,6 +111,15 @@ async function faceResult(
     result.score_info = scores;
   }
   return result as FaceResult;
+}
+
+/** Each read field's box on the straightened face, in that face's pixels. */
+function faceLocations(reading: CardReading): Record<string, Quad> {
+  const locations: Record<string, Quad> = {};
+  for (const [field, read] of Object.entries(reading.fields)) {
+    if (read.box) locations[field] = read.box;
+  }
+  return locations;
 }
 
 /** README: `alternatives` only for fields below `VOUCHED_CONFIDENCE`, and only those with any. */
