@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { readCardFields } from './read-card-fields.ts';
-import { type Doubt, faceOf, frontLines } from './read-face-builder.ts';
-
-const TODAY = '2026-06-01';
-/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
-const NUMBER = '110105199003061233';
-const FRONT = {
-  name: '张三',
-  sex: '男',
-  ethnicity: '汉',
-  birth: '1990年3月6日',
-  address: ['北京市朝阳区建国路', '88号院3号楼'],
-  number: NUMBER,
-};
+import { type Doubt, faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
 function field(
-  overrides: Partial<typeof FRONT>,
+  overrides: Partial<typeof SAMPLE_FRONT>,
   name: 'name' | 'ethnicity',
   doubts: Record<number, Doubt> = {},
 ) {
-  const lines = frontLines({ ...FRONT, ...overrides }).map((line) =>
+  const lines = frontLines({ ...SAMPLE_FRONT, ...overrides }).map((line) =>
     line.text === overrides[name] ? { ...line, doubts } : line,
   );
   const fields: Record<string, { value: string; confidence: number }> = readCardFields(
     faceOf(lines),
     'front',
-    TODAY,
+    SAMPLE_TODAY,
   ).fields;
   return fields[name];
 }

@@ -1,23 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readCardFields } from './read-card-fields.ts';
-import { faceOf, frontLines } from './read-face-builder.ts';
-
-const TODAY = '2026-06-01';
-/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
-const NUMBER = '110105199003061233';
-const FRONT = {
-  name: '张三',
-  sex: '男',
-  ethnicity: '汉',
-  birth: '1990年3月6日',
-  address: ['北京市朝阳区建国路', '88号院3号楼'],
-  number: NUMBER,
-};
+import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
 describe('the label column of the portrait side', () => {
   it('keeps the pieces of a label read apart out of the values', () => {
     // 姓名 read as 名 alone, 出生 as two unsure pieces 福 and 3: none is a label, none a value.
-    const lines = frontLines(FRONT).flatMap((line) => {
+    const lines = frontLines(SAMPLE_FRONT).flatMap((line) => {
       if (line.text === '姓名') return [{ ...line, text: '名', x: 0.09 }];
       if (line.text === '出生') {
         return [
@@ -30,7 +18,7 @@ describe('the label column of the portrait side', () => {
     const fields: Record<string, { value: string }> = readCardFields(
       faceOf(lines),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     ).fields;
     expect(fields.name?.value).toBe('张三');
     expect(fields.birth?.value).toBe('1990-03-06');
@@ -39,11 +27,14 @@ describe('the label column of the portrait side', () => {
 
 describe('the address', () => {
   it('is not vouched for when it ends in a bare number (室 or 号 dropped at the line’s end)', () => {
-    const lines = frontLines({ ...FRONT, address: ['北京市朝阳区建国路', '88号院3单元2705'] });
+    const lines = frontLines({
+      ...SAMPLE_FRONT,
+      address: ['北京市朝阳区建国路', '88号院3单元2705'],
+    });
     const fields: Record<string, { value: string; confidence: number }> = readCardFields(
       faceOf(lines),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     ).fields;
     expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3单元2705');
     expect(fields.address?.confidence).toBeLessThan(0.9);
@@ -52,22 +43,22 @@ describe('the address', () => {
 
 describe('an address cut short', () => {
   it('is not vouched for when it stops a character past its region’s name', () => {
-    const lines = frontLines({ ...FRONT, address: ['河南省平顶山市湛河区桃'] });
+    const lines = frontLines({ ...SAMPLE_FRONT, address: ['河南省平顶山市湛河区桃'] });
     const fields: Record<string, { value: string; confidence: number }> = readCardFields(
       faceOf(lines),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     ).fields;
     expect(fields.address?.value).toBe('河南省平顶山市湛河区桃');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
 
   it('is not vouched for when it stops inside its region’s name (its next line lost)', () => {
-    const lines = frontLines({ ...FRONT, address: ['甘肃省天水市张家川回族'] });
+    const lines = frontLines({ ...SAMPLE_FRONT, address: ['甘肃省天水市张家川回族'] });
     const fields: Record<string, { value: string; confidence: number }> = readCardFields(
       faceOf(lines),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     ).fields;
     expect(fields.address?.value).toBe('甘肃省天水市张家川回族');
     expect(fields.address?.confidence).toBeLessThan(0.9);
@@ -75,13 +66,13 @@ describe('an address cut short', () => {
 
   it('is vouched for when it goes on past its county', () => {
     const lines = frontLines({
-      ...FRONT,
+      ...SAMPLE_FRONT,
       address: ['甘肃省天水市张家川回族自治县', '乐平乡丰白源村20号'],
     });
     const fields: Record<string, { value: string; confidence: number }> = readCardFields(
       faceOf(lines),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     ).fields;
     expect(fields.address?.confidence).toBeGreaterThanOrEqual(0.9);
   });

@@ -1,22 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { readCardFields } from './read-card-fields.ts';
-import { backLines, faceOf, frontLines, type LineSpec } from './read-face-builder.ts';
+import {
+  backLines,
+  faceOf,
+  frontLines,
+  type LineSpec,
+  SAMPLE_FRONT,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
 
-const TODAY = '2026-06-01';
-/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
-const NUMBER = '110105199003061233';
-const FRONT = {
-  name: '张三',
-  sex: '男',
-  ethnicity: '汉',
-  birth: '1990年3月6日',
-  address: ['北京市朝阳区建国路', '88号院3号楼'],
-  number: NUMBER,
-};
 const BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
 
 function read(lines: LineSpec[]) {
-  const reading = readCardFields(faceOf(lines), 'auto', TODAY);
+  const reading = readCardFields(faceOf(lines), 'auto', SAMPLE_TODAY);
   return Object.fromEntries(Object.entries(reading.fields)) as Record<
     string,
     { value: string; confidence: number }
@@ -25,13 +21,16 @@ function read(lines: LineSpec[]) {
 
 describe('marks stamped or written over a copy', () => {
   it('keeps a "for … use only" line written above the name out of every field', () => {
-    const fields = read([{ text: '仅供办理银行开户使用', x: 0.1, y: 0.07 }, ...frontLines(FRONT)]);
+    const fields = read([
+      { text: '仅供办理银行开户使用', x: 0.1, y: 0.07 },
+      ...frontLines(SAMPLE_FRONT),
+    ]);
     expect(fields.name).toMatchObject({ value: '张三' });
     expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
   it('cuts the end of such a line read together with the name, and does not vouch for the name', () => {
-    const lines = frontLines(FRONT).map((line) =>
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '赛使用张三', x: 0.1 } : line,
     );
     expect(read(lines).name?.value).toBe('张三');
@@ -39,7 +38,7 @@ describe('marks stamped or written over a copy', () => {
   });
 
   it('cuts a "for … use only" line whose end was lost, read together with the name', () => {
-    const lines = frontLines(FRONT).map((line) =>
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张三仅供工商银行办理入职手续' } : line,
     );
     expect(read(lines).name?.value).toBe('张三');
@@ -47,7 +46,7 @@ describe('marks stamped or written over a copy', () => {
   });
 
   it('cuts a check stamp read together with the name, and does not vouch for the name', () => {
-    const lines = frontLines(FRONT).map((line) =>
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张三已核验' } : line,
     );
     expect(read(lines).name?.value).toBe('张三');
@@ -76,7 +75,7 @@ describe('marks stamped or written over a copy', () => {
 
   it('keeps the pieces of a 禁止复印 seal over the address out of it', () => {
     const fields = read([
-      ...frontLines(FRONT),
+      ...frontLines(SAMPLE_FRONT),
       { text: '复禁', x: 0.5, y: 0.6 },
       { text: '印止', x: 0.5, y: 0.68 },
     ]);

@@ -3,20 +3,15 @@ import { candidatesForPosition } from '../../idcard/id-number.ts';
 import { NoCardFoundError } from '../errors.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
 import { rateReading, readCardFields } from './read-card-fields.ts';
-import { backLines, faceOf, frontLines, type LineSpec } from './read-face-builder.ts';
-
-const TODAY = '2026-06-01';
-/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
-const NUMBER = '110105199003061233';
-
-const CLEAN_FRONT = {
-  name: '张三',
-  sex: '男',
-  ethnicity: '汉',
-  birth: '1990年3月6日',
-  address: ['北京市朝阳区建国路', '88号院3号楼'],
-  number: NUMBER,
-};
+import {
+  backLines,
+  faceOf,
+  frontLines,
+  type LineSpec,
+  SAMPLE_FRONT,
+  SAMPLE_NUMBER,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
 
 function fields(reading: CardReading): Record<string, FieldReading> {
   return reading.fields;
@@ -26,8 +21,8 @@ function values(reading: CardReading): Record<string, string> {
   return Object.fromEntries(Object.entries(fields(reading)).map(([k, f]) => [k, f.value]));
 }
 
-function front(overrides: Partial<typeof CLEAN_FRONT> = {}, extra: LineSpec[] = []) {
-  return faceOf([...frontLines({ ...CLEAN_FRONT, ...overrides }), ...extra]);
+function front(overrides: Partial<typeof SAMPLE_FRONT> = {}, extra: LineSpec[] = []) {
+  return faceOf([...frontLines({ ...SAMPLE_FRONT, ...overrides }), ...extra]);
 }
 
 /** Replaces the line whose text is `text` with `replacement` lines. */
@@ -39,7 +34,7 @@ function replaceLine(lines: LineSpec[], text: string, replacement: LineSpec[]): 
 
 describe('readCardFields on the portrait side', () => {
   it('reads labels and values detected as separate lines', () => {
-    const reading = readCardFields(front(), 'auto', TODAY);
+    const reading = readCardFields(front(), 'auto', SAMPLE_TODAY);
     expect(reading.side).toBe('front');
     expect(values(reading)).toEqual({
       name: '张三',
@@ -47,7 +42,7 @@ describe('readCardFields on the portrait side', () => {
       ethnicity: '汉',
       birth: '1990-03-06',
       address: '北京市朝阳区建国路88号院3号楼',
-      number: NUMBER,
+      number: SAMPLE_NUMBER,
     });
     for (const field of Object.values(fields(reading))) {
       expect(field.confidence).toBeGreaterThanOrEqual(0.9);
@@ -56,7 +51,7 @@ describe('readCardFields on the portrait side', () => {
   });
 
   it('puts the value box where the value was read, not over its label', () => {
-    const { name } = fields(readCardFields(front(), 'front', TODAY));
+    const { name } = fields(readCardFields(front(), 'front', SAMPLE_TODAY));
     // 张三 starts at 18 % of 856 px; the label 姓名 ends at about 12 %.
     expect(name?.box?.[0][0]).toBeCloseTo(0.18 * 856, 0);
   });
@@ -68,20 +63,20 @@ describe('readCardFields on the portrait side', () => {
       { text: '出生1990年3月6日', x: 0.06, y: 0.4 },
       { text: '住址北京市朝阳区建国路', x: 0.06, y: 0.51 },
       { text: '88号院3号楼', x: 0.18, y: 0.59 },
-      { text: `公民身份号码${NUMBER}`, x: 0.06, y: 0.85 },
+      { text: `公民身份号码${SAMPLE_NUMBER}`, x: 0.06, y: 0.85 },
     ]);
-    expect(values(readCardFields(face, 'auto', TODAY))).toEqual({
+    expect(values(readCardFields(face, 'auto', SAMPLE_TODAY))).toEqual({
       name: '张三',
       sex: '男',
       ethnicity: '汉',
       birth: '1990-03-06',
       address: '北京市朝阳区建国路88号院3号楼',
-      number: NUMBER,
+      number: SAMPLE_NUMBER,
     });
   });
 
   it('reads misread labels and a birth row split into its parts', () => {
-    let lines = frontLines(CLEAN_FRONT);
+    let lines = frontLines(SAMPLE_FRONT);
     lines = replaceLine(lines, '性别', [{ text: '性剐', x: 0.06, y: 0.29 }]);
     lines = replaceLine(lines, '民族', [{ text: '民旅', x: 0.35, y: 0.29 }]);
     lines = replaceLine(lines, '公民身份号码', [{ text: '公民身价号玛', x: 0.06, y: 0.85 }]);
@@ -93,12 +88,12 @@ describe('readCardFields on the portrait side', () => {
       { text: '6', x: 0.39, y: 0.4 },
       { text: '日', x: 0.42, y: 0.4 },
     ]);
-    const reading = readCardFields(faceOf(lines), 'auto', TODAY);
+    const reading = readCardFields(faceOf(lines), 'auto', SAMPLE_TODAY);
     expect(values(reading)).toMatchObject({
       sex: '男',
       ethnicity: '汉',
       birth: '1990-03-06',
-      number: NUMBER,
+      number: SAMPLE_NUMBER,
     });
   });
 
@@ -106,7 +101,7 @@ describe('readCardFields on the portrait side', () => {
     const reading = readCardFields(
       front({ address: ['广东省深圳市福田区华强北路1', '23号华强广场', 'A座1501'] }),
       'auto',
-      TODAY,
+      SAMPLE_TODAY,
     );
     expect(reading.fields).toMatchObject({
       address: { value: '广东省深圳市福田区华强北路123号华强广场A座1501' },
@@ -122,15 +117,15 @@ describe('readCardFields on the portrait side', () => {
       { text: '北京市朝阳区建国路', x: 0.18, y: 0.51 },
       { text: '88号院3号楼', x: 0.18, y: 0.59 },
       { text: '平安', x: 0.72, y: 0.4 },
-      { text: NUMBER, x: 0.33, y: 0.85 },
+      { text: SAMPLE_NUMBER, x: 0.33, y: 0.85 },
     ]);
-    expect(values(readCardFields(face, 'front', TODAY))).toEqual({
+    expect(values(readCardFields(face, 'front', SAMPLE_TODAY))).toEqual({
       name: '张三',
       sex: '男',
       ethnicity: '汉',
       birth: '1990-03-06',
       address: '北京市朝阳区建国路88号院3号楼',
-      number: NUMBER,
+      number: SAMPLE_NUMBER,
     });
   });
 
@@ -138,7 +133,7 @@ describe('readCardFields on the portrait side', () => {
     const reading = readCardFields(
       front({ address: ['广西壮族自治区南宁市青秀', '区民族大道100号'] }),
       'front',
-      TODAY,
+      SAMPLE_TODAY,
     );
     expect(values(reading)).toMatchObject({
       ethnicity: '汉',
@@ -148,29 +143,29 @@ describe('readCardFields on the portrait side', () => {
 
   it('places unlabelled rows by the labels read on a face with a wide margin', () => {
     const unlabelled = new Set(['性别', '民族', '出生', '住址']);
-    const shrunk = frontLines(CLEAN_FRONT)
+    const shrunk = frontLines(SAMPLE_FRONT)
       .filter((line) => !unlabelled.has(line.text))
       .map((line) => ({ ...line, x: 0.08 + 0.84 * line.x, y: 0.12 + 0.8 * line.y }));
-    expect(values(readCardFields(faceOf(shrunk), 'auto', TODAY))).toEqual({
+    expect(values(readCardFields(faceOf(shrunk), 'auto', SAMPLE_TODAY))).toEqual({
       name: '张三',
       sex: '男',
       ethnicity: '汉',
       birth: '1990-03-06',
       address: '北京市朝阳区建国路88号院3号楼',
-      number: NUMBER,
+      number: SAMPLE_NUMBER,
     });
   });
 
   it('reads a number split by detection into two boxes', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), NUMBER, [
-      { text: NUMBER.slice(0, 10), x: 0.33, y: 0.85 },
-      { text: NUMBER.slice(10), x: 0.55, y: 0.85 },
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), SAMPLE_NUMBER, [
+      { text: SAMPLE_NUMBER.slice(0, 10), x: 0.33, y: 0.85 },
+      { text: SAMPLE_NUMBER.slice(10), x: 0.55, y: 0.85 },
     ]);
-    expect(values(readCardFields(faceOf(lines), 'front', TODAY)).number).toBe(NUMBER);
+    expect(values(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY)).number).toBe(SAMPLE_NUMBER);
   });
 
   it('gives a name with a character the recogniser barely knows a low confidence', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '张三', [
       {
         text: '王喆',
         x: 0.18,
@@ -178,7 +173,7 @@ describe('readCardFields on the portrait side', () => {
         doubts: { 1: { prob: 0.31, alternatives: [['吉', 0.2]] } },
       },
     ]);
-    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { name } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(name?.value).toBe('王喆');
     expect(name?.confidence).toBeLessThan(0.5);
     // The recogniser's runner-up spells the other name the clerk may mean.
@@ -186,7 +181,7 @@ describe('readCardFields on the portrait side', () => {
   });
 
   it('does not vouch for a name in a traditional form, and offers the simplified one', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '张三', [
       {
         text: '孙瑤海',
         x: 0.18,
@@ -194,7 +189,7 @@ describe('readCardFields on the portrait side', () => {
         doubts: { 1: { prob: 0.99, alternatives: [['瑶', 0.009]] } },
       },
     ]);
-    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { name } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(name?.value).toBe('孙瑤海');
     expect(name?.confidence).toBeLessThan(0.9);
     expect(name?.alternatives).toEqual(['孙瑶海']);
@@ -203,7 +198,7 @@ describe('readCardFields on the portrait side', () => {
 
 describe('place names on both sides', () => {
   it('takes the alternative of a doubtful character that makes the address region real', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '北京市朝阳区建国路', [
       {
         text: '北京市朝阴区建国路',
         x: 0.18,
@@ -211,22 +206,22 @@ describe('place names on both sides', () => {
         doubts: { 4: { prob: 0.45, alternatives: [['阳', 0.4]] } },
       },
     ]);
-    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { address } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼');
     expect(address?.confidence).toBeLessThan(0.9);
   });
 
   it('cuts the remains of 住址 read with the address, and does not vouch for it', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '北京市朝阳区建国路', [
       { text: '址北京市朝阳区建国路', x: 0.16, y: 0.51 },
     ]);
-    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { address } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼');
     expect(address?.confidence).toBeLessThan(0.9);
   });
 
   it('vouches for a long address whose region the gazetteer confirms', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '北京市朝阳区建国路', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '北京市朝阳区建国路', [
       {
         text: '北京市朝阳区建国路',
         x: 0.18,
@@ -234,7 +229,7 @@ describe('place names on both sides', () => {
         doubts: { 3: { prob: 0.9, alternatives: [] }, 4: { prob: 0.9, alternatives: [] } },
       },
     ]);
-    const { address } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { address } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(address?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
@@ -246,7 +241,7 @@ describe('place names on both sides', () => {
           : line,
       ),
     );
-    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    const issue = fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue;
     expect(issue?.value).toBe('西安市公安局鄠邑分局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
@@ -255,20 +250,20 @@ describe('place names on both sides', () => {
     const face = faceOf(
       backLines({ issue: '鑫巢机美荔浦市公安局', validity: '2015.03.06-2035.03.06' }),
     );
-    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    const issue = fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue;
     expect(issue?.value).toBe('荔浦市公安局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
 
   it('does not vouch for a bureau that may have lost its first character', () => {
     const face = faceOf(backLines({ issue: '南县公安局', validity: '2015.03.06-2035.03.06' }));
-    expect(fields(readCardFields(face, 'back', TODAY)).issue?.confidence).toBeLessThan(0.9);
+    expect(fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue?.confidence).toBeLessThan(0.9);
   });
 });
 
 describe('names', () => {
   it('does not vouch for a name with one character a little short of sure (活 for 湉)', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '张三', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '张三', [
       {
         text: '雷活成',
         x: 0.18,
@@ -280,7 +275,7 @@ describe('names', () => {
         },
       },
     ]);
-    const { name } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { name } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(name?.value).toBe('雷活成');
     expect(name?.confidence).toBeLessThan(0.9);
   });
@@ -288,17 +283,17 @@ describe('names', () => {
 
 describe('cross-checks on the portrait side', () => {
   function withNumber(spec: Omit<LineSpec, 'x' | 'y'>): LineSpec[] {
-    return replaceLine(frontLines(CLEAN_FRONT), NUMBER, [{ ...spec, x: 0.33, y: 0.85 }]);
+    return replaceLine(frontLines(SAMPLE_FRONT), SAMPLE_NUMBER, [{ ...spec, x: 0.33, y: 0.85 }]);
   }
 
   it('repairs a doubtful digit with the alternative the check character asks for', () => {
     // Position 14 is a 1, read as 7 with 1 as the runner-up.
-    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    const misread = `${SAMPLE_NUMBER.slice(0, 14)}7${SAMPLE_NUMBER.slice(15)}`;
     const face = faceOf(
       withNumber({ text: misread, doubts: { 14: { prob: 0.55, alternatives: [['1', 0.4]] } } }),
     );
-    const { number } = fields(readCardFields(face, 'front', TODAY));
-    expect(number?.value).toBe(NUMBER);
+    const { number } = fields(readCardFields(face, 'front', SAMPLE_TODAY));
+    expect(number?.value).toBe(SAMPLE_NUMBER);
     expect(number?.confidence).toBeGreaterThan(0.5);
     expect(number?.confidence).toBeLessThan(0.9);
   });
@@ -311,21 +306,21 @@ describe('cross-checks on the portrait side', () => {
         doubts: { 17: { prob: 0.4, alternatives: [['X', 0.35]] } },
       }),
     );
-    expect(fields(readCardFields(face, 'front', TODAY)).number?.value).toBe(valid);
+    expect(fields(readCardFields(face, 'front', SAMPLE_TODAY)).number?.value).toBe(valid);
   });
 
   it('keeps a doubtful digit as read when no alternative satisfies the check', () => {
-    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    const misread = `${SAMPLE_NUMBER.slice(0, 14)}7${SAMPLE_NUMBER.slice(15)}`;
     const face = faceOf(
       withNumber({ text: misread, doubts: { 14: { prob: 0.55, alternatives: [['4', 0.4]] } } }),
     );
-    const { number } = fields(readCardFields(face, 'front', TODAY));
+    const { number } = fields(readCardFields(face, 'front', SAMPLE_TODAY));
     expect(number?.value).toBe(misread);
     expect(number?.confidence).toBeLessThanOrEqual(0.3);
   });
 
   it('keeps the number as read when two doubtful digits each repair it equally well', () => {
-    const misread = `${NUMBER.slice(0, 14)}7${NUMBER.slice(15)}`;
+    const misread = `${SAMPLE_NUMBER.slice(0, 14)}7${SAMPLE_NUMBER.slice(15)}`;
     // A second doubtful position whose only check-satisfying digit is also offered.
     const other = candidatesForPosition(misread, 3)[0]?.charAt(3);
     expect(other).toBeDefined();
@@ -338,13 +333,13 @@ describe('cross-checks on the portrait side', () => {
         },
       }),
     );
-    const { number } = fields(readCardFields(face, 'front', TODAY));
+    const { number } = fields(readCardFields(face, 'front', SAMPLE_TODAY));
     expect(number?.value).toBe(misread);
     expect(number?.confidence).toBeLessThanOrEqual(0.3);
   });
 
   it('takes a doubtful birth digit whose alternative agrees with the number', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '1990年3月6日', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '1990年3月6日', [
       {
         text: '1990年3月8日',
         x: 0.18,
@@ -352,39 +347,41 @@ describe('cross-checks on the portrait side', () => {
         doubts: { 7: { prob: 0.6, alternatives: [['6', 0.35]] } },
       },
     ]);
-    const { birth } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { birth } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(birth?.value).toBe('1990-03-06');
     expect(birth?.confidence).toBeLessThan(0.9);
   });
 
   it('returns a birth that disagrees with the number as read, with low confidence', () => {
-    const { birth } = fields(readCardFields(front({ birth: '1990年3月8日' }), 'front', TODAY));
+    const { birth } = fields(
+      readCardFields(front({ birth: '1990年3月8日' }), 'front', SAMPLE_TODAY),
+    );
     expect(birth?.value).toBe('1990-03-08');
     expect(birth?.confidence).toBeLessThanOrEqual(0.3);
   });
 
   it('takes the alternative of a misread sex that agrees with the number', () => {
-    const lines = replaceLine(frontLines(CLEAN_FRONT), '男', [
+    const lines = replaceLine(frontLines(SAMPLE_FRONT), '男', [
       { text: '舅', x: 0.18, y: 0.29, doubts: { 0: { prob: 0.5, alternatives: [['男', 0.45]] } } },
     ]);
-    const { sex } = fields(readCardFields(faceOf(lines), 'front', TODAY));
+    const { sex } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(sex?.value).toBe('男');
     expect(sex?.confidence).toBeLessThan(0.9);
   });
 
   it('returns a sex that contradicts the number as read, with low confidence', () => {
-    const { sex } = fields(readCardFields(front({ sex: '女' }), 'front', TODAY));
+    const { sex } = fields(readCardFields(front({ sex: '女' }), 'front', SAMPLE_TODAY));
     expect(sex).toMatchObject({ value: '女' });
     expect(sex?.confidence).toBeLessThanOrEqual(0.3);
   });
 
   it('drops 族 and flags an ethnic group that is not on the list', () => {
     expect(
-      fields(readCardFields(front({ ethnicity: '回族' }), 'front', TODAY)).ethnicity,
+      fields(readCardFields(front({ ethnicity: '回族' }), 'front', SAMPLE_TODAY)).ethnicity,
     ).toMatchObject({
       value: '回',
     });
-    const { ethnicity } = fields(readCardFields(front({ ethnicity: '汊' }), 'front', TODAY));
+    const { ethnicity } = fields(readCardFields(front({ ethnicity: '汊' }), 'front', SAMPLE_TODAY));
     expect(ethnicity?.value).toBe('汊');
     expect(ethnicity?.confidence).toBeLessThanOrEqual(0.3);
   });
@@ -395,7 +392,7 @@ describe('readCardFields on the emblem side', () => {
     const face = faceOf(
       backLines({ issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' }),
     );
-    const reading = readCardFields(face, 'auto', TODAY);
+    const reading = readCardFields(face, 'auto', SAMPLE_TODAY);
     expect(reading.side).toBe('back');
     expect(values(reading)).toEqual({
       issue: '北京市公安局朝阳分局',
@@ -409,7 +406,7 @@ describe('readCardFields on the emblem side', () => {
 
   it('reads 长期 and a period whose dots were lost', () => {
     const face = faceOf(backLines({ issue: '上海市公安局', validity: '20100501-长期' }));
-    expect(values(readCardFields(face, 'back', TODAY))).toMatchObject({
+    expect(values(readCardFields(face, 'back', SAMPLE_TODAY))).toMatchObject({
       valid_from: '2010-05-01',
       valid_to: '长期',
     });
@@ -423,15 +420,15 @@ describe('readCardFields on the emblem side', () => {
           : line,
       ),
     );
-    expect(values(readCardFields(doubtful, 'back', TODAY)).valid_to).toBe('2035-03-06');
+    expect(values(readCardFields(doubtful, 'back', SAMPLE_TODAY)).valid_to).toBe('2035-03-06');
     const wrong = faceOf(backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.08.06' }));
-    const reading = fields(readCardFields(wrong, 'back', TODAY));
+    const reading = fields(readCardFields(wrong, 'back', SAMPLE_TODAY));
     expect(reading.valid_to?.value).toBe('2035-08-06');
     expect(reading.valid_to?.confidence).toBeLessThanOrEqual(0.3);
   });
   it('drops stray Latin letters read beside the issuing authority, and does not vouch for it', () => {
     const face = faceOf(backLines({ issue: 'n旬阳市公安局UU', validity: '2015.03.06-2035.03.06' }));
-    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    const issue = fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue;
     expect(issue?.value).toBe('旬阳市公安局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
@@ -440,7 +437,7 @@ describe('readCardFields on the emblem side', () => {
     const face = faceOf(
       backLines({ issue: '签发机关重庆市公安局南川分局', validity: '2015.03.06-2035.03.06' }),
     );
-    const issue = fields(readCardFields(face, 'back', TODAY)).issue;
+    const issue = fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue;
     expect(issue?.value).toBe('重庆市公安局南川分局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
@@ -448,41 +445,41 @@ describe('readCardFields on the emblem side', () => {
 
 describe('side detection', () => {
   it('tells the emblem side from the portrait side with no side asked', () => {
-    expect(readCardFields(front(), 'auto', TODAY).side).toBe('front');
+    expect(readCardFields(front(), 'auto', SAMPLE_TODAY).side).toBe('front');
     const back = faceOf(backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.03.06' }));
-    expect(readCardFields(back, 'auto', TODAY).side).toBe('back');
+    expect(readCardFields(back, 'auto', SAMPLE_TODAY).side).toBe('back');
   });
 
   it('refuses a face that is the other side than the one asked for', () => {
-    expect(() => readCardFields(front(), 'back', TODAY)).toThrow(NoCardFoundError);
+    expect(() => readCardFields(front(), 'back', SAMPLE_TODAY)).toThrow(NoCardFoundError);
   });
 
   it('throws NoCardFoundError for a face with none of the card text', () => {
-    expect(() => readCardFields(faceOf([]), 'auto', TODAY)).toThrow(NoCardFoundError);
+    expect(() => readCardFields(faceOf([]), 'auto', SAMPLE_TODAY)).toThrow(NoCardFoundError);
     expect(() =>
-      readCardFields(faceOf([{ text: '欢迎光临', x: 0.3, y: 0.5 }]), 'auto', TODAY),
+      readCardFields(faceOf([{ text: '欢迎光临', x: 0.3, y: 0.5 }]), 'auto', SAMPLE_TODAY),
     ).toThrow(NoCardFoundError);
   });
 });
 
 describe('rateReading', () => {
   const unsureName = (text: string): LineSpec[] =>
-    replaceLine(frontLines(CLEAN_FRONT), '张三', [
+    replaceLine(frontLines(SAMPLE_FRONT), '张三', [
       { text, x: 0.18, y: 0.17, doubts: { 1: { prob: 0.31, alternatives: [['吉', 0.2]] } } },
     ]);
 
   it('counts a face whole when its name is complete but unsure', () => {
     const face = faceOf(unsureName('王喆'));
-    expect(fields(readCardFields(face, 'front', TODAY)).name?.confidence).toBeLessThan(0.5);
-    expect(rateReading(face, 'front', TODAY).whole).toBe(true);
+    expect(fields(readCardFields(face, 'front', SAMPLE_TODAY)).name?.confidence).toBeLessThan(0.5);
+    expect(rateReading(face, 'front', SAMPLE_TODAY).whole).toBe(true);
   });
 
   it('does not count a face whole when its name falls short of a name', () => {
-    expect(rateReading(faceOf(unsureName('王')), 'front', TODAY).whole).toBe(false);
+    expect(rateReading(faceOf(unsureName('王')), 'front', SAMPLE_TODAY).whole).toBe(false);
   });
 
   it('does not count a face whole when a field is missing', () => {
-    const lines = frontLines(CLEAN_FRONT).filter((line) => line.text !== '男');
-    expect(rateReading(faceOf(lines), 'front', TODAY).whole).toBe(false);
+    const lines = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '男');
+    expect(rateReading(faceOf(lines), 'front', SAMPLE_TODAY).whole).toBe(false);
   });
 });

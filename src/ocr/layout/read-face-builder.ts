@@ -56,6 +56,20 @@ export function faceOf(lines: readonly LineSpec[]): ReadFace {
 }
 
 /** The rows of a clean portrait side, each label and value read as separate lines. */
+/** The day the hand-made faces are read on, for the checks that depend on today. */
+export const SAMPLE_TODAY = '2026-06-01';
+/** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
+export const SAMPLE_NUMBER = '110105199003061233';
+/** A portrait side whose every value passes the card's checks. */
+export const SAMPLE_FRONT = {
+  name: '张三',
+  sex: '男',
+  ethnicity: '汉',
+  birth: '1990年3月6日',
+  address: ['北京市朝阳区建国路', '88号院3号楼'],
+  number: SAMPLE_NUMBER,
+};
+
 export function frontLines(values: {
   name: string;
   sex: string;
