@@ -8,6 +8,7 @@ import {
   type PlacedLabel,
   placeLabels,
   type Segment,
+  segmentsInReadingOrder,
   valueSegments,
 } from './face-text.ts';
 import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
@@ -92,20 +93,6 @@ function splitAtDates(segment: Segment): Segment[] {
   return [before, after].map((glyphs) => ({ glyphs, extent: extentOfGlyphs(glyphs) }));
 }
 
-/** Segments in reading order: printed rows top to bottom, each left to right. */
-function inReadingOrder(segments: readonly Segment[]): Glyph[] {
-  const rows: Segment[][] = [];
-  const byTop = [...segments].sort((a, b) => centerOf(a.extent).y - centerOf(b.extent).y);
-  for (const segment of byTop) {
-    const row = rows.find((r) => r[0] !== undefined && onSameRow(r[0].extent, segment.extent));
-    if (row) row.push(segment);
-    else rows.push([segment]);
-  }
-  return rows.flatMap((row) =>
-    row.sort((a, b) => a.extent.left - b.extent.left).flatMap((segment) => segment.glyphs),
-  );
-}
-
 /**
  * Finds the emblem side's labels and gathers the glyphs of 签发机关 and 有效期限. A segment goes
  * to the row its text names (`rowByContent`), so a tilted face or a label column printed a little
@@ -124,5 +111,8 @@ export function locateBackFields(text: FaceText): BackGlyphs {
   const validity = rows.validity
     .sort((a, b) => a.extent.left - b.extent.left)
     .flatMap((segment) => segment.glyphs);
-  return { issue: inReadingOrder(rows.issue), validity };
+  return {
+    issue: segmentsInReadingOrder(rows.issue).flatMap((segment) => segment.glyphs),
+    validity,
+  };
 }

@@ -8,7 +8,7 @@ import { joinSpacedWords } from './spaced-labels.ts';
 /** The labels and titles either side prints, which print shops may set letter-spaced. */
 const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text);
 
-import { centerOf, type Extent } from './quad-geometry.ts';
+import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
 
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
@@ -31,6 +31,18 @@ export function faceTextOf(face: ReadFace): FaceText {
 
 /** A run of glyphs in one line that is not a label: a value or part of one. */
 export type Segment = { glyphs: Glyph[]; extent: Extent };
+
+/** Segments grouped into printed rows, top to bottom, each left to right. */
+export function segmentsInReadingOrder(segments: readonly Segment[]): Segment[] {
+  const rows: Segment[][] = [];
+  const byTop = [...segments].sort((a, b) => centerOf(a.extent).y - centerOf(b.extent).y);
+  for (const segment of byTop) {
+    const row = rows.find((r) => r[0] !== undefined && onSameRow(r[0].extent, segment.extent));
+    if (row) row.push(segment);
+    else rows.push([segment]);
+  }
+  return rows.flatMap((row) => row.sort((a, b) => a.extent.left - b.extent.left));
+}
 
 /** A label found on the face, with where it was read. */
 export type PlacedLabel<K extends LabelKind> = { kind: K; extent: Extent };

@@ -13,6 +13,7 @@ import {
   type PlacedLabel,
   placeLabels,
   type Segment,
+  segmentsInReadingOrder,
   valueSegments,
 } from './face-text.ts';
 import type { Glyph } from './glyphs.ts';
@@ -143,18 +144,6 @@ function fromFirstDigit(glyphs: readonly Glyph[]): Glyph[] {
   return first === -1 ? [] : glyphs.slice(first);
 }
 
-/** Segments grouped into printed rows, top to bottom, each left to right. */
-function readingOrder(segments: readonly Segment[]): Segment[] {
-  const rows: Segment[][] = [];
-  const byTop = [...segments].sort((a, b) => centerOf(a.extent).y - centerOf(b.extent).y);
-  for (const segment of byTop) {
-    const row = rows.find((r) => r[0] !== undefined && onSameRow(r[0].extent, segment.extent));
-    if (row) row.push(segment);
-    else rows.push([segment]);
-  }
-  return rows.flatMap((row) => row.sort(byLeft));
-}
-
 function glyphsOf(segments: readonly Segment[]): Glyph[] {
   return segments.flatMap((s) => s.glyphs);
 }
@@ -207,11 +196,11 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
 
   const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels);
   return {
-    name: glyphsOf(readingOrder(rows.name)),
+    name: glyphsOf(segmentsInReadingOrder(rows.name)),
     sex,
     ethnicity,
-    birth: glyphsOf(readingOrder(rows.birth)),
-    address: glyphsOf(readingOrder(rows.address)),
+    birth: glyphsOf(segmentsInReadingOrder(rows.birth)),
+    address: glyphsOf(segmentsInReadingOrder(rows.address)),
     number: fromFirstDigit(glyphsOf(numberSegments)),
     valueLeft: frame.x(FRONT_VALUE_LEFT),
   };
