@@ -2,23 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type IdCardResponse, ocrRoutePath } from '../../idcard/api-contract.ts';
-import { EMPTY_ALLOW_LIST } from '../image/address-policy.ts';
-import { encodeJpeg } from '../image/image-codec.ts';
+import { ocrRoutePath } from '../../idcard/api-contract.ts';
 import type { LocalEngine } from '../local-engine/local-engine.ts';
-import { createLocalUpstream } from '../local-engine/local-upstream.ts';
-import { createApp } from './create-app.ts';
+import { localAppOver, SAMPLE_BACK_RESULT, smallJpeg } from '../test-support/local-app.ts';
 import { shutDownGracefully } from './graceful-shutdown.ts';
 
-const RESULT: IdCardResponse['result'] = {
-  issue: '北京市公安局东城分局',
-  valid_from: '2015-03-06',
-  valid_to: '2035-03-06',
-};
-
-const photo = Buffer.from(
-  await encodeJpeg({ width: 64, height: 40, data: new Uint8Array(64 * 40 * 3).fill(90) }, 90),
-);
+const photo = await smallJpeg();
 
 let server: Server | null = null;
 afterEach(() => {
@@ -35,27 +24,14 @@ async function startServer() {
       new Promise((resolve) => {
         releases.push(() => {
           events.push('recognised');
-          resolve(RESULT);
+          resolve(SAMPLE_BACK_RESULT);
         });
       }),
     close: async () => {
       events.push('engine closed');
     },
   };
-  const upstream = createLocalUpstream(Promise.resolve(engine), {
-    admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 },
-    requestTimeoutMs: 5000,
-    urlFetch: { allowList: EMPTY_ALLOW_LIST, timeoutMs: 1000, maxBytes: 1024, maxRedirects: 0 },
-  });
-  const app = createApp({
-    staticRoot: null,
-    ocr: {
-      upstream,
-      requiredToken: null,
-      maxUploads: 16,
-      health: () => ({ ready: true, upstream: upstream.name }),
-    },
-  });
+  const { app, upstream } = localAppOver(engine);
   const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
   server = listening;
   await new Promise((resolve) => listening.once('listening', resolve));
@@ -90,7 +66,7 @@ describe('shutDownGracefully', () => {
 
     const answers = await Promise.all([running, queued]);
     expect(answers.map((answer) => answer.status)).toEqual([200, 200]);
-    expect(await answers[1]?.json()).toEqual({ result: RESULT });
+    expect(await answers[1]?.json()).toEqual({ result: SAMPLE_BACK_RESULT });
     await shutdown;
     expect(events).toEqual(['recognised', 'recognised', 'engine closed', 'shut down']);
   });

@@ -2,26 +2,16 @@ import { Agent, request as httpRequest, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { type IdCardResponse, ocrRoutePath } from '../../idcard/api-contract.ts';
-import { EMPTY_ALLOW_LIST } from '../image/address-policy.ts';
-import { encodeJpeg } from '../image/image-codec.ts';
+import { ocrRoutePath } from '../../idcard/api-contract.ts';
 import type { LocalEngine } from '../local-engine/local-engine.ts';
-import { createLocalUpstream } from '../local-engine/local-upstream.ts';
-import { createApp } from './create-app.ts';
+import { localAppOver, SAMPLE_BACK_RESULT, smallJpeg } from '../test-support/local-app.ts';
 import { httpServerOptions } from './http-server-options.ts';
 
 // Clients a real server meets on a real socket: keep-alive after an early answer, clients that
 // leave mid-body or mid-answer, and clients that send a byte at a time.
 
-const RESULT: IdCardResponse['result'] = {
-  issue: '北京市公安局东城分局',
-  valid_from: '2015-03-06',
-  valid_to: '2035-03-06',
-};
 const ROUTE = ocrRoutePath('p');
-const photo = Buffer.from(
-  await encodeJpeg({ width: 64, height: 40, data: new Uint8Array(64 * 40 * 3).fill(90) }, 90),
-);
+const photo = await smallJpeg();
 const goodBody = JSON.stringify({ image: photo.toString('base64') });
 
 let server: Server | null = null;
@@ -38,24 +28,11 @@ async function startServer({ bodyTimeoutMs = 60_000, hold = false } = {}) {
   const engine: LocalEngine = {
     recognize: () =>
       hold
-        ? new Promise((resolve) => releases.push(() => resolve(RESULT)))
-        : Promise.resolve(RESULT),
+        ? new Promise((resolve) => releases.push(() => resolve(SAMPLE_BACK_RESULT)))
+        : Promise.resolve(SAMPLE_BACK_RESULT),
     close: async () => {},
   };
-  const upstream = createLocalUpstream(Promise.resolve(engine), {
-    admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 },
-    requestTimeoutMs: 5000,
-    urlFetch: { allowList: EMPTY_ALLOW_LIST, timeoutMs: 1000, maxBytes: 1024, maxRedirects: 0 },
-  });
-  const app = createApp({
-    staticRoot: null,
-    ocr: {
-      upstream,
-      requiredToken: null,
-      maxUploads: 16,
-      health: () => ({ ready: true, upstream: upstream.name }),
-    },
-  });
+  const { app, upstream } = localAppOver(engine);
   const listening = serve({
     fetch: app.fetch,
     port: 0,
