@@ -22,7 +22,11 @@ const MIN_CARD_TEXT_ASPECT = 0.9;
 const MAX_CARD_TEXT_ASPECT = 3;
 /** A join that widens a group by more than this factor puts two cards side by side. */
 const SIDE_BY_SIDE_GROWTH = 1.5;
-/** A cluster needs this many boxes to be a card: every face prints at least four lines. */
+/**
+ * A cluster needs this many boxes to be a card: every face prints at least four lines. A blurred
+ * card's lines run together into fewer boxes, so a smaller cluster counts when the card's border
+ * was measured all around it.
+ */
 const MIN_CARD_BOXES = 4;
 /**
  * The least share of the card's width a card's text cluster spans (the emblem side's two bottom
@@ -284,7 +288,9 @@ function spansAlong(
  * Finds up to `maxCards` cards: the text direction from the detected boxes, the boxes grouped
  * per card, and each card's rectangle chosen among the straight edges around its text: the
  * strongest set of edges that holds the text and keeps the ID-1 proportions (a text row's edge
- * taken for the card's gives a card of the wrong shape, or one that cuts its own text). Largest
+ * taken for the card's gives a card of the wrong shape, or one that cuts its own text). A
+ * cluster of fewer than `MIN_CARD_BOXES` boxes counts only when its card's border was measured
+ * all around. Largest
  * card first; the corners are in reading order for text running along the found direction (the
  * caller settles 0° against 180°).
  */
@@ -300,15 +306,14 @@ export function findCards(
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
   const toPhoto = (u: number, v: number): Point => rotate([u, v], cos, -sin);
-  const clusters = clusterBoxes(boxes, cos, sin)
-    .filter((c) => c.boxes.length >= MIN_CARD_BOXES)
-    .sort(
-      (a, b) =>
-        (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
-        (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
-    )
-    .slice(0, maxCards);
-  return clusters.map(({ boxes: members, extent }) => {
+  const clusters = clusterBoxes(boxes, cos, sin).sort(
+    (a, b) =>
+      (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
+      (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
+  );
+  const cards: CardCandidate[] = [];
+  for (const { boxes: members, extent } of clusters) {
+    if (cards.length === maxCards) break;
     const textWidth = extent.x1 - extent.x0;
     const textHeight = extent.y1 - extent.y0;
     const maxWidth = textWidth / MIN_TEXT_WIDTH_SHARE;
@@ -365,7 +370,11 @@ export function findCards(
     // The text-centred fallback always fits, so `best` is set; the guard keeps the types honest.
     if (!best) throw new Error('no card rectangle fits the text');
     const { x, y } = best;
-    return {
+    // The border measured on all four sides in the ID-1 proportions, not placed around the text
+    // by the card's expected size: something card-shaped is there even when its text is blurred.
+    const outlined = x.measured && y.measured;
+    if (members.length < MIN_CARD_BOXES && !outlined) continue;
+    cards.push({
       corners: [
         toPhoto(x.start, y.start),
         toPhoto(x.end, y.start),
@@ -373,6 +382,7 @@ export function findCards(
         toPhoto(x.start, y.end),
       ],
       boxes: members,
-    };
-  });
+    });
+  }
+  return cards;
 }

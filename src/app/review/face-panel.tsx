@@ -8,6 +8,7 @@ import { EmptySlot } from './empty-slot.tsx';
 import type { FieldNotes } from './field-checks.ts';
 import { FieldInput } from './field-input.tsx';
 import { FieldZoom } from './field-zoom.tsx';
+import { isUnreadFace } from './unread-face.ts';
 
 type FacePanelProps = {
   side: CardSide;
@@ -66,6 +67,15 @@ function FaceContent({
         highlight={focused ? (face.locations[focused] ?? null) : null}
         cardHighlight={focused ? (face.cardLocations[focused] ?? null) : null}
       />
+      {isUnreadFace(face) && (
+        <p
+          role="alert"
+          className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+        >
+          找到了这张{sideLabel}
+          ，但图片太模糊，一项也没有读出：请对照证件逐项填写，或重新拍摄清楚后再放入。
+        </p>
+      )}
       <div className="grid gap-2">
         {FIELDS_OF_SIDE[face.side].map((field) => (
           <FieldInput

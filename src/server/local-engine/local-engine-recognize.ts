@@ -2,6 +2,7 @@ import {
   type AlarmSwitch,
   alarmName,
   type BackResult,
+  type CardSide,
   type FaceResult,
   type FrontResult,
   type IdCardResponse,
@@ -18,6 +19,7 @@ import { assessAlarms, isJudgedAlarm } from '../../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
 import type { CardReading } from '../../ocr/layout/card-reading.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
+import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
@@ -155,6 +157,31 @@ function readFields(
   return read;
 }
 
+/**
+ * Cards found whose print is too poor to read (`isIllegible`), none of them read already, as faces
+ * with every field empty: the card was there, so the clerk gets its face to fill in rather than
+ * AIS.0104. Each takes the next of `sides`, or its `likelySide` where any side will do.
+ */
+function unreadCards(
+  scans: ScannedCard[],
+  read: ReadCard[],
+  sides: CardSide[] | 'auto',
+): ReadCard[] {
+  const unread = scans.filter(
+    (scan) => !read.some((card) => card.scan === scan) && isIllegible(scan.face),
+  );
+  if (sides === 'auto') {
+    return unread.slice(0, 1).map((scan) => ({
+      scan,
+      reading: unreadableReading(likelySide(scan.face)),
+    }));
+  }
+  return sides.slice(0, unread.length).map((side, i) => ({
+    scan: unread[i] as ScannedCard,
+    reading: unreadableReading(side),
+  }));
+}
+
 /** The whole local recognition of one image, as the API's `result`. */
 export async function recognizeImage(
   bytes: Uint8Array,
@@ -172,11 +199,14 @@ export async function recognizeImage(
   const scans = await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today));
   if (options.side === 'double_side') {
     const cards = readFields(scans, 'auto', today);
-    const front = cards.find((c) => c.reading.side === 'front');
-    const back = cards.find((c) => c.reading.side === 'back');
-    if (cards.length >= 2 && (!front || !back)) {
+    if (cards.length >= 2 && cards[0]?.reading.side === cards[1]?.reading.side) {
       throw new SameSideTwiceError(`two cards showing the ${cards[0]?.reading.side} side`);
     }
+    const sides: CardSide[] = ['front', 'back'];
+    const missing = sides.filter((side) => !cards.some((c) => c.reading.side === side));
+    cards.push(...unreadCards(scans, cards, missing));
+    const front = cards.find((c) => c.reading.side === 'front');
+    const back = cards.find((c) => c.reading.side === 'back');
     if (!front || !back) throw new NoCardFoundError('both sides of the card were not found');
     const verification = verify(
       fieldValues<keyof FrontFields>(front.reading),
@@ -188,7 +218,8 @@ export async function recognizeImage(
       back: (await faceResult(back, options, decoded, verification)) as BackResult,
     };
   }
-  const [card] = readFields(scans, options.side, today);
+  const read = readFields(scans, options.side, today);
+  const [card] = read.length > 0 ? read : unreadCards(scans, read, side === 'auto' ? side : [side]);
   if (!card) throw new NoCardFoundError('no ID card found in the image');
   const verification =
     card.reading.side === 'front'

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Face } from '../people/person.ts';
+import { isUnreadFace } from './unread-face.ts';
+
+function face(side: Face['side'], recognised: Face['recognised']): Face {
+  return {
+    id: 'f1',
+    jobId: 'j1',
+    side,
+    recognised,
+    edits: {},
+    confidence: {},
+    alternatives: {},
+    locations: {},
+    cardLocations: {},
+    adjustedImage: null,
+    portraitImage: null,
+    verification: null,
+  };
+}
+
+describe('a face the engine could not read', () => {
+  it('is one with every field of its side empty', () => {
+    expect(
+      isUnreadFace(
+        face('front', { name: '', sex: '', ethnicity: '', birth: '', address: '', number: '' }),
+      ),
+    ).toBe(true);
+    expect(isUnreadFace(face('back', {}))).toBe(true);
+  });
+
+  it('is not one with any field read, even a doubtful one', () => {
+    expect(isUnreadFace(face('back', { issue: '', valid_from: '', valid_to: '长期' }))).toBe(false);
+    expect(isUnreadFace(face('front', { number: '1101051990' }))).toBe(false);
+  });
+});
