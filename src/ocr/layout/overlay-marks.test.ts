@@ -93,4 +93,28 @@ describe('a watermark repeated across a field', () => {
     expect(fields.issue?.value).toBe(BACK.issue);
     expect(fields.issue?.confidence).toBeLessThan(0.9);
   });
+
+  it('is cut in pieces from the ends of the lines it crosses, and vouches for none of them', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) => {
+      if (line.text === '张三') return { ...line, text: '张三证' };
+      if (line.text === '男') return { ...line, text: '男证' };
+      return line;
+    });
+    const fields = read([
+      ...lines,
+      { text: '样证', x: 0.6, y: 0.05 },
+      { text: '样证', x: 0.8, y: 0.5 },
+    ]);
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+    expect(fields.sex).toMatchObject({ value: '男' });
+    expect(fields.sex?.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a line ending in one of its characters alone where the stamp is read nowhere whole', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三证' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三证');
+  });
 });

@@ -26,6 +26,13 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /复禁|印止|禁复|止印/gu,
 ];
 
+/**
+ * The short words of a stamp or watermark, whole or halved, as `OVERLAY_MARKS` cuts them (not the
+ * "for … use only" lines, whose middle names anything).
+ */
+const STAMP_WORD =
+  /^(?:复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止|复禁|印止|禁复|止印)$/u;
+
 /** A face's lines with the overlaid marks cut out, and where the marks were. */
 export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
 
@@ -71,13 +78,42 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
  */
 export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
   const marks: Extent[] = [];
+  const stampChars = new Set<string>();
   const kept = lines.map((glyphs) => {
     const marked = markedPositions(glyphs);
     if (!marked.some(Boolean)) return glyphs;
-    marks.push(...markRuns(glyphs, marked).map(extentOfGlyphs));
+    for (const run of markRuns(glyphs, marked)) {
+      marks.push(extentOfGlyphs(run));
+      const word = run.map((g) => g.char).join('');
+      if (STAMP_WORD.test(word)) for (const g of run) stampChars.add(g.char);
+    }
     return glyphs.filter((_, i) => !marked[i]);
   });
-  return { lines: kept, marks };
+  return { lines: kept.map((glyphs) => withoutStampEnds(glyphs, stampChars, marks)), marks };
+}
+
+/**
+ * A stamp or watermark repeated across a copy is also read one character at a time onto the ends
+ * of the lines it crosses (许娟德阳证 under a tiled 样证, 样住址): a line's first or last glyph is
+ * cut, and kept as a mark so that the value it ended is not vouched for, when it is a character of
+ * a stamp word read whole elsewhere on the same face. No card value starts or ends with these
+ * characters often enough to weigh against that (the price: an address line starting with 复
+ * on a copy stamped 复印无效 loses it, and is shown to the clerk).
+ */
+function withoutStampEnds(
+  glyphs: readonly Glyph[],
+  stampChars: ReadonlySet<string>,
+  marks: Extent[],
+): Glyph[] {
+  let from = 0;
+  let to = glyphs.length;
+  const isStamp = (i: number) => stampChars.has(glyphs[i]?.char ?? '');
+  if (to > from && isStamp(from)) from++;
+  if (to > from && isStamp(to - 1)) to--;
+  for (const cut of [...glyphs.slice(0, from), ...glyphs.slice(to)]) {
+    marks.push(extentOfGlyphs([cut]));
+  }
+  return glyphs.slice(from, to);
 }
 
 /**
