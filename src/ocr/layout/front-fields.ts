@@ -8,6 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
+import { fragmentsAgree } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
@@ -191,7 +192,8 @@ function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): Fie
 /**
  * The printed birth date, checked against the number's. When they differ, a doubtful printed
  * digit whose alternative makes them agree is taken; otherwise the date comes back as printed
- * with a low confidence. A birth not read at all is taken from a valid number, marked doubtful.
+ * with a low confidence. A birth not read at all is taken from a valid number, marked doubtful;
+ * one read only in part (a stamp over it) takes the number's date where the legible parts agree.
  */
 function readBirth(
   glyphs: readonly Glyph[],
@@ -228,6 +230,16 @@ function readBirth(
         box,
       };
     }
+  }
+  // A row partly hidden under a stamp takes the number's date where what is legible agrees; the
+  // number's digits stand in for the hidden ones, so the date is shown to the clerk.
+  const numberDate = birthDateFromIdNumber(number.value);
+  if (printed === null && numberDate !== null && fragmentsAgree(textOf(glyphs), numberDate)) {
+    return {
+      value: numberDate,
+      confidence: number.valid ? CONFIDENCE.derivedFromNumber : CONFIDENCE.failedCheck,
+      box,
+    };
   }
   return {
     value: printed ?? textOf(glyphs),

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { fragmentsAgree } from './birth-fragments.ts';
+import { readCardFields } from './read-card-fields.ts';
+import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
+
+function birthRead(printed: string, number = SAMPLE_FRONT.number) {
+  const face = faceOf(frontLines({ ...SAMPLE_FRONT, birth: printed, number }));
+  const reading = readCardFields(face, 'front', SAMPLE_TODAY);
+  if (reading.side !== 'front') throw new Error('read as the emblem side');
+  return reading.fields.birth;
+}
+
+describe('a birth row partly hidden under a stamp', () => {
+  it('agrees with a date when every legible part matches it', () => {
+    expect(fragmentsAgree('7日', '1967-04-07')).toBe(true);
+    expect(fragmentsAgree('1966年119日', '1966-01-19')).toBe(true);
+    expect(fragmentsAgree('1990年', '1990-08-19')).toBe(true);
+  });
+
+  it('disagrees when any legible part differs, or none is legible', () => {
+    expect(fragmentsAgree('1990年8日', '1990-08-19')).toBe(false);
+    expect(fragmentsAgree('1991年', '1990-08-19')).toBe(false);
+    expect(fragmentsAgree('口', '1990-08-19')).toBe(false);
+  });
+
+  it("takes the valid number's date, shown to the clerk", () => {
+    expect(birthRead('6日')).toMatchObject({ value: '1990-03-06', confidence: 0.5 });
+  });
+
+  it('takes the date of a number that fails its checks only as doubtful', () => {
+    const read = birthRead('1990年', SAMPLE_FRONT.number.slice(0, 17));
+    expect(read.value).toBe('1990-03-06');
+    expect(read.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('keeps the row as read where a legible part disagrees with the number', () => {
+    expect(birthRead('7日').value).toBe('7日');
+  });
+});
