@@ -1,3 +1,4 @@
+import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { uprightCorners } from './card-orientation.ts';
 import { registerFace } from './card-registration.ts';
@@ -32,9 +33,10 @@ export type ScannedCard = {
 
 /**
  * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
- * compare it with a second reading of the same card (higher is better).
+ * compare it with a second reading of the same card (higher is better); `unboxed`, where a value
+ * came back empty that may stand there without a box of its own (`lookAtUnboxed`).
  */
-export type FaceCheck = (face: ReadFace) => { whole: boolean; score: number };
+export type FaceCheck = (face: ReadFace) => { whole: boolean; score: number; unboxed?: Quad[] };
 
 /**
  * A card registered this far beyond the face it was read on (share of the face) had text cut
@@ -164,6 +166,35 @@ async function secondLook(
   return rateFace(faceOf(again)).score < first.score ? read.lines : again;
 }
 
+/** Whether a box's centre lies inside a region (both in face pixels, regions axis-aligned). */
+function centredIn(box: Quad, region: Quad): boolean {
+  const x = box.reduce((sum, p) => sum + p[0], 0) / 4;
+  const y = box.reduce((sum, p) => sum + p[1], 0) / 4;
+  const [[left, top], , [right, bottom]] = region;
+  return x >= left && x <= right && y >= top && y <= bottom;
+}
+
+/**
+ * Look at the unboxed: a region where `rateFace` found a value empty (a lone 汉 the detector does
+ * not box on a blurred copy) is read as one line, in place of any scrap boxed inside it; the
+ * reading stands only where it rates no worse.
+ */
+async function lookAtUnboxed(
+  photo: RgbImage,
+  faceToPhoto: Homography,
+  lines: RecognizedLine[],
+  models: TextModels,
+  rateFace: FaceCheck,
+): Promise<RecognizedLine[]> {
+  const first = rateFace(faceOf(lines));
+  const regions = first.unboxed ?? [];
+  if (regions.length === 0) return lines;
+  const read = await recognizeBoxes(photo, faceToPhoto, regions, models);
+  if (read.length === 0) return lines;
+  const again = [...lines.filter((l) => !regions.some((r) => centredIn(l.box, r))), ...read];
+  return rateFace(faceOf(again)).score < first.score ? lines : again;
+}
+
 /**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
@@ -181,8 +212,14 @@ export async function readCards(
   for (const candidate of await locate(photo, models, maxCards)) {
     const card = await straighten(photo, candidate, models);
     const registered = await register(photo, await readRoughFace(photo, card, models), models);
-    const lines = await secondLook(photo, registered, models, rateFace);
     const { faceToPhoto } = registered;
+    const lines = await lookAtUnboxed(
+      photo,
+      faceToPhoto,
+      await secondLook(photo, registered, models, rateFace),
+      models,
+      rateFace,
+    );
     let faceImage: RgbImage | null = null;
     readings.push({
       face: faceOf(lines),
