@@ -80,6 +80,50 @@ function periodOf(chars: readonly string[]): Period | null {
   return { from, to, fromGlyphs, toGlyphs: rest };
 }
 
+/** The dash between the two dates, as printed or as the recogniser misreads it. */
+const PERIOD_DASH = /^[-－—–~一]$/u;
+
+/** Part of a period: either date (and its glyph positions) where it still reads. */
+type PartialPeriod = {
+  from: IsoDate | null;
+  to: ValidTo | null;
+  fromGlyphs: number[];
+  toGlyphs: number[];
+};
+
+/** A whole date from exactly the digits at `positions`, or null. */
+function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate | null {
+  return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
+}
+
+/**
+ * What a row partly hidden under a stamp still shows, split at its dash: the start where the
+ * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
+ * there (2011.01.22-203 keeps its start; 印E1-长期 its end). Without a dash, the start as
+ * `periodOf` reads it.
+ */
+function partialPeriodOf(chars: readonly string[]): PartialPeriod {
+  const digitsIn = (from: number, to: number) =>
+    chars.flatMap((char, i) => (i >= from && i < to && /^\d$/.test(char) ? [i] : []));
+  const dash = chars.findIndex((char) => PERIOD_DASH.test(char));
+  const split = dash === -1 ? chars.length : dash;
+  const before = digitsIn(0, split).slice(0, DATE_DIGITS);
+  const after = digitsIn(split + 1, chars.length);
+  const from = dateAt(chars, before);
+  const longTerm =
+    dash === -1
+      ? []
+      : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
+  const toDate = dash === -1 ? null : dateAt(chars, after);
+  const to: ValidTo | null = toDate ?? (longTerm.length > 0 ? LONG_TERM : null);
+  return {
+    from,
+    to,
+    fromGlyphs: from === null ? [] : before,
+    toGlyphs: toDate !== null ? after : to === null ? [] : longTerm,
+  };
+}
+
 function fits(period: Period | null, today: IsoDate): period is Period {
   return period !== null && period.from <= today && fitsValidityRule(null, period.from, period.to);
 }
@@ -105,20 +149,27 @@ function validityFields(
     if (repaired && period) chosen = { ...repaired, period, changed: true };
   }
   if (chosen === null) {
-    // Returned as read: the two dates where they parse, the row's text otherwise.
+    // Returned as read: the two dates where they parse, either one that still reads where the
+    // other is hidden, the row's text otherwise.
     const text = textOf(glyphs);
     const cap = CONFIDENCE.failedCheck;
     const p = allRightProbability(first.probs);
+    const part = read ?? partialPeriodOf(first.chars);
+    const fromRead = part.from !== null;
     return {
       valid_from: {
-        value: read?.from ?? text,
-        confidence: capped(p, cap),
-        box: boxOfGlyphs(read ? pick(glyphs, read.fromGlyphs) : glyphs),
+        value: part.from ?? (part.to === null ? text : ''),
+        confidence: fromRead || part.to === null ? capped(p, cap) : 0,
+        box: fromRead
+          ? boxOfGlyphs(pick(glyphs, part.fromGlyphs))
+          : part.to === null
+            ? boxOfGlyphs(glyphs)
+            : null,
       },
       valid_to: {
-        value: read?.to ?? '',
-        confidence: read ? capped(p, cap) : 0,
-        box: read ? boxOfGlyphs(pick(glyphs, read.toGlyphs)) : null,
+        value: part.to ?? '',
+        confidence: part.to !== null ? capped(p, cap) : 0,
+        box: part.to !== null ? boxOfGlyphs(pick(glyphs, part.toGlyphs)) : null,
       },
     };
   }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { readCardFields } from './read-card-fields.ts';
+import { backLines, faceOf, SAMPLE_TODAY } from './read-face-builder.ts';
+
+function validity(row: string) {
+  const reading = readCardFields(
+    faceOf(backLines({ issue: '北京市公安局朝阳分局', validity: row })),
+    'back',
+    SAMPLE_TODAY,
+  );
+  if (reading.side !== 'back') throw new Error('read as the portrait side');
+  return { from: reading.fields.valid_from, to: reading.fields.valid_to };
+}
+
+describe('a validity row partly hidden under a stamp', () => {
+  it('keeps the start date whose end is hidden, doubtful', () => {
+    const { from, to } = validity('2011.01.22-203');
+    expect(from).toMatchObject({ value: '2011-01-22' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to).toMatchObject({ value: '', confidence: 0, box: null });
+  });
+
+  it('keeps 长期 whose start is hidden, doubtful', () => {
+    const { from, to } = validity('印E1-长期');
+    expect(from).toMatchObject({ value: '', confidence: 0, box: null });
+    expect(to).toMatchObject({ value: '长期' });
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('keeps an end date after the dash as the end, not the start', () => {
+    const { from, to } = validity('20一2030.02.15');
+    expect(from.value).toBe('');
+    expect(to.value).toBe('2030-02-15');
+  });
+
+  it('returns a row with neither date legible as read', () => {
+    const { from, to } = validity('入职手');
+    expect(from.value).toBe('入职手');
+    expect(to).toMatchObject({ value: '', confidence: 0 });
+  });
+});
