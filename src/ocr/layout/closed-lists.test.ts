@@ -25,6 +25,12 @@ describe('closed lists choose among readings', () => {
     expect(ethnicity?.confidence).toBeLessThan(0.9);
   });
 
+  it('takes the one ethnic group a reading lost a character of, unvouched', () => {
+    const ethnicity = field({ ethnicity: '伦春' }, 'ethnicity');
+    expect(ethnicity?.value).toBe('鄂伦春');
+    expect(ethnicity?.confidence).toBeLessThan(0.9);
+  });
+
   it('leaves a reading with several groups a character away as read', () => {
     // 仫佬 and 仡佬 are both a character away from 什佬.
     const ethnicity = field({ ethnicity: '什佬' }, 'ethnicity');

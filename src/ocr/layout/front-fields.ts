@@ -277,14 +277,18 @@ function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReadin
 
 /**
  * The one printed ethnicity a character away from a reading of two or more characters, or null
- * when none or several are. The list is closed, so a lone neighbour is the only value the card
- * can print there (联鲜: 朝鲜), but the recogniser never read it.
+ * when none or several are: one character read wrong, or one lost (under a stamp, or dropped by
+ * the recogniser without a trace). The list is closed, so a lone neighbour is the only value the
+ * card can print there (联鲜: 朝鲜, 伦春: 鄂伦春), but the recogniser never read it.
  */
 function lonePrintedNeighbour(value: string): string | null {
   const chars = Array.from(value);
   if (chars.length < 2) return null;
   const neighbours = PRINTED_ETHNICITIES.filter((group) => {
     const printed = Array.from(group);
+    if (printed.length === chars.length + 1) {
+      return printed.some((_, i) => printed.toSpliced(i, 1).join('') === value);
+    }
     return (
       printed.length === chars.length && printed.filter((char, i) => char !== chars[i]).length === 1
     );
