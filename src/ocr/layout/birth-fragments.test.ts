@@ -15,6 +15,7 @@ describe('a birth row partly hidden under a stamp', () => {
     expect(fragmentsAgree('7日', '1967-04-07')).toBe(true);
     expect(fragmentsAgree('1966年119日', '1966-01-19')).toBe(true);
     expect(fragmentsAgree('1990年', '1990-08-19')).toBe(true);
+    expect(fragmentsAgree('19661月19日', '1966-01-19')).toBe(true);
   });
 
   it('disagrees when any legible part differs, or none is legible', () => {

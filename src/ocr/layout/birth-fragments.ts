@@ -1,10 +1,14 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
 
-/** The parts of a birth row still legible where a stamp or seal hides the rest (19?7年 … 7日). */
+/**
+ * The parts of a birth row still legible where a stamp or seal hides the rest (19?7年 … 7日). A
+ * month or day counts only with nothing but its own digits before it: in 19661月, 年 was lost and
+ * the 1 may be the year's.
+ */
 const PARTS: readonly { pattern: RegExp; slice: [number, number] }[] = [
   { pattern: /(\d{4})年/u, slice: [0, 4] },
-  { pattern: /(\d{1,2})月/u, slice: [5, 7] },
-  { pattern: /(\d{1,2})日/u, slice: [8, 10] },
+  { pattern: /(?<!\d)(\d{1,2})月/u, slice: [5, 7] },
+  { pattern: /(?<!\d)(\d{1,2})日/u, slice: [8, 10] },
 ];
 
 /**
