@@ -96,11 +96,33 @@ function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate
   return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
 }
 
+/** The lawful lengths of a dated period, in years (居民身份证法 第五条). */
+const DATED_TERMS = [5, 10, 20] as const;
+
+/**
+ * A start read one digit short (2021.1.22 for 2021.11.22) completed from the end: the one start
+ * a lawful length before it, on the same month and day, that the digits read spell with one lost.
+ */
+function startMissingADigit(
+  chars: readonly string[],
+  positions: readonly number[],
+  to: IsoDate,
+): IsoDate | null {
+  if (positions.length !== DATE_DIGITS - 1) return null;
+  const read = positions.map((i) => chars[i]).join('');
+  const starts = DATED_TERMS.map(
+    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
+  ).filter((digits) =>
+    Array.from(digits).some((_, i) => digits.slice(0, i) + digits.slice(i + 1) === read),
+  );
+  return starts.length === 1 ? dateOf(starts[0] as string) : null;
+}
+
 /**
  * What a row partly hidden under a stamp still shows, split at its dash: the start where the
  * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
- * there (2011.01.22-203 keeps its start; 印E1-长期 its end). Without a dash, the start as
- * `periodOf` reads it.
+ * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short completed
+ * from the end (`startMissingADigit`). Without a dash, the start as `periodOf` reads it.
  */
 function partialPeriodOf(chars: readonly string[]): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
@@ -109,12 +131,12 @@ function partialPeriodOf(chars: readonly string[]): PartialPeriod {
   const split = dash === -1 ? chars.length : dash;
   const before = digitsIn(0, split).slice(0, DATE_DIGITS);
   const after = digitsIn(split + 1, chars.length);
-  const from = dateAt(chars, before);
+  const toDate = dash === -1 ? null : dateAt(chars, after);
+  const from = dateAt(chars, before) ?? (toDate && startMissingADigit(chars, before, toDate));
   const longTerm =
     dash === -1
       ? []
       : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
-  const toDate = dash === -1 ? null : dateAt(chars, after);
   const to: ValidTo | null = toDate ?? (longTerm.length > 0 ? LONG_TERM : null);
   return {
     from,

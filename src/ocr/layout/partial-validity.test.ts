@@ -38,4 +38,11 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(from.value).toBe('入职手');
     expect(to).toMatchObject({ value: '', confidence: 0 });
   });
+
+  it('completes a start read one digit short from the end, doubtful', () => {
+    const { from, to } = validity('2021.1.22-2026.11.22');
+    expect(from).toMatchObject({ value: '2021-11-22' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2026-11-22');
+  });
 });
