@@ -16,6 +16,11 @@ export const CONFIDENCE = {
   changedByCheck: 0.85,
   /** A printed value that was not read at all, taken from the valid number instead. */
   derivedFromNumber: 0.5,
+  /**
+   * A validity end that was not read, taken from its start and the holder's age at the start
+   * by the validity rule (`completeAcrossFaces`): derived, not read, so shown to the clerk.
+   */
+  derivedFromRule: 0.5,
   /** A name that does not start with a common surname (`hasCommonSurname`). */
   uncommonSurname: 0.85,
   /** A name holding a Han character outside the 通用规范汉字表 (`holdsNonStandardHan`). */

@@ -17,7 +17,8 @@ import { PORTRAIT_AREA } from '../../ocr/card-geometry.ts';
 import { NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
 import { assessAlarms, isJudgedAlarm } from '../../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
-import type { CardReading } from '../../ocr/layout/card-reading.ts';
+import { completeAcrossFaces } from '../../ocr/layout/across-faces.ts';
+import type { BackReading, CardReading, FrontReading } from '../../ocr/layout/card-reading.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
 import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
@@ -206,8 +207,16 @@ export async function recognizeImage(
     const missing = sides.filter((side) => !cards.some((c) => c.reading.side === side));
     cards.push(...unreadCards(scans, cards, missing));
     const front = cards.find((c) => c.reading.side === 'front');
-    const back = cards.find((c) => c.reading.side === 'back');
-    if (!front || !back) throw new NoCardFoundError('both sides of the card were not found');
+    const read = cards.find((c) => c.reading.side === 'back');
+    if (!front || !read) throw new NoCardFoundError('both sides of the card were not found');
+    const back = {
+      ...read,
+      reading: completeAcrossFaces(
+        front.reading as FrontReading,
+        read.reading as BackReading,
+        today,
+      ),
+    };
     const verification = verify(
       fieldValues<keyof FrontFields>(front.reading),
       fieldValues<keyof BackFields>(back.reading),

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { completeAcrossFaces } from './across-faces.ts';
+import type { BackReading, FieldReading, FrontReading } from './card-reading.ts';
+import { readCardFields } from './read-card-fields.ts';
+import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
+
+/** SAMPLE_FRONT's holder, born 1990-03-06. */
+function front(): FrontReading {
+  const reading = readCardFields(faceOf(frontLines(SAMPLE_FRONT)), 'front', SAMPLE_TODAY);
+  if (reading.side !== 'front') throw new Error('read as the emblem side');
+  return reading;
+}
+
+function back(from: string, to: string): BackReading {
+  const field = (value: string, confidence: number): FieldReading => ({
+    value,
+    confidence,
+    box: null,
+  });
+  return {
+    side: 'back',
+    fields: {
+      issue: field('北京市公安局朝阳分局', 0.99),
+      valid_from: field(from, 0.3),
+      valid_to: field(to, to === '' ? 0 : 0.99),
+    },
+  };
+}
+
+describe('the emblem side completed from the portrait side', () => {
+  it("takes a hidden end from the start and the holder's age on it, doubtful", () => {
+    // 20 on 2011-01-22: a 10-year card.
+    const to = completeAcrossFaces(front(), back('2011-01-22', ''), SAMPLE_TODAY).fields.valid_to;
+    expect(to).toMatchObject({ value: '2021-01-22', box: null });
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('takes 长期 for a holder over 45 on the start', () => {
+    const older = front();
+    older.fields.birth = { ...older.fields.birth, value: '1960-03-15' };
+    expect(
+      completeAcrossFaces(older, back('2016-10-12', ''), SAMPLE_TODAY).fields.valid_to.value,
+    ).toBe('长期');
+  });
+
+  it('leaves an end that was read, a start that is no date, or one after today alone', () => {
+    expect(
+      completeAcrossFaces(front(), back('2011-01-22', '2021-01-22'), SAMPLE_TODAY).fields.valid_to
+        .value,
+    ).toBe('2021-01-22');
+    expect(
+      completeAcrossFaces(front(), back('2011.01.2', ''), SAMPLE_TODAY).fields.valid_to.value,
+    ).toBe('');
+    expect(
+      completeAcrossFaces(front(), back('2030-02-15', ''), SAMPLE_TODAY).fields.valid_to.value,
+    ).toBe('');
+  });
+});
