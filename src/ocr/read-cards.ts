@@ -20,6 +20,7 @@ import { ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import { detectText, type TextModels } from './text-models.ts';
+import { lookAtUnboxed } from './unboxed-lines.ts';
 import { warpImage } from './warp.ts';
 
 /** One card read off a photo. */
@@ -166,41 +167,13 @@ async function secondLook(
   return rateFace(faceOf(again)).score < first.score ? read.lines : again;
 }
 
-/** Whether a box's centre lies inside a region (both in face pixels, regions axis-aligned). */
-function centredIn(box: Quad, region: Quad): boolean {
-  const x = box.reduce((sum, p) => sum + p[0], 0) / 4;
-  const y = box.reduce((sum, p) => sum + p[1], 0) / 4;
-  const [[left, top], , [right, bottom]] = region;
-  return x >= left && x <= right && y >= top && y <= bottom;
-}
-
-/**
- * Look at the unboxed: a region where `rateFace` found a value empty (a lone 汉 the detector does
- * not box on a blurred copy) is read as one line, in place of any scrap boxed inside it; the
- * reading stands only where it rates no worse.
- */
-async function lookAtUnboxed(
-  photo: RgbImage,
-  faceToPhoto: Homography,
-  lines: RecognizedLine[],
-  models: TextModels,
-  rateFace: FaceCheck,
-): Promise<RecognizedLine[]> {
-  const first = rateFace(faceOf(lines));
-  const regions = first.unboxed ?? [];
-  if (regions.length === 0) return lines;
-  const read = await recognizeBoxes(photo, faceToPhoto, regions, models);
-  if (read.length === 0) return lines;
-  const again = [...lines.filter((l) => !regions.some((r) => centredIn(l.box, r))), ...read];
-  return rateFace(faceOf(again)).score < first.score ? lines : again;
-}
-
 /**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
- * the photo's own pixels (one resampling, not two), register them to the card's layout, and take
- * a second look where the first reading fell short. Laying the lines out into fields and checking
- * them (`src/ocr/layout/`) follow.
+ * the photo's own pixels (one resampling, not two), register them to the card's layout, take
+ * a second look where the first reading fell short, and look where a value came back unboxed
+ * (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
+ * follow.
  */
 export async function readCards(
   photo: RgbImage,
@@ -213,12 +186,9 @@ export async function readCards(
     const card = await straighten(photo, candidate, models);
     const registered = await register(photo, await readRoughFace(photo, card, models), models);
     const { faceToPhoto } = registered;
-    const lines = await lookAtUnboxed(
-      photo,
-      faceToPhoto,
-      await secondLook(photo, registered, models, rateFace),
-      models,
-      rateFace,
+    const looked = await secondLook(photo, registered, models, rateFace);
+    const lines = await lookAtUnboxed(photo, faceToPhoto, looked, models, (l) =>
+      rateFace(faceOf(l)),
     );
     let faceImage: RgbImage | null = null;
     readings.push({
