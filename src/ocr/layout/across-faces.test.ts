@@ -55,4 +55,16 @@ describe('the emblem side completed from the portrait side', () => {
       completeAcrossFaces(front(), back('2030-02-15', ''), SAMPLE_TODAY).fields.valid_to.value,
     ).toBe('');
   });
+
+  it('takes 长期 from a start whose day is lost when the holder was past 45 all that month', () => {
+    const older = front();
+    older.fields.birth = { ...older.fields.birth, value: '1960-03-15' };
+    expect(
+      completeAcrossFaces(older, back('2016.10.1', ''), SAMPLE_TODAY).fields.valid_to.value,
+    ).toBe('长期');
+    // Born 1990: a start in 2016 could give 10 or 20 years; nothing follows without its day.
+    expect(
+      completeAcrossFaces(front(), back('2016.10.1', ''), SAMPLE_TODAY).fields.valid_to.value,
+    ).toBe('');
+  });
 });

@@ -1,14 +1,47 @@
-import { anniversaries, type IsoDate, isIsoDate } from '../../idcard/card-dates.ts';
-import { LONG_TERM, validityYearsForAge } from '../../idcard/validity-period.ts';
+import {
+  anniversaries,
+  type IsoDate,
+  isIsoDate,
+  isoDateFromParts,
+} from '../../idcard/card-dates.ts';
+import { LONG_TERM, type ValidTo, validityYearsForAge } from '../../idcard/validity-period.ts';
 import type { BackReading, FrontReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
+
+/** The year, and the month where it reads, of a start whose day is lost (2016.10.1 of 2016.10.12). */
+const START_YEAR_MONTH = /^(\d{4})(?:\D?(\d{2}))?/u;
+
+/**
+ * The earliest day a start read only in part can be: the first of its month, or of its year.
+ * Null when not even its year reads.
+ */
+function earliestStart(text: string): IsoDate | null {
+  const match = START_YEAR_MONTH.exec(text);
+  if (!match) return null;
+  return isoDateFromParts(Number(match[1]), match[2] ? Number(match[2]) : 1, 1);
+}
+
+/**
+ * The end of a period by the validity rule: from a whole start, that start's anniversary for the
+ * holder's age on it; from a start read in part, only 长期, and only when the holder was past its
+ * age on the earliest day the start can be (any later start gives 长期 too).
+ */
+function endByRule(birth: IsoDate, from: string): ValidTo | null {
+  if (isIsoDate(from)) {
+    const years = validityYearsForAge(birth, from as IsoDate);
+    if (years === null) return null;
+    return years === LONG_TERM ? LONG_TERM : (anniversaries(from as IsoDate, years)[0] ?? null);
+  }
+  const earliest = earliestStart(from);
+  return earliest !== null && validityYearsForAge(birth, earliest) === LONG_TERM ? LONG_TERM : null;
+}
 
 /**
  * What the portrait side of a card tells about its emblem side, read from one photocopy page: a
  * validity end hidden under a stamp follows from the start and the holder's age on it (居民身份证法
  * 第五条: 5, 10 or 20 years, or 长期), at most as sure as either and never vouched for. The
- * end is left as it is when it was read at all, or the start or the birth date do not read as
- * dates, or the start lies after `today`.
+ * end is left as it is when it was read at all, the birth date does not read as a date, the
+ * start does not read far enough (`endByRule`), or the start lies after `today`.
  */
 export function completeAcrossFaces(
   front: FrontReading,
@@ -17,13 +50,11 @@ export function completeAcrossFaces(
 ): BackReading {
   const { valid_from: from, valid_to: to } = back.fields;
   const birth = front.fields.birth;
-  if (to.value !== '' || !isIsoDate(from.value) || !isIsoDate(birth.value)) return back;
+  if (to.value !== '' || !isIsoDate(birth.value)) return back;
   // A lone date after today is no start (a card is not issued ahead); it is the end misplaced.
-  if (from.value > today) return back;
-  const years = validityYearsForAge(birth.value as IsoDate, from.value as IsoDate);
-  if (years === null) return back;
-  const end = years === LONG_TERM ? LONG_TERM : anniversaries(from.value as IsoDate, years)[0];
-  if (end === undefined) return back;
+  if ((earliestStart(from.value) ?? today) > today) return back;
+  const end = endByRule(birth.value as IsoDate, from.value);
+  if (end === null) return back;
   const confidence = Math.min(from.confidence, birth.confidence, CONFIDENCE.derivedFromRule);
   return {
     ...back,
