@@ -17,7 +17,9 @@ import { NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
 import { assessAlarms, isJudgedAlarm } from '../../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
 import type { CardReading } from '../../ocr/layout/card-reading.ts';
+import { doubtfulNameBox } from '../../ocr/layout/doubtful-name.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
+import { rereadDoubtfulNames } from '../../ocr/name-reread.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
@@ -169,7 +171,12 @@ export async function recognizeImage(
     sourceScale: photo.sourceWidth / photo.width,
   };
   const side = options.side === 'double_side' ? 'auto' : options.side;
-  const scans = await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today));
+  const scans = await rereadDoubtfulNames(
+    photo,
+    await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today)),
+    models,
+    (face) => doubtfulNameBox(face, side, today),
+  );
   if (options.side === 'double_side') {
     const cards = readFields(scans, 'auto', today);
     const front = cards.find((c) => c.reading.side === 'front');
