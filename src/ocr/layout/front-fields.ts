@@ -37,8 +37,12 @@ const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·
 const BARE_NUMBER_END = /\d$/u;
 /** The address's label, which the value may be read together with. */
 const ADDRESS_LABEL = '住址';
-/** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
-const BIRTH_SHAPE = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
+/**
+ * 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. What
+ * precedes the year is what is left of the label 出生 boxed with the date (生, a colon): the row
+ * holds nothing else before it.
+ */
+const BIRTH_SHAPE = /^\D*?(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
 
 const PRINTED_ETHNICITIES: readonly string[] = [...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES];
 
