@@ -23,6 +23,7 @@ import {
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
@@ -92,13 +93,15 @@ function freeText(
 
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
- * as X or YON), not vouched for when trimmed, when it does not start with a common surname, or
- * when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
+ * as X or YON), a close call between characters settled by what is true of names
+ * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
+ * common surname, or when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
-  const reading = freeText(trimmed.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
-  const compound = compoundSurnameReading(trimmed.glyphs);
+  const settled = withNamePriors(trimmed.glyphs);
+  const reading = freeText(settled.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
+  const compound = compoundSurnameReading(settled.glyphs);
   if (compound !== null) {
     return {
       ...reading,
@@ -107,14 +110,14 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     };
   }
   const cap = [
-    trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    trimmed.trimmed || settled.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
-    holdsNonStandardHan(trimmed.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
+    holdsNonStandardHan(settled.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
   ];
   return {
     ...reading,
     confidence: Math.min(reading.confidence, ...cap),
-    alternatives: alternativeValues(trimmed.glyphs, (char) => NAME_CHAR.test(char)),
+    alternatives: alternativeValues(settled.glyphs, (char) => NAME_CHAR.test(char)),
   };
 }
 
