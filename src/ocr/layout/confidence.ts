@@ -18,6 +18,11 @@ export const CONFIDENCE = {
   derivedFromNumber: 0.5,
   /** A name that does not start with a common surname (`hasCommonSurname`). */
   uncommonSurname: 0.85,
+  /**
+   * A name longer than Han names run without a middle dot (five characters or more): real ones
+   * are rare, and a mark's character read onto a four-character name makes one (许娟德阳证).
+   */
+  longName: 0.85,
   /** A name holding a Han character outside the 通用规范汉字表 (`holdsNonStandardHan`). */
   nonStandardCharacter: 0.85,
   /**

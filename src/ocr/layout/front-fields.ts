@@ -31,6 +31,11 @@ import { alternativeValues } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
+/**
+ * A name without a middle dot of more characters than a surname (compound ones included) and a
+ * given name of up to three: five-character Han names exist but are rare.
+ */
+const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
@@ -95,7 +100,8 @@ function freeText(
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
  * as X or YON), a close call between characters settled by what is true of names
  * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
- * common surname, or when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
+ * common surname, when it is longer than names run, or when it holds a character outside the
+ * 通用规范汉字表 (`holdsNonStandardHan`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
@@ -112,6 +118,7 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const cap = [
     trimmed.trimmed || settled.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
+    LONG_NAME.test(reading.value) ? CONFIDENCE.longName : CONFIDENCE.ceiling,
     holdsNonStandardHan(settled.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
   ];
   return {

@@ -41,3 +41,16 @@ describe('priors on names', () => {
     expect(name?.alternatives).toContain('孙瑤海');
   });
 });
+
+describe('a name longer than names run', () => {
+  it('is not vouched for (a mark’s character read onto its end)', () => {
+    const { name } = nameRead('许娟德阳证', {});
+    expect(name?.value).toBe('许娟德阳证');
+    expect(name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('is vouched for up to four characters, and with a middle dot at any length', () => {
+    expect(nameRead('欧阳明轩', {}).name?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(nameRead('艾力·买提', {}).name?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
