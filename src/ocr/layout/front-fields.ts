@@ -168,7 +168,7 @@ function endsByItsRegion(value: string): boolean {
 /**
  * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
  * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for, nor is one cut short (`endsByItsRegion`).
+ * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
@@ -180,6 +180,7 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
+    read.match.how === 'none' ? CONFIDENCE.noRegion : CONFIDENCE.ceiling,
   );
   const short = endsByItsRegion(value);
   return {
