@@ -23,6 +23,11 @@ export const CONFIDENCE = {
   derivedFromRule: 0.5,
   /** A name that does not start with a common surname (`hasCommonSurname`). */
   uncommonSurname: 0.85,
+  /**
+   * A name longer than Han names run without a middle dot (five characters or more): real ones
+   * are rare, and a mark's character read onto a four-character name makes one (许娟德阳证).
+   */
+  longName: 0.85,
   /** A name holding a Han character outside the 通用规范汉字表 (`holdsNonStandardHan`). */
   nonStandardCharacter: 0.85,
   /**
@@ -50,6 +55,12 @@ export const CONFIDENCE = {
    * numbers, and the recogniser drops a line's last character without a trace (室 of 2705室).
    */
   openEnded: 0.85,
+  /**
+   * An address that begins with no region the gazetteer holds: a card's address starts with its
+   * province, city or county, so its start was lost with a line the detector missed
+   * (乡关银溪村1组7号 of 山西省临汾市翼城县青花乡关银溪村1组7号) or misread past repair.
+   */
+  noRegion: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

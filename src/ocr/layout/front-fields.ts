@@ -24,6 +24,7 @@ import {
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
@@ -31,6 +32,11 @@ import { alternativeValues } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
+/**
+ * A name without a middle dot of more characters than a surname (compound ones included) and a
+ * given name of up to three: five-character Han names exist but are rare.
+ */
+const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
@@ -38,8 +44,12 @@ const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·
 const BARE_NUMBER_END = /\d$/u;
 /** The address's label, which the value may be read together with. */
 const ADDRESS_LABEL = '住址';
-/** 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. */
-const BIRTH_SHAPE = /^(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
+/**
+ * 年, 月 and 日 between digit groups; lenient with misread separators, strict with digits. What
+ * precedes the year is what is left of the label 出生 boxed with the date (生, a colon): the row
+ * holds nothing else before it.
+ */
+const BIRTH_SHAPE = /^\D*?(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
 
 const PRINTED_ETHNICITIES: readonly string[] = [...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES];
 
@@ -89,13 +99,16 @@ function freeText(
 
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
- * as X or YON), not vouched for when trimmed, when it does not start with a common surname, or
- * when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`).
+ * as X or YON), a close call between characters settled by what is true of names
+ * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
+ * common surname, when it is longer than names run, or when it holds a character outside the
+ * 通用规范汉字表 (`holdsNonStandardHan`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
-  const reading = freeText(trimmed.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
-  const compound = compoundSurnameReading(trimmed.glyphs);
+  const settled = withNamePriors(trimmed.glyphs);
+  const reading = freeText(settled.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
+  const compound = compoundSurnameReading(settled.glyphs);
   if (compound !== null) {
     return {
       ...reading,
@@ -104,14 +117,15 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     };
   }
   const cap = [
-    trimmed.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    trimmed.trimmed || settled.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
-    holdsNonStandardHan(trimmed.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
+    LONG_NAME.test(reading.value) ? CONFIDENCE.longName : CONFIDENCE.ceiling,
+    holdsNonStandardHan(settled.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
   ];
   return {
     ...reading,
     confidence: Math.min(reading.confidence, ...cap),
-    alternatives: alternativeValues(trimmed.glyphs, (char) => NAME_CHAR.test(char)),
+    alternatives: alternativeValues(settled.glyphs, (char) => NAME_CHAR.test(char)),
   };
 }
 
@@ -155,7 +169,7 @@ function endsByItsRegion(value: string): boolean {
 /**
  * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
  * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for, nor is one cut short (`endsByItsRegion`).
+ * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
@@ -167,6 +181,7 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
+    read.match.how === 'none' ? CONFIDENCE.noRegion : CONFIDENCE.ceiling,
   );
   const short = endsByItsRegion(value);
   return {

@@ -41,6 +41,19 @@ describe('the address', () => {
   });
 });
 
+describe('an address without its first line', () => {
+  it('is not vouched for: it names no region, so its start was lost', () => {
+    const lines = frontLines({ ...SAMPLE_FRONT, address: ['乡关银溪村1组7号'] });
+    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
+      faceOf(lines),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.address?.value).toBe('乡关银溪村1组7号');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe('an address cut short', () => {
   it('is not vouched for when it stops a character past its region’s name', () => {
     const lines = frontLines({ ...SAMPLE_FRONT, address: ['河南省平顶山市湛河区桃'] });

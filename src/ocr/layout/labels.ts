@@ -61,9 +61,13 @@ function candidatesInLine<K extends LabelKind>(
   const label = Array.from(spec.text);
   const found: Candidate<K>[] = [];
   // A long label may be cut by the line's end or start when detection splits it over two boxes
-  // (公民身份 | 号码), so its window may hang over either end of the line.
+  // (公民身份 | 号码), so its window may hang over either end of the line. A two-character label
+  // boxed with its value may have lost its first character to the box's edge (生1990年3月6日,
+  // 名张三): its window may hang over the line's start, and its last character, read exactly,
+  // must then sit where the label is printed.
   const overhang = label.length > 2 ? label.length - requiredMatches(label.length) : 0;
-  for (let offset = -overhang; offset <= glyphs.length - label.length + overhang; offset++) {
+  const overStart = label.length === 2 ? 1 : overhang;
+  for (let offset = -overStart; offset <= glyphs.length - label.length + overhang; offset++) {
     let matches = 0;
     let start = Number.POSITIVE_INFINITY;
     let end = Number.NEGATIVE_INFINITY;

@@ -50,6 +50,11 @@ export function startsWithCompoundSurname(name: string): boolean {
   return COMPOUND_SURNAMES.some((surname) => name.startsWith(surname));
 }
 
+/** Whether a character is one of the common single surnames. */
+export function isCommonSingleSurname(char: string): boolean {
+  return COMMON_SINGLE_SURNAMES.has(char);
+}
+
 /**
  * Whether a name reads as one with a common surname, or is a transliterated name that has
  * none; a name too short to hold a surname and a given name is not.
@@ -59,5 +64,5 @@ export function hasCommonSurname(name: string): boolean {
   const chars = Array.from(name);
   if (chars.length < 2) return false;
   if (startsWithCompoundSurname(name)) return chars.length > 2;
-  return COMMON_SINGLE_SURNAMES.has(chars[0] as string);
+  return isCommonSingleSurname(chars[0] as string);
 }

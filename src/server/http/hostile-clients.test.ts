@@ -32,7 +32,7 @@ async function startServer({ bodyTimeoutMs = 60_000, hold = false } = {}) {
         : Promise.resolve(SAMPLE_BACK_RESULT),
     close: async () => {},
   };
-  const { app, upstream } = localAppOver(engine);
+  const { app } = localAppOver(engine);
   const listening = serve({
     fetch: app.fetch,
     port: 0,

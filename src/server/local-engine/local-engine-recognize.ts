@@ -19,8 +19,10 @@ import { assessAlarms, isJudgedAlarm } from '../../ocr/face-alarms.ts';
 import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
 import { completeAcrossFaces } from '../../ocr/layout/across-faces.ts';
 import type { BackReading, CardReading, FrontReading } from '../../ocr/layout/card-reading.ts';
+import { doubtfulNameBox } from '../../ocr/layout/doubtful-name.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
 import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
+import { rereadDoubtfulNames } from '../../ocr/name-reread.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
@@ -197,7 +199,12 @@ export async function recognizeImage(
     sourceScale: photo.sourceWidth / photo.width,
   };
   const side = options.side === 'double_side' ? 'auto' : options.side;
-  const scans = await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today));
+  const scans = await rereadDoubtfulNames(
+    photo,
+    await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today)),
+    models,
+    (face) => doubtfulNameBox(face, side, today),
+  );
   if (options.side === 'double_side') {
     const cards = readFields(scans, 'auto', today);
     if (cards.length >= 2 && cards[0]?.reading.side === cards[1]?.reading.side) {
