@@ -1,6 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import ort from 'onnxruntime-node';
-import type { ModelName, ModelRunner, Tensor } from '../../ocr/model-runner.ts';
+import {
+  type ModelName,
+  type ModelRunner,
+  type RunOptions,
+  shapeOutput,
+  type Tensor,
+} from '../../ocr/model-runner.ts';
 import type { ModelSet } from './model-catalog.ts';
 
 /** The only module that touches onnxruntime-node: PP-OCR sessions behind `ModelRunner`. */
@@ -60,7 +66,7 @@ export async function createOnnxRunner({
       ),
     ),
   );
-  const run = async (model: ModelName, input: Tensor): Promise<Tensor> => {
+  const run = async (model: ModelName, input: Tensor, options?: RunOptions): Promise<Tensor> => {
     const session = sessions.get(model);
     if (!session) throw new Error(`model ${model} is not loaded`);
     const feeds = {
@@ -71,14 +77,18 @@ export async function createOnnxRunner({
     if (!output || !(output.data instanceof Float32Array)) {
       throw new Error(`model ${model} returned no float32 output`);
     }
-    return { data: output.data, dims: output.dims };
+    return shapeOutput({ data: output.data, dims: output.dims }, options);
   };
   return {
     run,
-    async runBatch(model: ModelName, inputs: readonly Tensor[]): Promise<Tensor[]> {
+    async runBatch(
+      model: ModelName,
+      inputs: readonly Tensor[],
+      options?: RunOptions,
+    ): Promise<Tensor[]> {
       // One call per input: padding lines to a common width cost more than it saved (DESIGN.md).
       const outputs: Tensor[] = [];
-      for (const input of inputs) outputs.push(await run(model, input));
+      for (const input of inputs) outputs.push(await run(model, input, options));
       return outputs;
     },
     async close(): Promise<void> {

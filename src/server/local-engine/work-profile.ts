@@ -75,15 +75,15 @@ export function startJobProfile() {
   return {
     runner(runner: ModelRunner): ModelRunner {
       return {
-        async run(model, input) {
+        async run(model, input, options) {
           const before = cpuMsNow();
-          const output = await runner.run(model, input);
+          const output = await runner.run(model, input, options);
           count(model, [input], 1, cpuMsNow() - before);
           return output;
         },
-        async runBatch(model, inputs) {
+        async runBatch(model, inputs, options) {
           const before = cpuMsNow();
-          const outputs = await runner.runBatch(model, inputs);
+          const outputs = await runner.runBatch(model, inputs, options);
           count(model, inputs, inputs.length, cpuMsNow() - before);
           return outputs;
         },
