@@ -8,7 +8,7 @@ import type { ModelName, ModelRunner, Tensor } from '../../ocr/model-runner.ts';
  * it includes the share of a batch another worker ran for this one.
  */
 export type ModelWork = {
-  /** Calls of the network (a shared batch counts once per worker it ran on). */
+  /** Calls of the network: a batch counts one per input, as the ONNX runner runs each alone. */
   runs: number;
   /** Inputs it was given (lines for the recogniser, images for the detector). */
   inputs: number;
