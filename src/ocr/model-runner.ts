@@ -15,10 +15,11 @@ export type Tensor = {
 };
 
 /**
- * `topK`: cut each output to the k largest entries of its last axis (`cutToTopK`). The
+ * `topK`: cut each output to the k largest entries of its last axis (`shapeOutput`). The
  * recogniser answers 18,710 probabilities a step and CTC decoding reads the best few, so the
  * cut is made where the network ran, and a worker that ran part of a batch for another sends
- * back a few kilobytes a line instead of megabytes.
+ * back a few kilobytes a line instead of megabytes. A runner may answer whole outputs all the
+ * same (a test's fake); the caller then cuts them itself.
  */
 export type RunOptions = { topK?: number };
 
