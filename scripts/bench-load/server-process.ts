@@ -27,7 +27,8 @@ export async function startServer(
   port ??= await freeLoopbackPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
     cwd: ROOT,
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // MALLOC_ARENA_MAX as `npm start` and the systemd unit set it (README, "Memory").
+    env: { MALLOC_ARENA_MAX: '2', ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let ended: string | null = null;

@@ -1,5 +1,6 @@
 import type { ErrorBody, IdCardResponse, RequestedSide } from '../../src/idcard/api-contract.ts';
 import type { ModelSet, RecognizerId } from '../../src/server/local-engine/model-catalog.ts';
+import type { JobProfile } from '../../src/server/local-engine/work-profile.ts';
 
 /** What an engine answered for one image: the API's `result`, or an API-style error body. */
 export type EngineAnswer =
@@ -17,6 +18,8 @@ export type BenchEngine = {
   close(): Promise<void>;
   /** Peak memory of an engine that runs outside the benchmark's process, in MiB. */
   peakRssMiB?(): number;
+  /** With `--profile`, the work of the jobs answered since the last call (`work-profile.ts`). */
+  takeWork?(): JobProfile[];
 };
 
 /** What `npm run bench` lets the user choose for the engines it makes. */
@@ -25,6 +28,8 @@ export type BenchEngineOptions = {
   models: ModelSet;
   /** `--rec`: the recogniser asked for, which `models` holds unless it was not installed. */
   recognizer: RecognizerId;
+  /** `--profile`: count each job's work, where the engine can. */
+  profile: boolean;
 };
 
 /** An entry of the engine list: made only when it is going to run. */

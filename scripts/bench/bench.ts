@@ -17,6 +17,12 @@ import { type ImageScore, scoreImage } from './score.ts';
 import { summarizeSlices } from './set-slices.ts';
 import { type EngineSummary, summarize } from './summary.ts';
 import { dictionaryOf, summarizeUnspellable } from './unspellable.ts';
+import {
+  formatWorkSummary,
+  type ImageWork,
+  summarizeWork,
+  type WorkSummary,
+} from './work-summary.ts';
 
 const RECOGNIZERS: readonly RecognizerId[] = [
   'ppocr-v4-mobile',
@@ -24,7 +30,7 @@ const RECOGNIZERS: readonly RecognizerId[] = [
 ];
 
 const USAGE = `Usage: npm run bench -- <set-dir> [--engine a,b] [--http URL [--token T]] [--out FILE]
-                                  [--auto-side] [--limit N] [--rec ID]
+                                  [--auto-side] [--limit N] [--rec ID] [--profile]
 
 Runs engines over the images listed in <set-dir>/${GROUND_TRUTH_FILE} and prints per-field accuracy
 per condition, cards fully right, wrong values not marked doubtful, latency and peak memory.
@@ -36,7 +42,10 @@ per condition, cards fully right, wrong values not marked doubtful, latency and 
   --auto-side  send no side, so engines must find it themselves
   --limit      only the first N images
   --rec        the recogniser of the PP-OCR engines: ${RECOGNIZERS.join(', ')}
-               (default ${DEFAULT_RECOGNIZER}, PP-OCRv4's when its files are not installed)`;
+               (default ${DEFAULT_RECOGNIZER}, PP-OCRv4's when its files are not installed)
+  --profile    also print each engine's work per face where it counts it (the local engine: CPU
+               time of decoding, of each network and of the rest; network runs, inputs, their
+               sizes and inputs read twice), figures that a busy machine does not distort`;
 
 type Run = { description: string; engine: BenchEngine };
 
@@ -52,15 +61,20 @@ async function measure(
   setDirectory: string,
   truth: GroundTruth,
   options: { autoSide: boolean; dictionary: ReadonlySet<string> },
-): Promise<{ summary: EngineSummary; scores: ImageScore[] }> {
+): Promise<{ summary: EngineSummary; scores: ImageScore[]; work?: WorkSummary }> {
   const { autoSide, dictionary } = options;
   await warmUp(run.engine, setDirectory, truth);
+  run.engine.takeWork?.();
   const scores: ImageScore[] = [];
+  const work: ImageWork[] = [];
   for (const image of truth.images) {
     const bytes = await readFile(join(setDirectory, image.file));
     const started = performance.now();
     const answer = await run.engine.recognize(bytes, autoSide ? undefined : image.side);
-    scores.push(scoreImage(image, answer, performance.now() - started));
+    const score = scoreImage(image, answer, performance.now() - started);
+    scores.push(score);
+    const profiles = run.engine.takeWork?.();
+    if (profiles) work.push({ faces: score.faces, profiles });
   }
   // maxRSS is in kibibytes.
   const peakRssMiB = run.engine.peakRssMiB?.() ?? process.resourceUsage().maxRSS / 1024;
@@ -72,6 +86,7 @@ async function measure(
       unspellable: summarizeUnspellable(scores, dictionary),
     },
     scores,
+    ...(run.engine.takeWork ? { work: summarizeWork(work) } : {}),
   };
 }
 
@@ -86,6 +101,7 @@ async function main(): Promise<void> {
       'auto-side': { type: 'boolean', default: false },
       limit: { type: 'string' },
       rec: { type: 'string', default: DEFAULT_RECOGNIZER },
+      profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -115,15 +131,21 @@ async function main(): Promise<void> {
   // The local engine's recogniser dictionary, whatever engine is measured: the values it cannot
   // spell are out of any engine's reach that uses it.
   const dictionary = dictionaryOf(await readDictionary(models));
-  const results: { engine: string; summary: EngineSummary; images: ImageScore[] }[] = [];
+  const results: {
+    engine: string;
+    summary: EngineSummary;
+    work?: WorkSummary;
+    images: ImageScore[];
+  }[] = [];
   const runOne = async (run: Run) => {
     try {
-      const { summary, scores } = await measure(run, setDirectory, truth, {
+      const { summary, scores, work } = await measure(run, setDirectory, truth, {
         autoSide: values['auto-side'],
         dictionary,
       });
       console.log(`${formatSummary(summary, run.description)}\n`);
-      results.push({ engine: run.engine.name, summary, images: scores });
+      if (work) console.log(`${formatWorkSummary(work)}\n`);
+      results.push({ engine: run.engine.name, summary, ...(work ? { work } : {}), images: scores });
     } finally {
       await run.engine.close();
     }
@@ -139,7 +161,7 @@ async function main(): Promise<void> {
     }
     await runOne({
       description: factory.description,
-      engine: await factory.create({ models, recognizer }),
+      engine: await factory.create({ models, recognizer, profile: values.profile }),
     });
   }
   if (values.http !== undefined) {

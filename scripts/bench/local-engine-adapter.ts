@@ -1,4 +1,5 @@
 import { createLocalEngine } from '../../src/server/local-engine/local-engine.ts';
+import type { JobProfile } from '../../src/server/local-engine/work-profile.ts';
 import type { BenchEngine, BenchEngineFactory } from './bench-engine.ts';
 
 /** Two single-threaded workers, as the server runs it (DESIGN.md). */
@@ -11,10 +12,24 @@ const WORKERS = 2;
 export const localEngine: BenchEngineFactory = {
   name: 'local',
   description: `local PP-OCR engine, ${WORKERS} workers, in process`,
-  async create({ recognizer }): Promise<BenchEngine> {
-    const engine = await createLocalEngine({ workers: WORKERS, recognizer });
+  async create({ recognizer, profile }): Promise<BenchEngine> {
+    let work: JobProfile[] = [];
+    const engine = await createLocalEngine({
+      workers: WORKERS,
+      recognizer,
+      ...(profile ? { onProfile: (job: JobProfile) => work.push(job) } : {}),
+    });
     return {
       name: 'local',
+      ...(profile
+        ? {
+            takeWork: () => {
+              const taken = work;
+              work = [];
+              return taken;
+            },
+          }
+        : {}),
       async recognize(bytes, side) {
         try {
           const result = await engine.recognize(bytes, {

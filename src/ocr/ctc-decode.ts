@@ -69,8 +69,74 @@ function withRoom(
 }
 
 /**
- * Greedy CTC decoding of one line's `steps x classes` probabilities: take the most likely class
- * at each step, merge repeats, drop blanks. A character's probability is that of the first step
+ * The `k` most likely classes of each step of a `steps x classes` output, most likely first: all
+ * the CTC decoder looks at. Ties keep the lower class first. The scan over every class is the
+ * decoder's cost (PP-OCRv6 has 18,710), so the runner that ran the recogniser does it there and
+ * hands on `steps x k` numbers instead of the whole output (`RunOptions.topK`).
+ */
+export type StepClasses = {
+  steps: number;
+  k: number;
+  /** `steps x k` class indices, -1 where the output has fewer than k classes. */
+  index: Int32Array;
+  /** Their probabilities, -1 alongside an index of -1. */
+  prob: Float32Array;
+};
+
+export function stepTopClasses(
+  probs: Float32Array,
+  steps: number,
+  classes: number,
+  k: number,
+): StepClasses {
+  const index = new Int32Array(steps * k).fill(-1);
+  const prob = new Float32Array(steps * k).fill(-1);
+  for (let t = 0; t < steps; t++) {
+    const base = t * classes;
+    const top = t * k;
+    const last = top + k - 1;
+    // The weakest kept probability lives in a local: almost every class falls below it.
+    let floor = -1;
+    for (let c = 0; c < classes; c++) {
+      const p = probs[base + c] as number;
+      if (p <= floor) continue;
+      let j = last;
+      while (j > top && p > (prob[j - 1] as number)) {
+        prob[j] = prob[j - 1] as number;
+        index[j] = index[j - 1] as number;
+        j--;
+      }
+      prob[j] = p;
+      index[j] = c;
+      floor = prob[last] as number;
+    }
+  }
+  return { steps, k, index, prob };
+}
+
+/** The classes `ctcDecodeSteps` needs per step: the alternatives, the chosen class and the blank. */
+export function decoderTopK(alternatives: number): number {
+  return alternatives + 2;
+}
+
+/**
+ * Greedy CTC decoding of one line's `steps x classes` probabilities (`ctcDecodeSteps` over
+ * `stepTopClasses`).
+ */
+export function ctcDecode(
+  probs: Float32Array,
+  steps: number,
+  charset: readonly string[],
+  alternatives: number,
+  stepsPerLineHeight?: number,
+): DecodedLine {
+  const top = stepTopClasses(probs, steps, charset.length, decoderTopK(alternatives));
+  return ctcDecodeSteps(top, charset, alternatives, stepsPerLineHeight);
+}
+
+/**
+ * Greedy CTC decoding of one line from the most likely classes of each step (`stepTopClasses`,
+ * at least `decoderTopK(alternatives)` of them): take the most likely class at each step, merge repeats, drop blanks. A character's probability is that of the first step
  * of its run (PaddleOCR keeps the first); its alternatives are the other non-blank classes with
  * their best probability over the run, most likely first; its span is where its run lies along
  * the line (each step covers an equal share of the recogniser's input width).
@@ -81,22 +147,24 @@ function withRoom(
  * blank run's strongest step whose non-blank share reaches `ENGINE_REC.hiddenCharMass` is
  * emitted as a character, at its own low probability, when the gap has room for it.
  */
-export function ctcDecode(
-  probs: Float32Array,
-  steps: number,
+export function ctcDecodeSteps(
+  top: StepClasses,
   charset: readonly string[],
   alternatives: number,
   stepsPerLineHeight?: number,
 ): DecodedLine {
-  const classes = charset.length;
+  const { steps } = top;
+  const kept = decoderTopK(alternatives);
+  if (top.k < kept) throw new Error(`CTC decoding needs the top ${kept} classes of each step`);
+  // The most likely classes of the step being decoded, blank included.
+  let topIndex = top.index;
+  let topProb = top.prob;
   let chars: RecognizedChar[] = [];
   const hidden: Hidden[] = [];
   let previous = BLANK;
   let runBest: Map<number, number> | null = null;
   let runStart = 0;
   let blankRunHidden: Hidden | null = null;
-  const topIndex = new Int32Array(alternatives + 2);
-  const topProb = new Float32Array(alternatives + 2);
   // A run ends at step `end`: its span is [runStart, end) over the line's steps.
   const finishRun = (end: number) => {
     const current = chars.at(-1);
@@ -115,27 +183,8 @@ export function ctcDecode(
       .filter(({ index }) => index > BLANK)
       .map(({ index, prob }) => ({ char: charset[index] as string, prob }));
   for (let t = 0; t < steps; t++) {
-    const base = t * classes;
-    topIndex.fill(-1);
-    topProb.fill(-1);
-    // Keep the few most likely classes of this step, blank included. The weakest kept
-    // probability lives in a local: with PP-OCRv6's 18,710 classes this scan is the decoder's
-    // cost, and almost every class falls below it.
-    const last = topProb.length - 1;
-    let floor = -1;
-    for (let c = 0; c < classes; c++) {
-      const p = probs[base + c] as number;
-      if (p <= floor) continue;
-      let k = last;
-      while (k > 0 && p > (topProb[k - 1] as number)) {
-        topProb[k] = topProb[k - 1] as number;
-        topIndex[k] = topIndex[k - 1] as number;
-        k--;
-      }
-      topProb[k] = p;
-      topIndex[k] = c;
-      floor = topProb[last] as number;
-    }
+    topIndex = top.index.subarray(t * top.k, t * top.k + kept);
+    topProb = top.prob.subarray(t * top.k, t * top.k + kept);
     const best = topIndex[0] as number;
     if (best !== previous) {
       finishRun(t);

@@ -1,9 +1,9 @@
 import type { Quad } from '../idcard/api-contract.ts';
-import { ctcDecode, type DecodedLine } from './ctc-decode.ts';
+import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
 import { cropLine, recInput, writeLineTensor } from './line-crop.ts';
-import type { ModelRunner, Tensor } from './model-runner.ts';
+import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
 import type { RgbImage } from './rgb-image.ts';
 
@@ -34,15 +34,21 @@ export async function detectText(
   return dbPostprocess({ data: output.data, width, height }, image);
 }
 
-function decodeLine(input: Tensor, output: Tensor, models: TextModels): DecodedLine {
+/** The recogniser's outputs come back cut to what CTC decoding reads (`RunOptions.topK`). */
+const REC_OUTPUT: RunOptions = { topK: decoderTopK(REC_PARAMS.alternatives) };
+
+function decodeLine(input: Tensor, answer: Tensor, models: TextModels): DecodedLine {
+  // A runner that ignores `topK` (a test's) answers whole outputs; they are cut here instead.
+  const output = answer.top ? answer : shapeOutput(answer, REC_OUTPUT);
   const steps = output.dims[1] as number;
-  const classes = output.dims[2] as number;
+  const { classes, indices } = output.top as NonNullable<Tensor['top']>;
   if (classes !== models.charset.length) {
     throw new CharsetMismatchError(classes, models.charset.length);
   }
   const inputWidth = input.dims[3] as number;
   const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
-  return ctcDecode(output.data, steps, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
+  const top = { steps, k: output.dims[2] as number, index: indices, prob: output.data };
+  return ctcDecodeSteps(top, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
 }
 
 /** CTC recognition of one line, unpadded (faster here than PaddleOCR's padded batches). */
@@ -52,7 +58,7 @@ export async function recognizeLine(
   models: TextModels,
 ): Promise<DecodedLine> {
   const input = recInput(image, box);
-  return decodeLine(input, await models.runner.run('rec', input), models);
+  return decodeLine(input, await models.runner.run('rec', input, REC_OUTPUT), models);
 }
 
 /**
@@ -66,7 +72,7 @@ export async function recognizeLines(
 ): Promise<DecodedLine[]> {
   if (boxes.length === 0) return [];
   const inputs = boxes.map((box) => recInput(image, box));
-  const outputs = await models.runner.runBatch('rec', inputs);
+  const outputs = await models.runner.runBatch('rec', inputs, REC_OUTPUT);
   return inputs.map((input, i) => decodeLine(input, outputs[i] as Tensor, models));
 }
 

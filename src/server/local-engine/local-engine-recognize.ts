@@ -27,6 +27,7 @@ import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
 import { decodeImage, encodeJpeg } from '../image/image-codec.ts';
+import type { JobProfiler } from './work-profile.ts';
 
 export type RecognizeOptions = {
   side: 'front' | 'back' | 'double_side' | 'auto';
@@ -185,14 +186,19 @@ function unreadCards(
   }));
 }
 
-/** The whole local recognition of one image, as the API's `result`. */
+/**
+ * The whole local recognition of one image, as the API's `result`; `profiler` (whose runner
+ * `models` holds) also times the decode.
+ */
 export async function recognizeImage(
   bytes: Uint8Array,
   options: RecognizeOptions,
   models: TextModels,
   today: IsoDate,
+  profiler?: JobProfiler,
 ): Promise<IdCardResponse['result']> {
-  const photo = await decodeImage(bytes, { maxLongSide: DECODE_MAX_LONG_SIDE });
+  const decoding = () => decodeImage(bytes, { maxLongSide: DECODE_MAX_LONG_SIDE });
+  const photo = await (profiler ? profiler.decode(decoding) : decoding());
   const decoded = {
     width: photo.width,
     height: photo.height,

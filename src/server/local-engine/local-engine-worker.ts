@@ -4,6 +4,7 @@ import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-e
 import { recognizeImage } from './local-engine-recognize.ts';
 import { createOnnxRunner, readDictionary } from './onnx-runner.ts';
 import { createSharingRunner, serveShares } from './shared-inference.ts';
+import { startJobProfile } from './work-profile.ts';
 
 /**
  * One inference worker: loads the models once, then answers one job at a time, and runs shares of
@@ -22,18 +23,20 @@ try {
     detThreads: setup.peers.length + 1,
   });
   for (const peer of setup.peers) serveShares(peer.port, own);
-  const models = {
-    runner: createSharingRunner(own, setup.peers, setup.busy),
-    charset: loadCharset(await readDictionary(setup.models)),
-  };
+  const runner = createSharingRunner(own, setup.peers, setup.busy);
+  const charset = loadCharset(await readDictionary(setup.models));
   port.on('message', async (job: WorkerJob) => {
     let reply: WorkerReply;
     try {
-      reply = {
-        id: job.id,
-        ok: true,
-        result: await recognizeImage(job.bytes, job.options, models, job.today),
-      };
+      if (setup.profile) {
+        const profiler = startJobProfile();
+        const models = { runner: profiler.runner(runner), charset };
+        const result = await recognizeImage(job.bytes, job.options, models, job.today, profiler);
+        reply = { id: job.id, ok: true, result, profile: profiler.finish() };
+      } else {
+        const result = await recognizeImage(job.bytes, job.options, { runner, charset }, job.today);
+        reply = { id: job.id, ok: true, result };
+      }
     } catch (error) {
       const { name, message } = error instanceof Error ? error : new Error(String(error));
       reply = { id: job.id, ok: false, error: { name, message } };

@@ -6,6 +6,7 @@ import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-e
 import type { RecognizeOptions } from './local-engine-recognize.ts';
 import { type ModelSet, type RecognizerId, resolveModelSet } from './model-catalog.ts';
 import { createBusyFlags, type Peer, setBusy } from './shared-inference.ts';
+import type { JobProfile } from './work-profile.ts';
 
 export type { RecognizeOptions } from './local-engine-recognize.ts';
 
@@ -88,17 +89,26 @@ function peerChannels(workers: number): Peer[][] {
 export async function createLocalEngine({
   workers,
   recognizer,
+  onProfile,
 }: {
   workers: number;
   /** The recogniser to load when installed (default: `DEFAULT_RECOGNIZER`). */
   recognizer?: RecognizerId;
+  /** Given each answered job's work (`work-profile.ts`); the workers count only when set. */
+  onProfile?: (profile: JobProfile) => void;
 }): Promise<StartedLocalEngine> {
   const models = await resolveModelSet(recognizer);
   const busy = createBusyFlags(workers);
   const peers = peerChannels(workers);
   const pool = await Promise.all(
     Array.from({ length: workers }, (_, index) =>
-      startWorker({ index, busy, peers: peers[index] as Peer[], models }),
+      startWorker({
+        index,
+        busy,
+        peers: peers[index] as Peer[],
+        models,
+        profile: onProfile !== undefined,
+      }),
     ),
   );
   const indexOf = new Map(pool.map((worker, index) => [worker, index]));
@@ -129,6 +139,7 @@ export async function createLocalEngine({
       setBusy(busy, indexOf.get(worker) as number, false);
       idle.push(worker);
       if (entry) {
+        if (reply.ok && reply.profile) onProfile?.(reply.profile);
         if (reply.ok) entry.pending.resolve(reply.result);
         else entry.pending.reject(rebuildError(reply.error));
       }

@@ -1,5 +1,5 @@
 import type { MessagePort } from 'node:worker_threads';
-import type { ModelName, ModelRunner, Tensor } from '../../ocr/model-runner.ts';
+import type { ModelName, ModelRunner, RunOptions, Tensor } from '../../ocr/model-runner.ts';
 
 /**
  * Lets an inference worker spread one batch over workers that have no job of their own, so a
@@ -29,7 +29,13 @@ export type Peer = { index: number; port: MessagePort };
  * Both workers of a channel send requests and answer them on the same port, so every message
  * says which it is.
  */
-export type ShareRequest = { kind: 'request'; id: number; model: ModelName; inputs: Tensor[] };
+export type ShareRequest = {
+  kind: 'request';
+  id: number;
+  model: ModelName;
+  inputs: Tensor[];
+  options: RunOptions;
+};
 export type ShareReply =
   | { kind: 'reply'; id: number; ok: true; outputs: Tensor[] }
   | { kind: 'reply'; id: number; ok: false; message: string };
@@ -74,7 +80,7 @@ export function serveShares(port: MessagePort, runner: ModelRunner): void {
         kind: 'reply',
         id: request.id,
         ok: true,
-        outputs: await runner.runBatch(request.model, request.inputs),
+        outputs: await runner.runBatch(request.model, request.inputs, request.options),
       };
     } catch (error) {
       reply = { kind: 'reply', id: request.id, ok: false, message: (error as Error).message };
@@ -108,11 +114,17 @@ function peerClient(peer: Peer) {
   return {
     index: peer.index,
     isOpen: () => open,
-    run(model: ModelName, inputs: Tensor[]): Promise<Tensor[]> {
+    run(model: ModelName, inputs: Tensor[], options: RunOptions): Promise<Tensor[]> {
       return new Promise((resolve, reject) => {
         const id = nextId++;
         waiting.set(id, { resolve, reject });
-        peer.port.postMessage({ kind: 'request', id, model, inputs } satisfies ShareRequest);
+        peer.port.postMessage({
+          kind: 'request',
+          id,
+          model,
+          inputs,
+          options,
+        } satisfies ShareRequest);
       });
     },
   };
@@ -126,17 +138,17 @@ export function createSharingRunner(own: ModelRunner, peers: Peer[], busy: BusyF
   const clients = peers.map(peerClient);
   return {
     run: own.run,
-    async runBatch(model, inputs) {
+    async runBatch(model, inputs, options = {}) {
       const helpers = clients
         .filter((c) => c.isOpen() && !isBusy(busy, c.index))
         .slice(0, inputs.length - 1);
-      if (helpers.length === 0) return own.runBatch(model, inputs);
+      if (helpers.length === 0) return own.runBatch(model, inputs, options);
       const [mine = [], ...theirs] = splitBatch(inputs, helpers.length + 1);
       const pick = (indices: number[]) => indices.map((i) => inputs[i] as Tensor);
       const results = await Promise.all([
-        own.runBatch(model, pick(mine)),
+        own.runBatch(model, pick(mine), options),
         ...theirs.map((indices, k) =>
-          (helpers[k] as (typeof helpers)[number]).run(model, pick(indices)),
+          (helpers[k] as (typeof helpers)[number]).run(model, pick(indices), options),
         ),
       ]);
       const outputs = new Array<Tensor>(inputs.length);
