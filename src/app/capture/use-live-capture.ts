@@ -59,13 +59,25 @@ export function useLiveCapture(
     setView({ verdict: null, quad: null });
     if (!active) return;
     let stopped = false;
-    let frame = 0;
+    let cancel = () => {};
+    // Each new camera frame once (requestVideoFrameCallback): looking at the same frame twice
+    // wastes the phone's battery and would make a moving card look still.
+    const schedule = () => {
+      const video = videoRef.current;
+      if (video && 'requestVideoFrameCallback' in video) {
+        const handle = video.requestVideoFrameCallback(() => void tick());
+        cancel = () => video.cancelVideoFrameCallback(handle);
+      } else {
+        const handle = requestAnimationFrame(() => void tick());
+        cancel = () => cancelAnimationFrame(handle);
+      }
+    };
     const tick = async () => {
       const video = videoRef.current;
       const worker = workerRef.current;
       if (stopped) return;
       if (!video || !worker || video.videoWidth === 0 || video.readyState < 2) {
-        frame = requestAnimationFrame(tick);
+        schedule();
         return;
       }
       const factor = video.videoWidth / ANALYSIS_WIDTH;
@@ -92,12 +104,12 @@ export function useLiveCapture(
           }
         }
       }
-      frame = requestAnimationFrame(tick);
+      schedule();
     };
-    frame = requestAnimationFrame(tick);
+    schedule();
     return () => {
       stopped = true;
-      cancelAnimationFrame(frame);
+      cancel();
     };
   }, [active, videoRef]);
 
