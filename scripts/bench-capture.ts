@@ -104,7 +104,12 @@ async function main() {
     await page.goto(`http://127.0.0.1:${args.port}/`);
     await page.getByRole('button', { name: '取景拍摄' }).click();
     const camera = page.getByRole('dialog', { name: '取景拍摄' });
-    await camera.getByText('第一面已识别').waitFor({ timeout: 240_000 });
+    // The first face's fields shown (the step line that says so may last only a moment).
+    await page.waitForFunction(
+      () => performance.getEntriesByName('idcard:drop-to-fields').length > 0,
+      undefined,
+      { timeout: 240_000 },
+    );
     const figures = await page.evaluate(() => {
       const frames = performance.getEntriesByName('idcard:capture-frame');
       const steady = performance.getEntriesByName('idcard:card-steady')[0];
