@@ -24,18 +24,21 @@ test('the phone camera button asks for the rear camera', async ({ page }) => {
   await expect(takePhoto).toHaveAttribute('accept', 'image/*');
 });
 
-test('a shot from the live view with its card guide joins the queue', async ({ page }) => {
+test('without a card in view the live view says so, and 拍摄 still sends the whole frame', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByRole('button', { name: '取景拍摄' }).click();
   const camera = page.getByRole('dialog', { name: '取景拍摄' });
-  await expect(camera.getByText('将证件放入框内，保持平整、无反光')).toBeVisible();
+  // Chromium's own fake camera shows a moving test pattern: no card to find.
+  await expect(camera.getByTestId('capture-hint')).toHaveText('未找到证件，请将整张证件放入画面');
+  await expect(camera.getByRole('button', { name: '拍摄' })).toHaveCSS('min-height', '44px');
   await camera.getByRole('button', { name: '拍摄' }).click();
-  await expect(camera.getByText('已拍 1 张，已加入识别队列')).toBeVisible();
+  await expect(camera.getByTestId('capture-step')).toHaveText(/已拍第一面|没有识别出证件/);
   await camera.getByRole('button', { name: '完成' }).click();
   const shot = page.getByRole('region', { name: '图片队列' }).getByRole('listitem');
   await expect(shot).toHaveCount(1);
   await expect(shot).toHaveAccessibleName(/^相机拍摄 .*\.jpg$/);
-  await expect(shot).toContainText('→ 发送');
 });
 
 test('without a secure context the live view explains what to do instead', async ({ page }) => {

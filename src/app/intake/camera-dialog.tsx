@@ -1,10 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
+import type { CardSide } from '../../idcard/api-contract.ts';
+import { HINT_TEXT } from '../capture/capture-rules.ts';
+import { type Shot, useLiveCapture } from '../capture/use-live-capture.ts';
 import { makeId, useDesk } from '../desk/desk-store.ts';
-
-/** ID-1 card size (ISO/IEC 7810), the shape of the guide the clerk lines the card up with. */
-const CARD_ASPECT = '85.6 / 54';
-/** JPEG quality of a captured frame; the compression step re-encodes it anyway. */
-const CAPTURE_QUALITY = 0.92;
 
 type CameraState =
   | { kind: 'starting' }
@@ -36,15 +34,48 @@ function startCheck(): CameraState {
   return { kind: 'starting' };
 }
 
-/** A live camera view with a card-shaped guide; each shot joins the queue like a dropped photo. */
+const SIDE_NAME: Record<CardSide, string> = { front: '人像面', back: '国徽面' };
+const OTHER_SIDE: Record<CardSide, CardSide> = { front: 'back', back: 'front' };
+
+/** Where one person's capture stands: the first face, its reading, the other face, done. */
+type Step =
+  | { kind: 'first'; retry: boolean }
+  | { kind: 'reading-first'; jobId: string; signature: Float32Array | null }
+  | { kind: 'second'; expected: CardSide; signature: Float32Array | null; retry: boolean }
+  | { kind: 'reading-second'; jobId: string; expected: CardSide; signature: Float32Array | null }
+  | { kind: 'done'; sides: number };
+
+const BUTTON = 'min-h-11 rounded px-4 py-2';
+
+/** The side a settled job was read as; null while it is in progress, 'failed' if not read. */
+function useReadSide(jobId: string | null): CardSide | 'failed' | null {
+  return useDesk((state) => {
+    if (!jobId) return null;
+    const job = state.jobs.find((candidate) => candidate.id === jobId);
+    if (!job) return 'failed';
+    if (job.status === 'failed' || job.status === 'cancelled') return 'failed';
+    if (job.status !== 'done' || job.unfiled) return null;
+    for (const person of state.people) {
+      if (person.front?.jobId === jobId) return 'front';
+      if (person.back?.jobId === jobId) return 'back';
+    }
+    return 'failed';
+  });
+}
+
+/**
+ * The live view: finds the card in the video, says what is wrong in one hint, shoots by itself
+ * when the card is steady and sharp (or on 拍摄), sends the card cropped and straightened, then
+ * asks for the other face. Both faces of one person are one intake, so they pair; 下一位 starts
+ * the next person's intake.
+ */
 export function CameraDialog({ onClose }: { onClose: () => void }) {
   const addFiles = useDesk((state) => state.addFiles);
-  // Every shot of one opening is one intake, so the faces taken one after the other pair up.
-  const [intakeId] = useState(makeId);
+  const [intakeId, setIntakeId] = useState(makeId);
   const dialogRef = useRef<HTMLDialogElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const [state, setState] = useState<CameraState>(startCheck);
-  const [shots, setShots] = useState(0);
+  const [step, setStep] = useState<Step>({ kind: 'first', retry: false });
   const [shotFailed, setShotFailed] = useState(false);
 
   useEffect(() => {
@@ -81,25 +112,76 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
     };
   }, []);
 
-  const capture = () => {
-    const video = videoRef.current;
-    if (!video || video.videoWidth === 0) return;
-    const canvas = document.createElement('canvas');
-    canvas.width = video.videoWidth;
-    canvas.height = video.videoHeight;
-    canvas.getContext('2d')?.drawImage(video, 0, 0);
-    canvas.toBlob(
-      (blob) => {
-        setShotFailed(!blob);
-        if (!blob) return;
-        const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
-        addFiles([new File([blob], `相机拍摄 ${time}.jpg`, { type: 'image/jpeg' })], intakeId);
-        setShots((count) => count + 1);
-      },
-      'image/jpeg',
-      CAPTURE_QUALITY,
-    );
+  const shooting = state.kind === 'live' && (step.kind === 'first' || step.kind === 'second');
+  const takenFace = step.kind === 'second' ? step.signature : null;
+
+  const onShot = (shot: Shot) => {
+    setShotFailed(shot.blob.size === 0);
+    if (shot.blob.size === 0) return;
+    const time = new Date().toLocaleTimeString('zh-CN', { hour12: false });
+    const name = `${shot.cropped ? '取景裁切' : '相机拍摄'} ${time}.jpg`;
+    const file = new File([shot.blob], name, { type: 'image/jpeg' });
+    addFiles([file], intakeId);
+    const job = useDesk.getState().jobs.find((candidate) => candidate.file === file);
+    if (!job) return;
+    if (step.kind === 'first') {
+      setStep({ kind: 'reading-first', jobId: job.id, signature: shot.signature });
+    } else if (step.kind === 'second') {
+      setStep({
+        kind: 'reading-second',
+        jobId: job.id,
+        expected: step.expected,
+        signature: step.signature,
+      });
+    }
   };
+  const live = useLiveCapture(videoRef, shooting, takenFace, onShot);
+
+  const readingJob =
+    step.kind === 'reading-first' || step.kind === 'reading-second' ? step.jobId : null;
+  const readSide = useReadSide(readingJob);
+  useEffect(() => {
+    if (!readSide) return;
+    if (step.kind === 'reading-first') {
+      if (readSide === 'failed') {
+        // The unread image keeps its own intake; the retake starts a clean one.
+        setIntakeId(makeId());
+        setStep({ kind: 'first', retry: true });
+      } else {
+        setStep({
+          kind: 'second',
+          expected: OTHER_SIDE[readSide],
+          signature: step.signature,
+          retry: false,
+        });
+      }
+    } else if (step.kind === 'reading-second') {
+      if (readSide === 'failed') {
+        setStep({
+          kind: 'second',
+          expected: step.expected,
+          signature: step.signature,
+          retry: true,
+        });
+      } else {
+        setStep({ kind: 'done', sides: 2 });
+      }
+    }
+  }, [readSide, step]);
+
+  const nextPerson = () => {
+    setIntakeId(makeId());
+    setStep({ kind: 'first', retry: false });
+  };
+
+  const hint = live.verdict?.hint;
+  const hintText =
+    hint === 'same-face' && step.kind === 'second'
+      ? `请翻面，拍${SIDE_NAME[step.expected]}`
+      : hint
+        ? HINT_TEXT[hint]
+        : '正在寻找证件…';
+  const video = videoRef.current;
 
   return (
     <dialog
@@ -124,38 +206,86 @@ export function CameraDialog({ onClose }: { onClose: () => void }) {
             muted
             aria-label="摄像头画面"
             onLoadedMetadata={() => setState({ kind: 'live' })}
-            className="block aspect-video w-full object-cover"
+            className="block aspect-video w-full object-contain"
           />
-          <div
-            aria-hidden="true"
-            className="pointer-events-none absolute top-1/2 left-1/2 w-[85%] -translate-x-1/2 -translate-y-1/2 rounded-xl border-2 border-dashed border-white shadow-[0_0_0_9999px_rgba(0,0,0,0.45)]"
-            style={{ aspectRatio: CARD_ASPECT }}
-          />
-          <p className="absolute bottom-2 w-full text-center text-sm text-white">
-            {state.kind === 'live' ? '将证件放入框内，保持平整、无反光' : '正在打开摄像头…'}
+          {shooting && live.quad && video && (
+            <svg
+              aria-hidden="true"
+              data-testid="card-outline"
+              viewBox={`0 0 ${video.videoWidth} ${video.videoHeight}`}
+              preserveAspectRatio="xMidYMid meet"
+              className="pointer-events-none absolute inset-0 h-full w-full"
+            >
+              <polygon
+                points={live.quad.map(([x, y]) => `${x},${y}`).join(' ')}
+                fill="none"
+                stroke={hint === 'hold' ? '#22c55e' : '#facc15'}
+                strokeWidth={Math.max(3, video.videoWidth / 300)}
+              />
+            </svg>
+          )}
+          <p
+            className="absolute bottom-2 left-2 right-2 rounded bg-black/60 px-2 py-1 text-center text-white"
+            aria-live="polite"
+            data-testid="capture-hint"
+          >
+            {state.kind !== 'live'
+              ? '正在打开摄像头…'
+              : shooting
+                ? hintText
+                : step.kind === 'done'
+                  ? '两面已拍完'
+                  : '正在识别…'}
           </p>
         </div>
       )}
-      <div className="mt-3 flex items-center gap-2">
-        <button
-          type="button"
-          onClick={capture}
-          disabled={state.kind !== 'live'}
-          className="rounded bg-sky-700 px-4 py-2 text-white disabled:opacity-40"
-        >
-          拍摄
-        </button>
-        <span className="text-sm text-slate-600" aria-live="polite">
-          {shotFailed
-            ? '这张没有拍成，请再按一次“拍摄”'
-            : shots > 0
-              ? `已拍 ${shots} 张，已加入识别队列`
-              : '人像面和国徽面各拍一张'}
-        </span>
+      <p className="mt-2 text-sm text-slate-700" aria-live="polite" data-testid="capture-step">
+        {shotFailed
+          ? '这张没有拍成，请再按一次“拍摄”'
+          : step.kind === 'first'
+            ? step.retry
+              ? '上一张没有识别出证件，请重拍'
+              : '对准证件任意一面，稳定后自动拍摄，也可按“拍摄”'
+            : step.kind === 'reading-first'
+              ? '已拍第一面，正在识别…'
+              : step.kind === 'second'
+                ? step.retry
+                  ? `这一面没有识别出来，请重拍${SIDE_NAME[step.expected]}`
+                  : `第一面已识别。请翻面，拍${SIDE_NAME[step.expected]}`
+                : step.kind === 'reading-second'
+                  ? '已拍第二面，正在识别…'
+                  : step.sides === 2
+                    ? '此人两面已归入同一人。可继续拍下一位，或按“完成”'
+                    : '已跳过另一面。可继续拍下一位，或按“完成”'}
+      </p>
+      <div className="mt-3 flex flex-wrap items-center gap-2">
+        {step.kind === 'done' ? (
+          <button type="button" onClick={nextPerson} className={`${BUTTON} bg-sky-700 text-white`}>
+            下一位
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void live.shootNow()}
+            disabled={!shooting}
+            className={`${BUTTON} bg-sky-700 text-white disabled:opacity-40`}
+          >
+            拍摄
+          </button>
+        )}
+        {(step.kind === 'second' || step.kind === 'reading-second') && (
+          <button
+            type="button"
+            onClick={() => setStep({ kind: 'done', sides: 1 })}
+            className={`${BUTTON} border border-slate-300`}
+          >
+            跳过另一面
+          </button>
+        )}
         <button
           type="button"
           onClick={() => dialogRef.current?.close()}
-          className="ml-auto rounded border border-slate-300 px-4 py-2"
+          className={`${BUTTON} ml-auto border border-slate-300`}
         >
           完成
         </button>
