@@ -3,6 +3,7 @@ import type { CardField } from '../../idcard/api-contract.ts';
 import { useDesk } from '../desk/desk-store.ts';
 import { ALL_FIELDS, FIELD_LABELS, sideOfField } from '../people/card-fields.ts';
 import { currentValue, type Person } from '../people/person.ts';
+import { BATCH_COLUMNS } from './batch-columns.ts';
 
 type BatchRowProps = {
   person: Person;
@@ -26,7 +27,11 @@ export const BatchRow = memo(function BatchRow({
   const who = `第 ${index + 1} 人`;
   const count = doubtful.size + (warnings === '' ? 0 : warnings.split('\n').length);
   return (
-    <tr data-person-id={person.id} className={person.checked ? 'bg-emerald-50/60' : undefined}>
+    <tr
+      data-person-id={person.id}
+      style={{ gridTemplateColumns: BATCH_COLUMNS }}
+      className={`grid items-center border-t border-slate-100 [contain-intrinsic-size:auto_2rem] [content-visibility:auto] ${person.checked ? 'bg-emerald-50/60' : ''}`}
+    >
       <th scope="row" className="px-1 text-right font-normal text-slate-500">
         <button
           type="button"
