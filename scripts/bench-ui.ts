@@ -136,6 +136,8 @@ type BatchRun = {
   slowKeyEvents: number;
   /** The longest of them; 0 when every event took under 16 ms. */
   typingEventMaxMs: number;
+  /** The page's main-thread busy time over the 20 keys (CDP `TaskDuration`): layout and paint too. */
+  typingMainThreadMs: number;
   heapUsedMiB: number;
   peakHeapUsedMiB: number;
   domNodes: number;
@@ -163,6 +165,10 @@ async function benchBatch(dir: string): Promise<void> {
         const { metrics } = await cdp.send('Performance.getMetrics');
         const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? 0;
         return { heap: metric('JSHeapUsedSize'), nodes: metric('Nodes') };
+      };
+      const mainThreadBusySeconds = async () => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return metrics.find((entry) => entry.name === 'TaskDuration')?.value ?? 0;
       };
       await page.goto('/');
       let peakHeap = 0;
@@ -203,8 +209,10 @@ async function benchBatch(dir: string): Promise<void> {
           for (const entry of list.getEntries()) durations.push(entry.duration);
         }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
       });
+      const busyBefore = await mainThreadBusySeconds();
       await page.getByRole('textbox', { name: '第 1 人姓名' }).focus();
       await page.keyboard.type('abcdefghijklmnopqrst', { delay: 50 });
+      const typingMainThreadMs = Math.round(((await mainThreadBusySeconds()) - busyBefore) * 1000);
       const keyEventMs = await page.evaluate(
         () => (window as unknown as { keyEventMs: number[] }).keyEventMs,
       );
@@ -217,6 +225,7 @@ async function benchBatch(dir: string): Promise<void> {
         tableRenderMs,
         slowKeyEvents: keyEventMs.length,
         typingEventMaxMs: Math.round(Math.max(0, ...keyEventMs)),
+        typingMainThreadMs,
         heapUsedMiB: Math.round(after.heap / MIB),
         peakHeapUsedMiB: Math.round(Math.max(peakHeap, after.heap) / MIB),
         domNodes: after.nodes,
