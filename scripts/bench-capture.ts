@@ -8,7 +8,6 @@
  *
  *   npm run bench:capture [-- --port 8311] [--throttle 4]
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,6 +22,7 @@ import {
 } from '../e2e/support/card-video.ts';
 import { isOcrRequest } from '../e2e/support/desk.ts';
 import playwrightConfig from '../playwright.config.ts';
+import { serverOnPort } from './bench-load/server-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
@@ -31,30 +31,6 @@ const { values: args } = parseArgs({
     throttle: { type: 'string', default: '4' },
   },
 });
-
-function isHealthy(port: string): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/health`).then(
-    (response) => response.ok,
-    () => false,
-  );
-}
-
-/** Starts the built app and engine, or returns null when one already answers on the port. */
-async function startServer(port: string): Promise<ChildProcess | null> {
-  if (await isHealthy(port)) return null;
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (await isHealthy(port)) return server;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  server.kill();
-  throw new Error(`server on port ${port} did not become healthy within 2 minutes`);
-}
 
 /** Bytes of the image inside an OCR request (its base64 decoded). */
 function imageBytes(request: Request): number {
@@ -81,7 +57,7 @@ async function main() {
   mkdirSync(dir, { recursive: true });
   const video = resolve(dir, 'front-then-back.y4m');
   await writeCardVideo(video, CAPTURE_SCENARIO, CAPTURE_CARDS);
-  const server = await startServer(args.port);
+  const server = await serverOnPort(Number(args.port));
   const launch = playwrightConfig.use?.launchOptions ?? {};
   const browser = await chromium.launch({
     ...launch,
@@ -149,7 +125,7 @@ async function main() {
     );
   } finally {
     await browser.close();
-    server?.kill();
+    await server?.stop();
   }
 }
 

@@ -9,7 +9,6 @@
  *   npm run bench:ui [-- --card path/to/front.jpg] [--runs 5] [--port 8299]
  *   npm run bench:ui -- --batch bench-results/desk-200 --counts 20,200
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -18,6 +17,7 @@ import { firstFrontCard } from '../e2e/support/card-fixtures.ts';
 import { dropFiles, isOcrRequest } from '../e2e/support/desk.ts';
 import { makeLargePhoto } from '../e2e/support/large-photo.ts';
 import playwrightConfig from '../playwright.config.ts';
+import { serverOnPort } from './bench-load/server-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 /** Targets from the desk's brief, on a 2-core machine. */
@@ -34,34 +34,6 @@ const { values: args } = parseArgs({
   },
 });
 
-function isHealthy(port: string): Promise<boolean> {
-  return fetch(`http://127.0.0.1:${port}/health`).then(
-    (response) => response.ok,
-    () => false,
-  );
-}
-
-/** Starts the built app and engine, or returns null when one already answers on the port. */
-async function startServer(port: string): Promise<ChildProcess | null> {
-  if (await isHealthy(port)) {
-    console.log(`using the server already running on port ${port}`);
-    return null;
-  }
-  // One Node process (tsx as a loader, not a wrapper), so that killing it stops the server.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/server.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: port, HOST: '127.0.0.1' },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (await isHealthy(port)) return server;
-    await new Promise((done) => setTimeout(done, 500));
-  }
-  server.kill();
-  throw new Error(`server on port ${port} did not become healthy within 2 minutes`);
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -74,7 +46,7 @@ async function main(): Promise<void> {
   const photo = await makeLargePhoto(readFileSync(cardPath), { noiseSigma: 30, quality: 90 });
   console.log(`photo: 4000×3000 JPEG, ${(photo.length / 1e6).toFixed(1)} MB, from ${cardPath}`);
 
-  const server = await startServer(args.port);
+  const server = await serverOnPort(Number(args.port));
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   const runs: Run[] = [];
   try {
@@ -106,7 +78,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await browser.close();
-    server?.kill();
+    await server?.stop();
   }
 
   console.table(runs);
@@ -152,7 +124,7 @@ async function benchBatch(dir: string): Promise<void> {
     images: { file: string }[];
   };
   const counts = args.counts.split(',').map(Number);
-  const server = await startServer(args.port);
+  const server = await serverOnPort(Number(args.port));
   const browser = await chromium.launch(playwrightConfig.use?.launchOptions);
   const runs: BatchRun[] = [];
   try {
@@ -234,7 +206,7 @@ async function benchBatch(dir: string): Promise<void> {
     }
   } finally {
     await browser.close();
-    server?.kill();
+    await server?.stop();
   }
   console.table(runs);
   mkdirSync(resolve(ROOT, 'bench-results'), { recursive: true });

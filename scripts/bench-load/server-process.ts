@@ -78,3 +78,19 @@ function stopChild(child: ChildProcess): Promise<void> {
     child.kill('SIGTERM');
   });
 }
+
+/**
+ * The server a benchmark drives on `port`: null when one already answers there (the benchmark
+ * then leaves it running), else one started as `startServer` does, for the caller to stop.
+ */
+export async function serverOnPort(port: number): Promise<StartedServer | null> {
+  try {
+    if ((await fetch(`http://127.0.0.1:${port}/health`)).ok) {
+      console.log(`using the server already running on port ${port}`);
+      return null;
+    }
+  } catch {
+    // Nothing listens there yet.
+  }
+  return startServer({}, port);
+}
