@@ -7,10 +7,10 @@ import {
   VIDEO_SIZE,
 } from '../../e2e/support/card-video.ts';
 import { findCardQuad } from '../../src/app/capture/card-quad.ts';
-import { toGray } from '../../src/app/capture/gray-frame.ts';
 import type { Quad } from '../../src/idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from '../../src/ocr/card-geometry.ts';
 import { distance, type Point } from '../../src/ocr/geometry.ts';
+import { grayOf } from '../../src/ocr/gray-image.ts';
 
 /**
  * Card finders compared on the same analysis frames (480 px wide, as the live view analyses):
@@ -150,7 +150,7 @@ for await (const frame of renderFrames(stretches, CAPTURE_CARDS)) {
     .resize(ANALYSIS_WIDTH, height)
     .raw()
     .toBuffer();
-  const gray = toGray({ width: ANALYSIS_WIDTH, height, data: new Uint8Array(small) });
+  const gray = grayOf({ width: ANALYSIS_WIDTH, height, data: new Uint8Array(small) });
   const truth = trueCorners(chosen[index] as CardPose);
   for (const [tally, find] of [
     [ours, () => findCardQuad(gray)],

@@ -1,13 +1,13 @@
 import type { AlarmSwitch, Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { mapQuad } from './geometry.ts';
+import { grayOf } from './gray-image.ts';
 import { assessBlur } from './quality/blur.ts';
 import { assessBorderIntegrity } from './quality/border-integrity.ts';
 import { assessCopy } from './quality/copy.ts';
 import { assessGlare } from './quality/glare.ts';
 import type { QualityAssessment } from './quality/quality-assessment.ts';
 import type { ScannedCard } from './read-cards.ts';
-import type { RgbImage } from './rgb-image.ts';
 
 /**
  * The alarms the local engine can judge from pixels; the others (blocking, reproduction,
@@ -32,20 +32,6 @@ const FACE_QUAD: Quad = [
   [0, FACE_HEIGHT],
 ];
 
-/** ITU-R BT.601 luma, as the quality metrics expect one byte of grey per pixel. */
-function grayOf(image: RgbImage): Uint8Array {
-  const gray = new Uint8Array(image.width * image.height);
-  const { data } = image;
-  for (let i = 0; i < gray.length; i++) {
-    gray[i] =
-      ((data[i * 3] as number) * 299 +
-        (data[i * 3 + 1] as number) * 587 +
-        (data[i * 3 + 2] as number) * 114) /
-      1000;
-  }
-  return gray;
-}
-
 /**
  * Judges the asked alarms on one scanned card: blur, glare and grey copy on the straightened
  * face (so the background does not count), border integrity from the card's corners in the photo.
@@ -58,7 +44,7 @@ export function assessAlarms(
   const result: Partial<Record<JudgedAlarm, QualityAssessment>> = {};
   let gray: Uint8Array | null = null;
   const faceGray = () => {
-    gray ??= grayOf(scan.faceImage());
+    gray ??= grayOf(scan.faceImage()).data;
     return gray;
   };
   for (const alarm of alarms) {

@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
 
+import { rgbaToRgb, rgbToRgba } from './canvas-pixels.ts';
 import type { CaptureReply, CaptureRequest } from './capture-protocol.ts';
 import { cropCard } from './card-crop.ts';
 import { analyseFrame } from './frame-analysis.ts';
-import { rgbaToRgb, rgbToRgba } from './gray-frame.ts';
 
 /**
  * Looks at live frames and cuts the card out of the shot, off the main thread so the video and

@@ -1,6 +1,6 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { convexHull, distance, type Point } from '../../ocr/geometry.ts';
-import type { GrayFrame } from './gray-frame.ts';
+import type { GrayImage } from '../../ocr/gray-image.ts';
 
 /**
  * Finds the card in a small grey frame (about 400 px wide) as four corners.
@@ -30,7 +30,7 @@ const ROUGH_SIDE_TOLERANCE = 0.05;
 /** The second fit takes only points within 2 px of the first fit's lines. */
 const FINE_SIDE_TOLERANCE_PX = 2;
 
-export function findCardQuad(frame: GrayFrame): Quad | null {
+export function findCardQuad(frame: GrayImage): Quad | null {
   const edges = edgeMask(frame);
   const outside = floodBackground(edges, frame.width, frame.height);
   const blob = largestBlob(outside, frame.width, frame.height);
@@ -52,7 +52,7 @@ export function findCardQuad(frame: GrayFrame): Quad | null {
 }
 
 /** Edge pixels, grown by one pixel so a faint gap in the outline does not let the background in. */
-function edgeMask({ width, height, data }: GrayFrame): Uint8Array {
+function edgeMask({ width, height, data }: GrayImage): Uint8Array {
   const strong = new Uint8Array(width * height);
   for (let y = 1; y < height - 1; y += 1) {
     for (let x = 1; x < width - 1; x += 1) {

@@ -1,10 +1,10 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { CARD_ASPECT } from '../../ocr/card-geometry.ts';
 import { homographyFromQuads, type Point } from '../../ocr/geometry.ts';
+import { type GrayImage, grayOf } from '../../ocr/gray-image.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import { warpImage } from '../../ocr/warp.ts';
 import { findCardQuad, sideLengths } from './card-quad.ts';
-import { type GrayFrame, toGray } from './gray-frame.ts';
 
 /** What one analysed frame shows; the rules in `capture-rules.ts` turn a run of them into a hint. */
 export type FrameAnalysis = {
@@ -54,7 +54,7 @@ export function imageCorners(width: number, height: number, inset = 0): Quad {
 }
 
 export function analyseFrame(image: RgbImage): FrameAnalysis {
-  const frame = toGray(image);
+  const frame = grayOf(image);
   const { width, height } = frame;
   let sum = 0;
   for (const value of frame.data) sum += value;
@@ -72,7 +72,7 @@ function measureCard(image: RgbImage, quad: Quad): CardMeasures {
     ([x, y]) => x < margin || y < margin || x > width - margin || y > height - margin,
   );
   const toFrame = homographyFromQuads(imageCorners(PATCH_WIDTH, PATCH_HEIGHT), quad);
-  const patch = toGray(warpImage(image, toFrame, PATCH_WIDTH, PATCH_HEIGHT));
+  const patch = grayOf(warpImage(image, toFrame, PATCH_WIDTH, PATCH_HEIGHT));
   let sum = 0;
   let saturated = 0;
   for (const value of patch.data) {
@@ -107,7 +107,7 @@ function skew(quad: Quad): number {
 }
 
 /** The classic focus measure: blur removes the fine steps the 4-neighbour Laplacian responds to. */
-function laplacianVariance({ width, height, data }: GrayFrame): number {
+function laplacianVariance({ width, height, data }: GrayImage): number {
   let sum = 0;
   let sumSquares = 0;
   let count = 0;
@@ -132,7 +132,7 @@ function laplacianVariance({ width, height, data }: GrayFrame): number {
 }
 
 /** Block means of the patch, zero mean and unit length, so the dot product is a correlation. */
-function signature(patch: GrayFrame): Float32Array {
+function signature(patch: GrayImage): Float32Array {
   const out = new Float32Array(SIGNATURE_WIDTH * SIGNATURE_HEIGHT);
   const bw = patch.width / SIGNATURE_WIDTH;
   const bh = patch.height / SIGNATURE_HEIGHT;

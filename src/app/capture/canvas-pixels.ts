@@ -1,19 +1,5 @@
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 
-/** One channel of luminance, row by row: what the card finder and the quality measures look at. */
-export type GrayFrame = { width: number; height: number; data: Uint8Array };
-
-/** Luminance (BT.601 weights, integer arithmetic) of RGB pixels. */
-export function toGray({ width, height, data }: RgbImage): GrayFrame {
-  const gray = new Uint8Array(width * height);
-  for (let i = 0, p = 0; i < gray.length; i += 1, p += 3) {
-    gray[i] =
-      ((data[p] as number) * 77 + (data[p + 1] as number) * 150 + (data[p + 2] as number) * 29) >>
-      8;
-  }
-  return { width, height, data: gray };
-}
-
 /** Canvas pixels (RGBA) as the engine's RGB image type, alpha dropped. */
 export function rgbaToRgb(rgba: Uint8ClampedArray, width: number, height: number): RgbImage {
   const data = new Uint8Array(width * height * 3);
