@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Face, FieldValues, Person } from './person.ts';
 import { warningsByPerson } from './person-warnings.ts';
+import { testFace } from './test-face.ts';
 
 function face(side: Face['side'], recognised: FieldValues, jobId = `${side}-job`): Face {
-  return {
-    id: `${jobId}-face`,
-    jobId,
-    side,
-    recognised,
-    edits: {},
-    confidence: {},
-    alternatives: {},
-    locations: {},
-    cardLocations: {},
-    adjustedImage: null,
-    portraitImage: null,
-    verification: null,
-  };
+  return testFace(side, recognised, { id: `${jobId}-face`, jobId });
 }
 
 function person(id: string, front: Face | null, back: Face | null): Person {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Face, FieldValues, Person } from '../people/person.ts';
+import { testFace } from '../people/test-face.ts';
 import { doubtfulFields, personNotes } from './doubtful-fields.ts';
 
 const TODAY = '2026-06-01';
@@ -13,23 +14,7 @@ const specimen: FieldValues = {
   number: '11010519491231002X',
 };
 
-function front(change: Partial<Face> = {}): Face {
-  return {
-    id: 'f1',
-    jobId: 'j1',
-    side: 'front',
-    recognised: specimen,
-    edits: {},
-    confidence: {},
-    alternatives: {},
-    locations: {},
-    cardLocations: {},
-    adjustedImage: null,
-    portraitImage: null,
-    verification: null,
-    ...change,
-  };
-}
+const front = (change: Partial<Face> = {}): Face => testFace('front', specimen, change);
 
 const person = (face: Face): Person => ({
   id: 'p1',

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Face } from '../people/person.ts';
+import { testFace } from '../people/test-face.ts';
 import { isUnreadFace } from './unread-face.ts';
 
-function face(side: Face['side'], recognised: Face['recognised']): Face {
-  return {
-    id: 'f1',
-    jobId: 'j1',
-    side,
-    recognised,
-    edits: {},
-    confidence: {},
-    alternatives: {},
-    locations: {},
-    cardLocations: {},
-    adjustedImage: null,
-    portraitImage: null,
-    verification: null,
-  };
-}
+const face = (side: Face['side'], recognised: Face['recognised']) => testFace(side, recognised);
 
 describe('a face the engine could not read', () => {
   it('is one with every field of its side empty', () => {
