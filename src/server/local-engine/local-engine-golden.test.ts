@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACK_FIELDS, FRONT_FIELDS, type IdCardResponse } from '../../idcard/api-contract.ts';
-import { createLocalEngine, type LocalEngine, type RecognizeOptions } from './local-engine.ts';
+import { oneWorkerEngine } from '../test-support/one-worker-engine.ts';
+import type { RecognizeOptions } from './local-engine.ts';
 
 /** Golden images from the committed synthetic set (`e2e/fixtures/cards`, seed in its ground truth). */
 const CARDS = new URL('../../../e2e/fixtures/cards/', import.meta.url);
@@ -25,16 +26,10 @@ async function card(file: string): Promise<Uint8Array> {
 }
 
 describe('local engine on golden synthetic cards', () => {
-  let engine: LocalEngine;
-  beforeAll(async () => {
-    engine = await createLocalEngine({ workers: 1 });
-  }, 60_000);
-  afterAll(async () => {
-    await engine.close();
-  });
+  const engine = oneWorkerEngine();
 
   it('reads a flat scan of the portrait side, side found by itself', async () => {
-    const result = await engine.recognize(await card('000-flat-scan-front.png'), OPTIONS);
+    const result = await engine().recognize(await card('000-flat-scan-front.png'), OPTIONS);
     expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
       name: '邵飞涵',
       sex: '女',
@@ -47,7 +42,7 @@ describe('local engine on golden synthetic cards', () => {
   }, 20_000);
 
   it('reads the emblem side from a BMP scan', async () => {
-    const result = await engine.recognize(await card('001-flat-scan-back.bmp'), {
+    const result = await engine().recognize(await card('001-flat-scan-back.bmp'), {
       ...OPTIONS,
       side: 'back',
     });
@@ -59,7 +54,7 @@ describe('local engine on golden synthetic cards', () => {
   }, 20_000);
 
   it('reads a portrait side photographed at a steep angle', async () => {
-    const result = await engine.recognize(await card('029-desk-perspective-front.jpg'), {
+    const result = await engine().recognize(await card('029-desk-perspective-front.jpg'), {
       ...OPTIONS,
       side: 'front',
     });
@@ -74,7 +69,7 @@ describe('local engine on golden synthetic cards', () => {
   }, 20_000);
 
   it('reads both faces off a grey photocopy page and raises the copy alarm', async () => {
-    const result = (await engine.recognize(await card('026-photocopy-double-double_side.png'), {
+    const result = (await engine().recognize(await card('026-photocopy-double-double_side.png'), {
       ...OPTIONS,
       side: 'double_side',
       alarms: ['detect_copy', 'detect_border_integrity', 'detect_tampering'],

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BACK_FIELDS } from '../../idcard/api-contract.ts';
 import { NoCardFoundError } from '../../ocr/errors.ts';
-import { createLocalEngine, type LocalEngine, type RecognizeOptions } from './local-engine.ts';
+import { oneWorkerEngine } from '../test-support/one-worker-engine.ts';
+import type { RecognizeOptions } from './local-engine.ts';
 
 const CARDS = new URL('../../../e2e/fixtures/cards/', import.meta.url);
 
@@ -42,16 +43,10 @@ async function legibleNonCard(): Promise<Uint8Array> {
 }
 
 describe('local engine on images too poor to read', () => {
-  let engine: LocalEngine;
-  beforeAll(async () => {
-    engine = await createLocalEngine({ workers: 1 });
-  }, 60_000);
-  afterAll(async () => {
-    await engine.close();
-  });
+  const engine = oneWorkerEngine();
 
   it('answers a card blurred past reading with its face and every field empty', async () => {
-    const result = (await engine.recognize(
+    const result = (await engine().recognize(
       await blurred('015-defocus-back.jpg', 14),
       OPTIONS,
     )) as Record<string, unknown>;
@@ -64,7 +59,7 @@ describe('local engine on images too poor to read', () => {
   }, 60_000);
 
   it('answers the side asked for on such a card', async () => {
-    const result = (await engine.recognize(await blurred('015-defocus-back.jpg', 14), {
+    const result = (await engine().recognize(await blurred('015-defocus-back.jpg', 14), {
       ...OPTIONS,
       side: 'front',
     })) as Record<string, unknown>;
@@ -74,7 +69,7 @@ describe('local engine on images too poor to read', () => {
   }, 60_000);
 
   it('still finds no ID card on a card-sized plate of clear text without its labels', async () => {
-    await expect(engine.recognize(await legibleNonCard(), OPTIONS)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(await legibleNonCard(), OPTIONS)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
   }, 60_000);

@@ -1,9 +1,10 @@
 import { getEventListeners } from 'node:events';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImageDecodeError, NoCardFoundError } from '../../ocr/errors.ts';
-import { createLocalEngine, type LocalEngine, type RecognizeOptions } from './local-engine.ts';
+import { oneWorkerEngine } from '../test-support/one-worker-engine.ts';
+import type { RecognizeOptions } from './local-engine.ts';
 
 const OPTIONS: RecognizeOptions = {
   side: 'auto',
@@ -24,23 +25,17 @@ async function png(width: number, height: number, background = '#fff'): Promise<
 }
 
 describe('local engine on hostile input', () => {
-  let engine: LocalEngine;
-  beforeAll(async () => {
-    engine = await createLocalEngine({ workers: 1 });
-  }, 60_000);
-  afterAll(async () => {
-    await engine.close();
-  });
+  const engine = oneWorkerEngine();
 
   it('refuses bytes that are no image', async () => {
     await expect(
-      engine.recognize(new TextEncoder().encode('not an image at all'), OPTIONS),
+      engine().recognize(new TextEncoder().encode('not an image at all'), OPTIONS),
     ).rejects.toBeInstanceOf(ImageDecodeError);
   });
 
   it('refuses a truncated file', async () => {
     const file = await png(200, 200, '#abc');
-    await expect(engine.recognize(file.subarray(0, 60), OPTIONS)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(file.subarray(0, 60), OPTIONS)).rejects.toBeInstanceOf(
       ImageDecodeError,
     );
   });
@@ -51,14 +46,14 @@ describe('local engine on hostile input', () => {
     view.setUint32(16, 100_000);
     view.setUint32(20, 100_000);
     view.setUint32(29, crc32(file.subarray(12, 29)));
-    await expect(engine.recognize(file, OPTIONS)).rejects.toBeInstanceOf(ImageDecodeError);
+    await expect(engine().recognize(file, OPTIONS)).rejects.toBeInstanceOf(ImageDecodeError);
   });
 
   it('answers a 1 x 1 image and a blank page with NoCardFoundError', async () => {
-    await expect(engine.recognize(await png(1, 1), OPTIONS)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(await png(1, 1), OPTIONS)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
-    await expect(engine.recognize(await png(1200, 900), OPTIONS)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(await png(1200, 900), OPTIONS)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
   });
@@ -67,19 +62,19 @@ describe('local engine on hostile input', () => {
     // A listener left on an `AbortSignal.any()` kept it, and the image, alive for good.
     const controller = new AbortController();
     const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(60_000)]);
-    await expect(engine.recognize(await png(1200, 900), OPTIONS, signal)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(await png(1200, 900), OPTIONS, signal)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
-    await expect(engine.recognize(await png(1, 1), OPTIONS, signal)).rejects.toBeInstanceOf(
+    await expect(engine().recognize(await png(1, 1), OPTIONS, signal)).rejects.toBeInstanceOf(
       NoCardFoundError,
     );
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
   it('answers an abort while queued at once', async () => {
-    const busy = engine.recognize(await png(1200, 900), OPTIONS);
+    const busy = engine().recognize(await png(1200, 900), OPTIONS);
     const controller = new AbortController();
-    const queued = engine.recognize(await png(1200, 900), OPTIONS, controller.signal);
+    const queued = engine().recognize(await png(1200, 900), OPTIONS, controller.signal);
     controller.abort(new Error('client went away'));
     await expect(queued).rejects.toThrow('client went away');
     await expect(busy).rejects.toBeInstanceOf(NoCardFoundError);
@@ -96,7 +91,7 @@ describe('local engine on hostile input', () => {
         .toBuffer(),
     );
     const started = performance.now();
-    await expect(engine.recognize(file, OPTIONS)).rejects.toBeInstanceOf(NoCardFoundError);
+    await expect(engine().recognize(file, OPTIONS)).rejects.toBeInstanceOf(NoCardFoundError);
     expect(performance.now() - started).toBeLessThan(15_000);
   }, 30_000);
 });
