@@ -162,6 +162,32 @@ function readFields(
 }
 
 /**
+ * Each scanned card's fields, with a doubtful name's line read again (`rereadDoubtfulNames`):
+ * only a card whose lines that changed is laid out a second time. `scans` are the cards as read,
+ * the ones the readings hold.
+ */
+async function readWithNamesReread(
+  photo: RgbImage,
+  found: ScannedCard[],
+  models: TextModels,
+  side: 'front' | 'back' | 'auto',
+  today: IsoDate,
+): Promise<{ scans: ScannedCard[]; read: ReadCard[] }> {
+  const first = readFields(found, side, today);
+  const readingOf = new Map(first.map((card) => [card.scan.face, card.reading]));
+  const scans = await rereadDoubtfulNames(photo, found, models, (face) => {
+    const reading = readingOf.get(face);
+    return reading ? doubtfulNameBox(reading) : null;
+  });
+  const firstOf = new Map(first.map((card) => [card.scan, card]));
+  const read = scans.flatMap((scan) => {
+    const unchanged = firstOf.get(scan);
+    return unchanged ? [unchanged] : readFields([scan], side, today);
+  });
+  return { scans, read };
+}
+
+/**
  * Cards found whose print is too poor to read (`isIllegible`), none of them read already, as faces
  * with every field empty: the card was there, so the clerk gets its face to fill in rather than
  * AIS.0104. Each takes the next of `sides`, or its `likelySide` where any side will do.
@@ -205,14 +231,15 @@ export async function recognizeImage(
     sourceScale: photo.sourceWidth / photo.width,
   };
   const side = options.side === 'double_side' ? 'auto' : options.side;
-  const scans = await rereadDoubtfulNames(
+  const { scans, read: cardsRead } = await readWithNamesReread(
     photo,
     await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today)),
     models,
-    (face) => doubtfulNameBox(face, side, today),
+    side,
+    today,
   );
   if (options.side === 'double_side') {
-    const cards = readFields(scans, 'auto', today);
+    const cards = [...cardsRead];
     if (cards.length >= 2 && cards[0]?.reading.side === cards[1]?.reading.side) {
       throw new SameSideTwiceError(`two cards showing the ${cards[0]?.reading.side} side`);
     }
@@ -240,8 +267,10 @@ export async function recognizeImage(
       back: (await faceResult(back, options, decoded, verification)) as BackResult,
     };
   }
-  const read = readFields(scans, options.side, today);
-  const [card] = read.length > 0 ? read : unreadCards(scans, read, side === 'auto' ? side : [side]);
+  const [card] =
+    cardsRead.length > 0
+      ? cardsRead
+      : unreadCards(scans, cardsRead, side === 'auto' ? side : [side]);
   if (!card) throw new NoCardFoundError('no ID card found in the image');
   const verification =
     card.reading.side === 'front'
