@@ -30,7 +30,8 @@ const RECOGNIZERS: readonly RecognizerId[] = [
 ];
 
 const USAGE = `Usage: npm run bench -- <set-dir> [--engine a,b] [--http URL [--token T]] [--out FILE]
-                                  [--auto-side] [--limit N] [--rec ID] [--profile]
+                                  [--auto-side] [--limit N] [--rec ID] [--single-reader]
+                                  [--profile]
 
 Runs engines over the images listed in <set-dir>/${GROUND_TRUTH_FILE} and prints per-field accuracy
 per condition, cards fully right, wrong values not marked doubtful, latency and peak memory.
@@ -43,6 +44,8 @@ per condition, cards fully right, wrong values not marked doubtful, latency and 
   --limit      only the first N images
   --rec        the recogniser of the PP-OCR engines: ${RECOGNIZERS.join(', ')}
                (default ${DEFAULT_RECOGNIZER}, PP-OCRv4's when its files are not installed)
+  --single-reader  every line read by that recogniser, without the smaller one that reads
+               lines first where it has one (src/ocr/first-reading.ts)
   --profile    also print each engine's work per face where it counts it (the local engine: CPU
                time of decoding, of each network and of the rest; network runs, inputs, their
                sizes and inputs read twice), figures that a busy machine does not distort`;
@@ -101,6 +104,7 @@ async function main(): Promise<void> {
       'auto-side': { type: 'boolean', default: false },
       limit: { type: 'string' },
       rec: { type: 'string', default: DEFAULT_RECOGNIZER },
+      'single-reader': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -125,7 +129,9 @@ async function main(): Promise<void> {
 
   const recognizer = values.rec as RecognizerId;
   if (!RECOGNIZERS.includes(recognizer)) throw new Error(`unknown recogniser: ${values.rec}`);
-  const models = await resolveModelSet(recognizer);
+  const models = await resolveModelSet(recognizer, undefined, {
+    firstReader: !values['single-reader'],
+  });
   console.log(`models: ${Object.values(models.names).join('; ')}`);
   if (models.fallbackReason) console.log(models.fallbackReason);
   // The local engine's recogniser dictionary, whatever engine is measured: the values it cannot

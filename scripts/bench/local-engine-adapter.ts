@@ -12,11 +12,11 @@ const WORKERS = 2;
 export const localEngine: BenchEngineFactory = {
   name: 'local',
   description: `local PP-OCR engine, ${WORKERS} workers, in process`,
-  async create({ recognizer, profile }): Promise<BenchEngine> {
+  async create({ models, profile }): Promise<BenchEngine> {
     let work: JobProfile[] = [];
     const engine = await createLocalEngine({
       workers: WORKERS,
-      recognizer,
+      models,
       ...(profile ? { onProfile: (job: JobProfile) => work.push(job) } : {}),
     });
     return {

@@ -5,7 +5,7 @@ import { percentile } from './summary.ts';
 /** `--profile`: one image's work as the engine counted it, with the faces the image holds. */
 export type ImageWork = { faces: number; profiles: JobProfile[] };
 
-const MODELS: readonly ModelName[] = ['det', 'cls', 'rec'];
+const MODELS: readonly ModelName[] = ['det', 'cls', 'recFirst', 'rec'];
 
 export type ModelWorkPerFace = {
   runsPerFace: number;

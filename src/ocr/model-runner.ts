@@ -1,7 +1,11 @@
 import { stepTopClasses } from './ctc-decode.ts';
 
-/** The three PP-OCR networks the pipeline runs. */
-export type ModelName = 'det' | 'rec' | 'cls';
+/**
+ * The PP-OCR networks the pipeline runs: the detector, the recogniser, the angle classifier, and
+ * `recFirst`, a smaller recogniser that reads every line first where one is loaded
+ * (`first-reading.ts`).
+ */
+export type ModelName = 'det' | 'rec' | 'recFirst' | 'cls';
 
 export type Tensor = {
   data: Float32Array;

@@ -81,7 +81,8 @@ export async function rereadDoubtfulNames(
         mapQuad(scan.faceToPhoto, grownBox((scan.face.lines[index] as RecognizedLine).box, margin)),
       ),
     );
-    const decoded = await recognizeLines(photo, crops, models);
+    // A name is free text: the first reader could not settle it.
+    const decoded = await recognizeLines(photo, crops, models, { firstReader: false });
     const lines = [...scan.face.lines];
     indices.forEach((index, i) => {
       const first = lines[index] as RecognizedLine;

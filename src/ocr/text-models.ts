@@ -2,6 +2,7 @@ import type { Quad } from '../idcard/api-contract.ts';
 import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
+import { settledByFirstReading } from './first-reading.ts';
 import { cropLine, recInput, writeLineTensor } from './line-crop.ts';
 import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
@@ -13,6 +14,8 @@ export type TextModels = {
   runner: ModelRunner;
   /** `loadCharset` of the recogniser's dictionary file. */
   charset: readonly string[];
+  /** `loadCharset` of the first reader's dictionary, where one is loaded (`first-reading.ts`). */
+  firstCharset?: readonly string[];
 };
 
 /** A recogniser read with another model's dictionary would spell wrong characters silently. */
@@ -37,18 +40,16 @@ export async function detectText(
 /** The recogniser's outputs come back cut to what CTC decoding reads (`RunOptions.topK`). */
 const REC_OUTPUT: RunOptions = { topK: decoderTopK(REC_PARAMS.alternatives) };
 
-function decodeLine(input: Tensor, answer: Tensor, models: TextModels): DecodedLine {
+function decodeLine(input: Tensor, answer: Tensor, charset: readonly string[]): DecodedLine {
   // A runner that ignores `topK` (a test's) answers whole outputs; they are cut here instead.
   const output = answer.top ? answer : shapeOutput(answer, REC_OUTPUT);
   const steps = output.dims[1] as number;
   const { classes, indices } = output.top as NonNullable<Tensor['top']>;
-  if (classes !== models.charset.length) {
-    throw new CharsetMismatchError(classes, models.charset.length);
-  }
+  if (classes !== charset.length) throw new CharsetMismatchError(classes, charset.length);
   const inputWidth = input.dims[3] as number;
   const stepsPerLineHeight = (steps * REC_PARAMS.imageHeight) / inputWidth;
   const top = { steps, k: output.dims[2] as number, index: indices, prob: output.data };
-  return ctcDecodeSteps(top, models.charset, REC_PARAMS.alternatives, stepsPerLineHeight);
+  return ctcDecodeSteps(top, charset, REC_PARAMS.alternatives, stepsPerLineHeight);
 }
 
 /** CTC recognition of one line, unpadded (faster here than PaddleOCR's padded batches). */
@@ -58,22 +59,49 @@ export async function recognizeLine(
   models: TextModels,
 ): Promise<DecodedLine> {
   const input = recInput(image, box);
-  return decodeLine(input, await models.runner.run('rec', input, REC_OUTPUT), models);
+  return decodeLine(input, await models.runner.run('rec', input, REC_OUTPUT), models.charset);
+}
+
+async function readBatch(
+  inputs: readonly Tensor[],
+  models: TextModels,
+  model: 'rec' | 'recFirst',
+  charset: readonly string[],
+): Promise<DecodedLine[]> {
+  if (inputs.length === 0) return [];
+  const outputs = await models.runner.runBatch(model, inputs, REC_OUTPUT);
+  return inputs.map((input, i) => decodeLine(input, outputs[i] as Tensor, charset));
 }
 
 /**
  * CTC recognition of several lines as one batch: each line keeps its own width (no padding), and
- * the runner may recognise them in parallel.
+ * the runner may recognise them in parallel. Where a first reader is loaded it reads them all,
+ * and only the lines it does not settle (`settledByFirstReading`) go to the recogniser; with
+ * `firstReader: false` (a line known to hold free text) they go there straight away.
  */
 export async function recognizeLines(
   image: RgbImage,
   boxes: readonly Quad[],
   models: TextModels,
+  { firstReader = true }: { firstReader?: boolean } = {},
 ): Promise<DecodedLine[]> {
-  if (boxes.length === 0) return [];
   const inputs = boxes.map((box) => recInput(image, box));
-  const outputs = await models.runner.runBatch('rec', inputs, REC_OUTPUT);
-  return inputs.map((input, i) => decodeLine(input, outputs[i] as Tensor, models));
+  const { firstCharset } = models;
+  if (!firstReader || firstCharset === undefined) {
+    return readBatch(inputs, models, 'rec', models.charset);
+  }
+  const first = await readBatch(inputs, models, 'recFirst', firstCharset);
+  const unsettled = first.flatMap((line, i) => (settledByFirstReading(line) ? [] : [i]));
+  const again = await readBatch(
+    unsettled.map((i) => inputs[i] as Tensor),
+    models,
+    'rec',
+    models.charset,
+  );
+  unsettled.forEach((index, k) => {
+    first[index] = again[k] as DecodedLine;
+  });
+  return first;
 }
 
 /**

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadCharset } from '../../ocr/ctc-decode.ts';
 import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-engine-protocol.ts';
 import { recognizeImage } from './local-engine-recognize.ts';
-import { createOnnxRunner, readDictionary } from './onnx-runner.ts';
+import { createOnnxRunner, readDictionary, readFirstDictionary } from './onnx-runner.ts';
 import { createSharingRunner, serveShares } from './shared-inference.ts';
 import { startJobProfile } from './work-profile.ts';
 
@@ -25,16 +25,23 @@ try {
   for (const peer of setup.peers) serveShares(peer.port, own);
   const runner = createSharingRunner(own, setup.peers, setup.busy);
   const charset = loadCharset(await readDictionary(setup.models));
+  const firstDictionary = await readFirstDictionary(setup.models);
+  const firstCharset = firstDictionary === undefined ? undefined : loadCharset(firstDictionary);
   port.on('message', async (job: WorkerJob) => {
     let reply: WorkerReply;
     try {
       if (setup.profile) {
         const profiler = startJobProfile();
-        const models = { runner: profiler.runner(runner), charset };
+        const models = { runner: profiler.runner(runner), charset, firstCharset };
         const result = await recognizeImage(job.bytes, job.options, models, job.today, profiler);
         reply = { id: job.id, ok: true, result, profile: profiler.finish() };
       } else {
-        const result = await recognizeImage(job.bytes, job.options, { runner, charset }, job.today);
+        const result = await recognizeImage(
+          job.bytes,
+          job.options,
+          { runner, charset, firstCharset },
+          job.today,
+        );
         reply = { id: job.id, ok: true, result };
       }
     } catch (error) {

