@@ -19,6 +19,7 @@ import {
 import type { Glyph } from './glyphs.ts';
 import { FRONT_LABELS, type FrontLabel, findLabels } from './labels.ts';
 import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
+import { valueColumnLeft } from './value-column.ts';
 
 /**
  * The glyphs read for each field of the portrait side, in reading order, empty when unread; and
@@ -195,13 +196,15 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
   }
 
   const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels);
+  const birth = glyphsOf(segmentsInReadingOrder(rows.birth));
+  const address = glyphsOf(segmentsInReadingOrder(rows.address));
   return {
     name: glyphsOf(segmentsInReadingOrder(rows.name)),
     sex,
     ethnicity,
-    birth: glyphsOf(segmentsInReadingOrder(rows.birth)),
-    address: glyphsOf(segmentsInReadingOrder(rows.address)),
+    birth,
+    address,
     number: fromFirstDigit(glyphsOf(numberSegments)),
-    valueLeft: frame.x(FRONT_VALUE_LEFT),
+    valueLeft: valueColumnLeft([sex[0], birth[0], address[0]], frame),
   };
 }
