@@ -4,8 +4,8 @@ import type { Extent } from './quad-geometry.ts';
 /**
  * Text stamped, typed or written over a card copy, never printed on the card itself: the words
  * offices stamp on photocopies (复印无效, 禁止复印, 样证), the "for … use only" line clerks add
- * (仅供办理…使用, 仅限…使用), the check stamp (已核验, 与原件一致), and the pieces of those a seal or a letter-spaced stamp breaks
- * into. No field of the card holds these words: names, ethnic groups and dates cannot, and no
+ * (此复印件仅供办理…使用，他用无效; 仅限…使用), the check stamp (已核验, 与原件一致), and the
+ * pieces of those a seal or a letter-spaced stamp breaks into. No field of the card holds these words: names, ethnic groups and dates cannot, and no
  * GB/T 2260 place name or public-security bureau contains 复印, 无效, 禁止, 样证, 使用, 仅供,
  * 仅限, 核验 or 原件.
  * Earlier patterns win where matches overlap, so a whole line is cut before its pieces are.
@@ -15,13 +15,16 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /仅[限供].{0,24}?使用/gu,
   // The same line with its end lost under the card's edge or another box (仅供工商银行办理入职手续).
   /仅[限供].{0,24}$/gu,
+  // The same line with its 仅 lost (供办理业务使用), and the close such lines often add (他用无效).
+  /供.{0,24}?使用|[，,]?他用无效/gu,
   // The words of a clerk's check stamp: 已核验, 与原件一致, 与原件核对一致.
   /已?核验|与原件(?:核对)?一致/gu,
   // The same line with its start lost under the card's edge or another box (BDCI比赛使用).
   /[仅限供]{0,2}[A-Za-z0-9]*\p{Script=Han}{0,2}使用/gu,
   // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
-  // 样 of a faint watermark is read as its look-alike 祥.
-  /复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止/gu,
+  // 样 of a faint watermark is read as its look-alike 祥; the copy a usage line names at its
+  // start (此复印件仅供…) is cut whole, not as 复印.
+  /复印.效|复印件?无效|禁止复印|[此本]?复印件|[样祥]证|复印|无效|禁止/gu,
   // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
   /复禁|印止|禁复|止印/gu,
 ];
