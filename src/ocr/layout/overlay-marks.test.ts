@@ -53,10 +53,33 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
-  it("does not vouch for an issuing authority with a stamp's remains after its 局", () => {
+  it("cuts a stamp's remains after an issuing authority's 局, and does not vouch for it", () => {
     const fields = read(backLines({ ...BACK, issue: '北京市公安局朝阳分局效' }));
-    expect(fields.issue?.value).toBe('北京市公安局朝阳分局效');
+    expect(fields.issue?.value).toBe('北京市公安局朝阳分局');
     expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps every piece of a usage line naming the copy out of the name', () => {
+    const fields = read([
+      { text: '此复印件仅供办理贷款使用', x: 0.2, y: 0.12 },
+      ...frontLines(SAMPLE_FRONT),
+    ]);
+    expect(fields.name).toMatchObject({ value: '张三' });
+  });
+
+  it('cuts a usage line whose 仅 was lost, read together with the name', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '供办理业务使用张三' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('cuts the close of a usage line (，他用无效) with the line', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三仅供本公司贷款使用，他用无效' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
   });
 
   it('keeps a 复印无效 stamp beside the issuing authority out of it, and does not vouch for it', () => {
