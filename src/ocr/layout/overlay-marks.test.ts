@@ -107,6 +107,30 @@ describe('marks stamped or written over a copy', () => {
   });
 });
 
+describe("pieces of a mark's wording at a line's ends", () => {
+  it('are cut from the name they were read with, and the name is not vouched for', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '本次张三' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('are cut from either end of an address line, the longest piece first', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '88号院3号楼' ? { ...line, text: '88号院3号楼办理业务' } : line,
+    );
+    expect(read(lines).address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+  });
+
+  it("leave a value's own single character that the wording also holds", () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张本' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张本');
+  });
+});
+
 describe('a watermark repeated across a field', () => {
   it('is cut from the issuing authority, its faint 样 read as 祥 too', () => {
     const lines = backLines(BACK).map((line) =>

@@ -92,7 +92,65 @@ export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
     }
     return glyphs.filter((_, i) => !marked[i]);
   });
-  return { lines: kept.map((glyphs) => withoutStampEnds(glyphs, stampChars, marks)), marks };
+  return {
+    lines: kept.map((glyphs) =>
+      withoutPhraseEnds(withoutStampEnds(glyphs, stampChars, marks), marks),
+    ),
+    marks,
+  };
+}
+
+/**
+ * The marks' usual wording whole, for the pieces of it that a box cut off the rest of the mark
+ * carries onto a line's end (本次韩林浩 of 仅限本次使用 over the name).
+ */
+const MARK_PHRASES = [
+  '此复印件仅供办理业务使用',
+  '仅限本次使用',
+  '他用无效',
+  '复印无效',
+  '禁止复印',
+  '仅供核对',
+  '已核验',
+  '与原件核对一致',
+  '样证',
+  '样本',
+] as const;
+
+/**
+ * Fewest characters of a mark's wording that count as its piece: one character is as often a
+ * value's own (本, 次 and 理 begin or end names and addresses); no name, place or authority
+ * starts or ends with two consecutive characters of this wording (本次, 办理, 核对, 原件).
+ */
+const PHRASE_PIECE = 2;
+
+function isPhrasePiece(glyphs: readonly Glyph[]): boolean {
+  const text = glyphs.map((g) => g.char).join('');
+  return text.length >= PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(text));
+}
+
+/**
+ * Cuts the longest piece of a mark's wording (`MARK_PHRASES`) from each end of a line, and keeps
+ * it as a mark so that the value it was read with is not vouched for.
+ */
+function withoutPhraseEnds(glyphs: readonly Glyph[], marks: Extent[]): Glyph[] {
+  let from = 0;
+  let to = glyphs.length;
+  for (let end = to; end - from >= PHRASE_PIECE; end--) {
+    if (isPhrasePiece(glyphs.slice(from, end))) {
+      marks.push(extentOfGlyphs(glyphs.slice(from, end)));
+      from = end;
+      break;
+    }
+  }
+  for (let start = from; to - start >= PHRASE_PIECE; start++) {
+    if (isPhrasePiece(glyphs.slice(start, to))) {
+      marks.push(extentOfGlyphs(glyphs.slice(start, to)));
+      to = start;
+      break;
+    }
+  }
+  return glyphs.slice(from, to);
 }
 
 /**
