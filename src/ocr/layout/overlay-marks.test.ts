@@ -107,6 +107,27 @@ describe('marks stamped or written over a copy', () => {
   });
 });
 
+describe('a line set over the copy at a tilt', () => {
+  it('is a mark whatever its wording, and keeps its characters out of the name', () => {
+    const face = faceOf([...frontLines(SAMPLE_FRONT), { text: '本单位留存备查', x: 0.1, y: 0.17 }]);
+    const tilted = face.lines.at(-1);
+    if (tilted === undefined) throw new Error('no line');
+    // Turned 20 degrees about its left end, as a line written across the card.
+    const [[x0, y0]] = tilted.box;
+    const turn = ([x, y]: [number, number]): [number, number] => {
+      const [cos, sin] = [Math.cos(Math.PI / 9), Math.sin(Math.PI / 9)];
+      return [x0 + (x - x0) * cos - (y - y0) * sin, y0 + (x - x0) * sin + (y - y0) * cos];
+    };
+    tilted.box = tilted.box.map(turn) as typeof tilted.box;
+    const name = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; confidence: number }
+    >;
+    expect(name.name?.value).toBe('张三');
+    expect(name.name?.confidence).toBeLessThan(0.9);
+  });
+});
+
 describe("pieces of a mark's wording at a line's ends", () => {
   it('are cut from the name they were read with, and the name is not vouched for', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>

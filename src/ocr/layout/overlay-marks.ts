@@ -1,5 +1,6 @@
 import { extentOfGlyphs, type Glyph } from './glyphs.ts';
 import type { Extent } from './quad-geometry.ts';
+import { tiltedLines } from './tilted-lines.ts';
 
 /**
  * Text stamped, typed or written over a card copy, never printed on the card itself: the words
@@ -82,7 +83,12 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
 export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
   const marks: Extent[] = [];
   const stampChars = new Set<string>();
-  const kept = lines.map((glyphs) => {
+  const tilted = tiltedLines(lines);
+  const kept = lines.map((glyphs, i) => {
+    if (tilted[i] && glyphs.length > 0) {
+      marks.push(extentOfGlyphs(glyphs));
+      return [];
+    }
     const marked = markedPositions(glyphs);
     if (!marked.some(Boolean)) return glyphs;
     for (const run of markRuns(glyphs, marked)) {
