@@ -40,6 +40,19 @@ const STAMP_WORD =
 /** A face's lines with the overlaid marks cut out, and where the marks were. */
 export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
 
+/**
+ * Whether a line's text holds a mark's wording (`OVERLAY_MARKS`, or a piece of `MARK_PHRASES`):
+ * such a line was set over the copy at its own angle and says nothing of the card's.
+ */
+export function holdsMarkWording(text: string): boolean {
+  if (OVERLAY_MARKS.some((pattern) => new RegExp(pattern.source, 'u').test(text))) return true;
+  const chars = Array.from(text);
+  return chars.some((_, i) => {
+    const piece = chars.slice(i, i + PHRASE_PIECE).join('');
+    return piece.length === PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(piece));
+  });
+}
+
 /** The glyph positions of `glyphs` that the patterns above cover. */
 function markedPositions(glyphs: readonly Glyph[]): boolean[] {
   // Index from character offsets in the joined text back to glyphs (a glyph is one character).
@@ -136,10 +149,11 @@ function isPhrasePiece(glyphs: readonly Glyph[]): boolean {
 }
 
 /**
- * Cuts the longest piece of a mark's wording (`MARK_PHRASES`) from each end of a line, and keeps
- * it as a mark so that the value it was read with is not vouched for.
+ * Cuts the longest piece of a mark's wording (`MARK_PHRASES`) from each end of a line, or of a
+ * value gathered from several boxes (a watermark's 使用 boxed one character at a time after an
+ * address), and keeps it as a mark so that the value it was read with is not vouched for.
  */
-function withoutPhraseEnds(glyphs: readonly Glyph[], marks: Extent[]): Glyph[] {
+export function withoutPhraseEnds(glyphs: readonly Glyph[], marks: Extent[]): Glyph[] {
   let from = 0;
   let to = glyphs.length;
   for (let end = to; end - from >= PHRASE_PIECE; end--) {
