@@ -144,6 +144,16 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(read(lines).address?.value).toBe('北京市朝阳区建国路88号院3号楼');
   });
 
+  it('are cut from the end of a value gathered from boxes of one character each', () => {
+    const fields = read([
+      ...frontLines(SAMPLE_FRONT),
+      { text: '使', x: 0.5, y: 0.59 },
+      { text: '用', x: 0.56, y: 0.59 },
+    ]);
+    expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+
   it("leave a value's own single character that the wording also holds", () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张本' } : line,

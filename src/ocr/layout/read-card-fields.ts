@@ -10,7 +10,7 @@ import { CONFIDENCE } from './confidence.ts';
 import { type FaceText, faceTextOf } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
-import { touchesMark } from './overlay-marks.ts';
+import { touchesMark, withoutPhraseEnds } from './overlay-marks.ts';
 import { type Extent, extentOf } from './quad-geometry.ts';
 import { decideSide, sideEvidence } from './side-detection.ts';
 import { ethnicityRegion, issueRegion, numberRegion, validityRegion } from './unboxed-values.ts';
@@ -30,9 +30,19 @@ export function readCardFields(
   const decided = decideSide(sideEvidence(text), side);
   const reading =
     decided === 'front'
-      ? readFrontFields(locateFrontFields(text), today)
-      : readBackFields(locateBackFields(text), today);
+      ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today)
+      : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
   return withMarksConsidered(reading, text.marks);
+}
+
+/** Each field's glyphs without a mark's wording at their ends (`withoutPhraseEnds`). */
+function withoutMarkEnds<T extends object>(fields: T, marks: Extent[]): T {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, glyphs]) => [
+      field,
+      Array.isArray(glyphs) ? withoutPhraseEnds(glyphs, marks) : glyphs,
+    ]),
+  ) as T;
 }
 
 /** A value a stamp or written mark stands over may have lost characters under it. */
