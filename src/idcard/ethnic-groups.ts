@@ -69,10 +69,13 @@ export const ETHNIC_GROUPS = [
  */
 export const OTHER_PRINTED_ETHNICITIES = ['其他', '外国血统', '穿青人'] as const;
 
-const PRINTED_VALUES: ReadonlySet<string> = new Set([
+/** Every value a genuine card prints after 民族. */
+export const PRINTED_ETHNICITIES: readonly string[] = [
   ...ETHNIC_GROUPS,
   ...OTHER_PRINTED_ETHNICITIES,
-]);
+];
+
+const PRINTED_VALUES: ReadonlySet<string> = new Set(PRINTED_ETHNICITIES);
 
 /** The printed form of an ethnicity: spaces removed, a trailing 族 dropped (汉族 -> 汉). */
 export function normalizeEthnicity(value: string): string {

@@ -35,6 +35,9 @@ const TERMS_BY_AGE: readonly { maxAge: number; years: 5 | 10 | 20 }[] = [
   { maxAge: 45, years: 20 },
 ];
 
+/** The lawful lengths of a dated period, in years (居民身份证法 第五条). */
+export const DATED_TERMS: readonly number[] = TERMS_BY_AGE.map((term) => term.years);
+
 const PRINTED_PERIOD = /^(\d{4}\.\d{1,2}\.\d{1,2})[-‐–—－~～至](\d{4}\.\d{1,2}\.\d{1,2}|长期)$/;
 
 /** The end of a period as the API carries it (`2025-03-06`) or the card prints it; null if neither. */

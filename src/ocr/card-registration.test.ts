@@ -136,6 +136,24 @@ describe('registerFace', () => {
     expect(turnAndShear(registerFace(lines) as Homography).turn).toBeCloseTo(4, 1);
   });
 
+  it("leaves a watermark's lines out of the text's direction, however many", () => {
+    const card = faceOf(frontLines(FRONT)).lines;
+    const angle = (25 * Math.PI) / 180;
+    const [c, s] = [Math.cos(angle), Math.sin(angle)];
+    const turn = Float64Array.from([c, -s, 0, s, c, 0, 0, 0, 1]);
+    const tiles = moved(
+      faceOf(
+        Array.from({ length: 12 }, (_, i) => ({
+          text: '仅供办理业务使用',
+          x: 0.1 + 0.05 * (i % 4),
+          y: 0.1 + 0.07 * i,
+        })),
+      ).lines,
+      turn,
+    );
+    expect(Math.abs((textDirection([...card, ...tiles]) * 180) / Math.PI)).toBeLessThan(1);
+  });
+
   it('finds a card that fills only part of the rough face (edges found far outside it)', () => {
     const half = Float64Array.from([0.55, 0, 120, 0, 0.55, 200, 0, 0, 1]);
     const lines = faceOf(frontLines(FRONT)).lines;

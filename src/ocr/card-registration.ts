@@ -15,6 +15,7 @@ import {
   NUMBER_LINE_ENDS,
 } from './layout/card-geometry.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './layout/glyphs.ts';
+import { holdsMarkWording } from './layout/overlay-marks.ts';
 import { centerOf } from './layout/quad-geometry.ts';
 import { joinSpacedWords } from './layout/spaced-labels.ts';
 import type { RecognizedLine } from './recognized-line.ts';
@@ -158,9 +159,12 @@ function lineAngle(line: RecognizedLine): { angle: number; length: number; heigh
 /**
  * The direction the face's text runs (radians, 0 = level): the length-weighted median angle of
  * its long lines, which every card has whatever its typography; 0 when none is long enough.
+ * Lines holding a mark's wording do not vote: a watermark tiled over a copy at 25° can outweigh
+ * the card's own lines and turn the face by half as much.
  */
 export function textDirection(lines: readonly RecognizedLine[]): number {
   const long = lines
+    .filter((line) => !holdsMarkWording(line.text))
     .map(lineAngle)
     .filter((l) => l.height > 0 && l.length >= DIRECTION_LINE_ASPECT * l.height)
     .sort((a, b) => a.angle - b.angle);

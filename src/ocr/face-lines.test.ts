@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
-import { sameLine } from './face-lines.ts';
+import { boxesOverlap, sameLine } from './face-lines.ts';
+
+const box = (left: number, top: number, right: number, bottom: number): Quad => [
+  [left, top],
+  [right, top],
+  [right, bottom],
+  [left, bottom],
+];
 
 describe('sameLine', () => {
-  const box = (left: number, top: number, right: number, bottom: number): Quad => [
-    [left, top],
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-  ];
-
   it('takes a box found again in nearly the same place for the same line', () => {
     expect(sameLine(box(150, 80, 400, 110), box(152, 79, 404, 112))).toBe(true);
   });
@@ -21,5 +21,20 @@ describe('sameLine', () => {
 
   it('does not take a label read with its value for the value alone', () => {
     expect(sameLine(box(60, 80, 400, 110), box(150, 80, 400, 110))).toBe(false);
+  });
+});
+
+describe('boxesOverlap', () => {
+  it('takes a box found again around part of a line for the same text', () => {
+    expect(boxesOverlap(box(150, 80, 400, 110), box(300, 82, 420, 112))).toBe(true);
+  });
+
+  it("does not take a line for one a tilted mark's box only reaches the corner of", () => {
+    // The name (160-314, 64-131) and a 复印无效 watermark boxed at 40 degrees over its right end.
+    expect(boxesOverlap(box(160, 64, 314, 131), box(278, 22, 431, 169))).toBe(false);
+  });
+
+  it('does not take boxes apart for the same text', () => {
+    expect(boxesOverlap(box(150, 80, 400, 110), box(150, 120, 400, 150))).toBe(false);
   });
 });

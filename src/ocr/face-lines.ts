@@ -67,6 +67,23 @@ export function sameLine(a: Quad, b: Quad): boolean {
   );
 }
 
+/**
+ * Share of the smaller of two boxes their overlap must cover for them to hold the same text: a
+ * tilted mark's box reaches over the corners of the lines it crosses without holding them.
+ */
+const SAME_TEXT_OVERLAP = 0.3;
+
+/** Whether two boxes of a face overlap enough to hold the same text (`SAME_TEXT_OVERLAP`). */
+export function boxesOverlap(a: Quad, b: Quad): boolean {
+  const ea = extentOfQuad(a);
+  const eb = extentOfQuad(b);
+  const width = Math.min(ea.x1, eb.x1) - Math.max(ea.x0, eb.x0);
+  const height = Math.min(ea.y1, eb.y1) - Math.max(ea.y0, eb.y0);
+  if (width <= 0 || height <= 0) return false;
+  const area = (e: typeof ea) => (e.x1 - e.x0) * (e.y1 - e.y0);
+  return width * height > SAME_TEXT_OVERLAP * Math.min(area(ea), area(eb));
+}
+
 /** Detect: the text boxes of a straightened face, in face pixels. */
 export async function detectFace(
   photo: RgbImage,

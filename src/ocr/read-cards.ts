@@ -3,7 +3,7 @@ import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { uprightCorners } from './card-orientation.ts';
 import { registerFace } from './card-registration.ts';
 import { detResizeShape } from './det-preprocess.ts';
-import { readFaceLines, readingOrder, recognizeBoxes } from './face-lines.ts';
+import { boxesOverlap, readFaceLines, readingOrder, recognizeBoxes } from './face-lines.ts';
 import { type CardCandidate, findCards } from './find-cards.ts';
 import {
   applyHomography,
@@ -152,7 +152,10 @@ function faceOf(lines: readonly RecognizedLine[]): ReadFace {
 /**
  * Second look: a card read from the locating pass's boxes whose reading `rateFace` finds short
  * is detected again on its registered face at `ENGINE_DET.faceScale` and read again (lines read
- * in the same place keep their reading); the better of the two readings stands.
+ * in the same place keep their reading). The best of three readings stands: the first, the
+ * second, and the second with the first's lines it boxed nowhere (a value whose box the second
+ * detection lost under a watermark crossing it, while it found the number the first had lost);
+ * the second wins ties.
  */
 async function secondLook(
   photo: RgbImage,
@@ -164,7 +167,12 @@ async function secondLook(
   const first = rateFace(faceOf(read.lines));
   if (first.whole) return read.lines;
   const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
-  return rateFace(faceOf(again)).score < first.score ? read.lines : again;
+  const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
+  const readings = [again, read.lines, [...again, ...lost]].map((lines) => ({
+    lines,
+    score: rateFace(faceOf(lines)).score,
+  }));
+  return readings.reduce((best, reading) => (reading.score > best.score ? reading : best)).lines;
 }
 
 /**

@@ -67,4 +67,22 @@ describe('the emblem side completed from the portrait side', () => {
       completeAcrossFaces(front(), back('2016.10.1', ''), SAMPLE_TODAY).fields.valid_to.value,
     ).toBe('');
   });
+
+  it("takes a hidden start back from a dated end and the holder's age, doubtful", () => {
+    // Born 1990-03-06: 21 on 2011-01-22, a 10-year card; 2001 (5 years) and 2016 (20) do not fit.
+    const from = completeAcrossFaces(front(), back('', '2021-01-22'), SAMPLE_TODAY).fields
+      .valid_from;
+    expect(from).toMatchObject({ value: '2011-01-22', box: null });
+    expect(from.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('takes no start back from 长期, nor from an end no lawful start gives', () => {
+    expect(
+      completeAcrossFaces(front(), back('', '长期'), SAMPLE_TODAY).fields.valid_from.value,
+    ).toBe('');
+    // 2010 would make the holder 19 (10 years, not 20); 2020 30 (20, not 10); 2025 35 (20, not 5).
+    expect(
+      completeAcrossFaces(front(), back('', '2030-02-15'), SAMPLE_TODAY).fields.valid_from.value,
+    ).toBe('');
+  });
 });

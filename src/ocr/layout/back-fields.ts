@@ -1,6 +1,11 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
-import { fitsValidityRule, LONG_TERM, type ValidTo } from '../../idcard/validity-period.ts';
+import {
+  DATED_TERMS,
+  fitsValidityRule,
+  LONG_TERM,
+  type ValidTo,
+} from '../../idcard/validity-period.ts';
 import type { BackGlyphs } from './back-layout.ts';
 import type { BackReading, FieldReading } from './card-reading.ts';
 import {
@@ -29,6 +34,9 @@ const ISSUE_SHAPE = /公安/;
  * on the card, most often the remains of a stamp (效 of 复印无效), and are not vouched for.
  */
 const ISSUE_END = /局$/u;
+const ISSUE_LAST_CHAR = '局';
+/** A branch's name ends in 分局. */
+const BRANCH_CHAR = '分';
 
 /**
  * What a value read together with its label keeps of it: the label, or its tail when the first
@@ -96,9 +104,6 @@ function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate
   return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
 }
 
-/** The lawful lengths of a dated period, in years (居民身份证法 第五条). */
-const DATED_TERMS = [5, 10, 20] as const;
-
 /**
  * A start read one digit short (2021.1.22 for 2021.11.22) completed from the end: the one start
  * a lawful length before it, on the same month and day, that the digits read spell with one lost.
@@ -122,9 +127,10 @@ function startMissingADigit(
  * What a row partly hidden under a stamp still shows, split at its dash: the start where the
  * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
  * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short completed
- * from the end (`startMissingADigit`). Without a dash, the start as `periodOf` reads it.
+ * from the end (`startMissingADigit`). Without a dash, the start as `periodOf` reads it, or the
+ * end (`withoutDash`).
  */
-function partialPeriodOf(chars: readonly string[]): PartialPeriod {
+function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
     chars.flatMap((char, i) => (i >= from && i < to && /^\d$/.test(char) ? [i] : []));
   const dash = chars.findIndex((char) => PERIOD_DASH.test(char));
@@ -138,12 +144,30 @@ function partialPeriodOf(chars: readonly string[]): PartialPeriod {
       ? []
       : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
   const to: ValidTo | null = toDate ?? (longTerm.length > 0 ? LONG_TERM : null);
-  return {
+  const part: PartialPeriod = {
     from,
     to,
     fromGlyphs: from === null ? [] : before,
     toGlyphs: toDate !== null ? after : to === null ? [] : longTerm,
   };
+  return dash === -1 ? withoutDash(part, chars, today) : part;
+}
+
+/**
+ * A row without its dash that shows one end only, the rest under a mark: a lone date after
+ * today is the end, since a card's period has begun by the day it is read (印2030.02.15 of
+ * 2010.02.15-2030.02.15); a lone 长期 is the end too (印长期 of 2017.05.21-长期).
+ */
+function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDate): PartialPeriod {
+  if (part.from !== null && part.from > today) {
+    return { from: null, to: part.from, fromGlyphs: [], toGlyphs: part.fromGlyphs };
+  }
+  const longTerm = chars.join('').indexOf(LONG_TERM);
+  if (part.from === null && longTerm !== -1) {
+    const toGlyphs = Array.from(LONG_TERM, (_, i) => longTerm + i);
+    return { from: null, to: LONG_TERM, fromGlyphs: [], toGlyphs };
+  }
+  return part;
 }
 
 function fits(period: Period | null, today: IsoDate): period is Period {
@@ -154,29 +178,56 @@ function pick<T>(items: readonly T[], positions: readonly number[]): T[] {
   return positions.flatMap((i) => (items[i] === undefined ? [] : [items[i]]));
 }
 
-function validityFields(
-  glyphs: readonly Glyph[],
-  today: IsoDate,
-): { valid_from: FieldReading; valid_to: FieldReading } {
+type ChosenPeriod = { variant: Variant; period: Period; share: number; changed: boolean };
+
+/** The period the glyphs spell as read, or as the one reading of them that fits the rule. */
+function choosePeriod(glyphs: readonly Glyph[], today: IsoDate): ChosenPeriod | null {
   const first = firstReading(glyphs, validityMapping);
   const read = periodOf(first.chars);
-  let chosen: { variant: Variant; period: Period; share: number; changed: boolean } | null = null;
-  if (fits(read, today)) {
-    chosen = { variant: first, period: read, share: 1, changed: false };
-  } else {
-    const repaired = dominantVariant(
-      acceptedVariants(glyphs, (chars) => fits(periodOf(chars), today), validityMapping),
-    );
-    const period = repaired && periodOf(repaired.variant.chars);
-    if (repaired && period) chosen = { ...repaired, period, changed: true };
-  }
+  if (fits(read, today)) return { variant: first, period: read, share: 1, changed: false };
+  const repaired = dominantVariant(
+    acceptedVariants(glyphs, (chars) => fits(periodOf(chars), today), validityMapping),
+  );
+  const period = repaired && periodOf(repaired.variant.chars);
+  return repaired && period ? { ...repaired, period, changed: true } : null;
+}
+
+/**
+ * The one line of the row whose glyphs alone spell a period that fits the rule, when the row's
+ * lines together do not: a mark's box read onto the row (Z18 of a watermark above the dates)
+ * adds digits of its own. Chosen, so not vouched for.
+ */
+function periodOfOneLine(
+  glyphs: readonly Glyph[],
+  today: IsoDate,
+): { glyphs: Glyph[]; chosen: ChosenPeriod } | null {
+  const lines = [...new Set(glyphs.map((glyph) => glyph.line))];
+  if (lines.length < 2) return null;
+  const fitting = lines.flatMap((line) => {
+    const own = glyphs.filter((glyph) => glyph.line === line);
+    const chosen = choosePeriod(own, today);
+    return chosen === null ? [] : [{ glyphs: own, chosen: { ...chosen, changed: true } }];
+  });
+  return fitting.length === 1 ? (fitting[0] ?? null) : null;
+}
+
+function validityFields(
+  row: readonly Glyph[],
+  today: IsoDate,
+): { valid_from: FieldReading; valid_to: FieldReading } {
+  const whole = choosePeriod(row, today);
+  const oneLine = whole === null ? periodOfOneLine(row, today) : null;
+  const glyphs = oneLine?.glyphs ?? row;
+  const first = firstReading(glyphs, validityMapping);
+  const read = periodOf(first.chars);
+  const chosen = oneLine?.chosen ?? whole;
   if (chosen === null) {
     // Returned as read: the two dates where they parse, either one that still reads where the
     // other is hidden, the row's text otherwise.
     const text = textOf(glyphs);
     const cap = CONFIDENCE.failedCheck;
     const p = allRightProbability(first.probs);
-    const part = read ?? partialPeriodOf(first.chars);
+    const part = read ?? partialPeriodOf(first.chars, today);
     const fromRead = part.from !== null;
     return {
       valid_from: {
@@ -226,10 +277,27 @@ function withoutLabelRemains(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimm
     : { glyphs: glyphs.slice(remains.length), trimmed: true };
 }
 
+/**
+ * The authority up to its last 局: what a mark left after it (效 of 复印无效, 秀 of a watermark) is
+ * cut, since no organ's name goes on past it. A reading without 局 stays whole, and so does one
+ * whose tail holds 分: a branch (…公安局朝阳分局) with its own 局 lost, not a mark's.
+ */
+function toLastBureau(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
+  const end = glyphs.findLastIndex((glyph) => glyph.char === ISSUE_LAST_CHAR) + 1;
+  const tail = glyphs.slice(end);
+  return end === 0 || tail.length === 0 || tail.some((glyph) => glyph.char === BRANCH_CHAR)
+    ? { glyphs: glyphs.slice(), trimmed: false }
+    : { glyphs: glyphs.slice(0, end), trimmed: true };
+}
+
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
-  const issue = { glyphs: unlabelled.glyphs, trimmed: marked.trimmed || unlabelled.trimmed };
+  const ended = toLastBureau(unlabelled.glyphs);
+  const issue = {
+    glyphs: ended.glyphs,
+    trimmed: marked.trimmed || unlabelled.trimmed || ended.trimmed,
+  };
   const read = matchPlaceAfterLabel(issue.glyphs, issuingAuthorities(), 'whole', {
     label: ISSUE_LABEL_REMAINS[0],
     holesOf: (run) => missingCharacterPositions(run),

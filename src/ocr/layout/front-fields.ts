@@ -1,15 +1,15 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
 import {
-  ETHNIC_GROUPS,
   isEthnicGroup,
   normalizeEthnicity,
-  OTHER_PRINTED_ETHNICITIES,
+  PRINTED_ETHNICITIES,
 } from '../../idcard/ethnic-groups.ts';
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
 import { fragmentsAgree } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
+import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
 import { digitOf } from './digit-glyphs.ts';
 import { mayMissCharacter, missingCharacterPositions } from './dropped-characters.ts';
@@ -50,8 +50,6 @@ const ADDRESS_LABEL = '住址';
  * holds nothing else before it.
  */
 const BIRTH_SHAPE = /^\D*?(\d{4})\D+(\d{1,2})\D+(\d{1,2})\D*$/;
-
-const PRINTED_ETHNICITIES: readonly string[] = [...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES];
 
 /** Birth digits read as digits, the printed 年/月/日 as they are. */
 const birthMapping: CharMapping = (char) => digitOf(char) ?? char;
@@ -287,6 +285,16 @@ function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReadin
     );
     if (agreeing !== null) return changed(agreeing.variant, agreeing.share, glyphs);
   }
+  const lone = loneSexGlyph(glyphs);
+  if (lone !== null) {
+    // Chosen among a mark's characters, so shown to the clerk, agreeing with the number or not.
+    const cap = lone.char === fromNumber ? CONFIDENCE.changedByCheck : CONFIDENCE.failedCheck;
+    return { value: lone.char, confidence: capped(lone.prob, cap), box: boxOfGlyphs([lone]) };
+  }
+  if (fromNumber !== null) {
+    // Nothing like 男 or 女 was read there (a mark over the row): the number's, as unread.
+    return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
+  }
   return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
 }
 
@@ -326,6 +334,15 @@ function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
   if (listed !== null) {
     const reading = changed(listed.variant, listed.share, glyphs);
     return { ...reading, value: normalizeEthnicity(reading.value) };
+  }
+  const lone = loneEthnicityGlyphs(glyphs);
+  if (lone !== null) {
+    const loneP = allRightProbability(lone.map((g) => g.prob));
+    return {
+      value: textOf(lone),
+      confidence: capped(loneP, CONFIDENCE.changedByCheck),
+      box: boxOfGlyphs(lone),
+    };
   }
   const neighbour = lonePrintedNeighbour(value);
   if (neighbour !== null) {

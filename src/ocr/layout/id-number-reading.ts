@@ -73,10 +73,37 @@ function checkedVariants(glyphs: readonly Glyph[], first: Variant): Variant[] {
 }
 
 /**
+ * A number with one digit hidden under a mark (460理07196407242144, a usage line's 理 over the
+ * 1): the one digit there that the check character, the birth date and the region accept. The
+ * check is spent on finding the digit, so nothing checks the rest: never vouched for.
+ */
+function hiddenDigitSolved(
+  first: Variant,
+  passes: (number: string) => boolean,
+): IdNumberReading | null {
+  const hidden = first.chars.flatMap((char, i) =>
+    i < ID_NUMBER_LENGTH - 1 && !/^\d$/.test(char) ? [i] : [],
+  );
+  const [position] = hidden;
+  if (position === undefined || hidden.length > 1) return null;
+  const solved = candidatesForPosition(first.chars.join(''), position).filter(passes);
+  const [value] = solved;
+  if (value === undefined || solved.length > 1) return null;
+  const legible = allRightProbability(first.probs.filter((_, i) => i !== position));
+  return {
+    value,
+    valid: true,
+    changed: true,
+    confidence: capped(legible, CONFIDENCE.changedByCheck),
+  };
+}
+
+/**
  * Reads the number from its glyphs. A number that passes as read is vouched for by its check
  * character; one that fails may be repaired only with the recogniser's own alternatives, when
- * exactly one repair (or one far likelier than the rest) satisfies every rule; otherwise it
- * comes back as read with a low confidence.
+ * exactly one repair (or one far likelier than the rest) satisfies every rule, or, with one
+ * digit hidden under a mark, by the check (`hiddenDigitSolved`); otherwise it comes back as read
+ * with a low confidence.
  */
 export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumberReading {
   const first = firstReading(glyphs, digitOf);
@@ -101,7 +128,7 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
   const chosen = dominantVariant(
     checkedVariants(glyphs, first).filter((v) => passes(v.chars.join(''))),
   );
-  if (chosen === null) return asRead;
+  if (chosen === null) return hiddenDigitSolved(first, passes) ?? asRead;
   const p = likelihood(chosen.variant);
   return {
     value: chosen.variant.chars.join(''),

@@ -11,7 +11,7 @@ export type FrontLabel = keyof typeof FRONT_LABEL_CENTERS;
 export type BackLabel = keyof typeof BACK_LABEL_CENTERS;
 export type LabelKind = FrontLabel | BackLabel;
 
-type LabelSpec<K extends LabelKind> = { kind: K; text: string; center: FacePoint };
+export type LabelSpec<K extends LabelKind> = { kind: K; text: string; center: FacePoint };
 
 /** The printed labels of the portrait side (the blue 黑体 words), as GA 490 prints them. */
 export const FRONT_LABELS: readonly LabelSpec<FrontLabel>[] = [

@@ -53,10 +53,33 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
-  it("does not vouch for an issuing authority with a stamp's remains after its 局", () => {
+  it("cuts a stamp's remains after an issuing authority's 局, and does not vouch for it", () => {
     const fields = read(backLines({ ...BACK, issue: '北京市公安局朝阳分局效' }));
-    expect(fields.issue?.value).toBe('北京市公安局朝阳分局效');
+    expect(fields.issue?.value).toBe('北京市公安局朝阳分局');
     expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps every piece of a usage line naming the copy out of the name', () => {
+    const fields = read([
+      { text: '此复印件仅供办理贷款使用', x: 0.2, y: 0.12 },
+      ...frontLines(SAMPLE_FRONT),
+    ]);
+    expect(fields.name).toMatchObject({ value: '张三' });
+  });
+
+  it('cuts a usage line whose 仅 was lost, read together with the name', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '供办理业务使用张三' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('cuts the close of a usage line (，他用无效) with the line', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三仅供本公司贷款使用，他用无效' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
   });
 
   it('keeps a 复印无效 stamp beside the issuing authority out of it, and does not vouch for it', () => {
@@ -81,6 +104,61 @@ describe('marks stamped or written over a copy', () => {
     ]);
     expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
     expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('a line set over the copy at a tilt', () => {
+  it('is a mark whatever its wording, and keeps its characters out of the name', () => {
+    const face = faceOf([...frontLines(SAMPLE_FRONT), { text: '本单位留存备查', x: 0.1, y: 0.17 }]);
+    const tilted = face.lines.at(-1);
+    if (tilted === undefined) throw new Error('no line');
+    // Turned 20 degrees about its left end, as a line written across the card.
+    const [[x0, y0]] = tilted.box;
+    const turn = ([x, y]: [number, number]): [number, number] => {
+      const [cos, sin] = [Math.cos(Math.PI / 9), Math.sin(Math.PI / 9)];
+      return [x0 + (x - x0) * cos - (y - y0) * sin, y0 + (x - x0) * sin + (y - y0) * cos];
+    };
+    tilted.box = tilted.box.map(turn) as typeof tilted.box;
+    const name = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; confidence: number }
+    >;
+    expect(name.name?.value).toBe('张三');
+    expect(name.name?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe("pieces of a mark's wording at a line's ends", () => {
+  it('are cut from the name they were read with, and the name is not vouched for', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '本次张三' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('are cut from either end of an address line, the longest piece first', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '88号院3号楼' ? { ...line, text: '88号院3号楼办理业务' } : line,
+    );
+    expect(read(lines).address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+  });
+
+  it('are cut from the end of a value gathered from boxes of one character each', () => {
+    const fields = read([
+      ...frontLines(SAMPLE_FRONT),
+      { text: '使', x: 0.5, y: 0.59 },
+      { text: '用', x: 0.56, y: 0.59 },
+    ]);
+    expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+
+  it("leave a value's own single character that the wording also holds", () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张本' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张本');
   });
 });
 

@@ -1,11 +1,12 @@
 import { extentOfGlyphs, type Glyph } from './glyphs.ts';
 import type { Extent } from './quad-geometry.ts';
+import { tiltedLines } from './tilted-lines.ts';
 
 /**
  * Text stamped, typed or written over a card copy, never printed on the card itself: the words
  * offices stamp on photocopies (复印无效, 禁止复印, 样证), the "for … use only" line clerks add
- * (仅供办理…使用, 仅限…使用), the check stamp (已核验, 与原件一致), and the pieces of those a seal or a letter-spaced stamp breaks
- * into. No field of the card holds these words: names, ethnic groups and dates cannot, and no
+ * (此复印件仅供办理…使用，他用无效; 仅限…使用), the check stamp (已核验, 与原件一致), and the
+ * pieces of those a seal or a letter-spaced stamp breaks into. No field of the card holds these words: names, ethnic groups and dates cannot, and no
  * GB/T 2260 place name or public-security bureau contains 复印, 无效, 禁止, 样证, 使用, 仅供,
  * 仅限, 核验 or 原件.
  * Earlier patterns win where matches overlap, so a whole line is cut before its pieces are.
@@ -15,13 +16,16 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /仅[限供].{0,24}?使用/gu,
   // The same line with its end lost under the card's edge or another box (仅供工商银行办理入职手续).
   /仅[限供].{0,24}$/gu,
+  // The same line with its 仅 lost (供办理业务使用), and the close such lines often add (他用无效).
+  /供.{0,24}?使用|[，,]?他用无效/gu,
   // The words of a clerk's check stamp: 已核验, 与原件一致, 与原件核对一致.
   /已?核验|与原件(?:核对)?一致/gu,
   // The same line with its start lost under the card's edge or another box (BDCI比赛使用).
   /[仅限供]{0,2}[A-Za-z0-9]*\p{Script=Han}{0,2}使用/gu,
   // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
-  // 样 of a faint watermark is read as its look-alike 祥.
-  /复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止/gu,
+  // 样 of a faint watermark is read as its look-alike 祥; the copy a usage line names at its
+  // start (此复印件仅供…) is cut whole, not as 复印.
+  /复印.效|复印件?无效|禁止复印|[此本]?复印件|[样祥]证|复印|无效|禁止/gu,
   // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
   /复禁|印止|禁复|止印/gu,
 ];
@@ -35,6 +39,19 @@ const STAMP_WORD =
 
 /** A face's lines with the overlaid marks cut out, and where the marks were. */
 export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
+
+/**
+ * Whether a line's text holds a mark's wording (`OVERLAY_MARKS`, or a piece of `MARK_PHRASES`):
+ * such a line was set over the copy at its own angle and says nothing of the card's.
+ */
+export function holdsMarkWording(text: string): boolean {
+  if (OVERLAY_MARKS.some((pattern) => new RegExp(pattern.source, 'u').test(text))) return true;
+  const chars = Array.from(text);
+  return chars.some((_, i) => {
+    const piece = chars.slice(i, i + PHRASE_PIECE).join('');
+    return piece.length === PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(piece));
+  });
+}
 
 /** The glyph positions of `glyphs` that the patterns above cover. */
 function markedPositions(glyphs: readonly Glyph[]): boolean[] {
@@ -79,7 +96,12 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
 export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
   const marks: Extent[] = [];
   const stampChars = new Set<string>();
-  const kept = lines.map((glyphs) => {
+  const tilted = tiltedLines(lines);
+  const kept = lines.map((glyphs, i) => {
+    if (tilted[i] && glyphs.length > 0) {
+      marks.push(extentOfGlyphs(glyphs));
+      return [];
+    }
     const marked = markedPositions(glyphs);
     if (!marked.some(Boolean)) return glyphs;
     for (const run of markRuns(glyphs, marked)) {
@@ -89,7 +111,66 @@ export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
     }
     return glyphs.filter((_, i) => !marked[i]);
   });
-  return { lines: kept.map((glyphs) => withoutStampEnds(glyphs, stampChars, marks)), marks };
+  return {
+    lines: kept.map((glyphs) =>
+      withoutPhraseEnds(withoutStampEnds(glyphs, stampChars, marks), marks),
+    ),
+    marks,
+  };
+}
+
+/**
+ * The marks' usual wording whole, for the pieces of it that a box cut off the rest of the mark
+ * carries onto a line's end (本次韩林浩 of 仅限本次使用 over the name).
+ */
+const MARK_PHRASES = [
+  '此复印件仅供办理业务使用',
+  '仅限本次使用',
+  '他用无效',
+  '复印无效',
+  '禁止复印',
+  '仅供核对',
+  '已核验',
+  '与原件核对一致',
+  '样证',
+  '样本',
+] as const;
+
+/**
+ * Fewest characters of a mark's wording that count as its piece: one character is as often a
+ * value's own (本, 次 and 理 begin or end names and addresses); no name, place or authority
+ * starts or ends with two consecutive characters of this wording (本次, 办理, 核对, 原件).
+ */
+const PHRASE_PIECE = 2;
+
+function isPhrasePiece(glyphs: readonly Glyph[]): boolean {
+  const text = glyphs.map((g) => g.char).join('');
+  return text.length >= PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(text));
+}
+
+/**
+ * Cuts the longest piece of a mark's wording (`MARK_PHRASES`) from each end of a line, or of a
+ * value gathered from several boxes (a watermark's 使用 boxed one character at a time after an
+ * address), and keeps it as a mark so that the value it was read with is not vouched for.
+ */
+export function withoutPhraseEnds(glyphs: readonly Glyph[], marks: Extent[]): Glyph[] {
+  let from = 0;
+  let to = glyphs.length;
+  for (let end = to; end - from >= PHRASE_PIECE; end--) {
+    if (isPhrasePiece(glyphs.slice(from, end))) {
+      marks.push(extentOfGlyphs(glyphs.slice(from, end)));
+      from = end;
+      break;
+    }
+  }
+  for (let start = from; to - start >= PHRASE_PIECE; start++) {
+    if (isPhrasePiece(glyphs.slice(start, to))) {
+      marks.push(extentOfGlyphs(glyphs.slice(start, to)));
+      to = start;
+      break;
+    }
+  }
+  return glyphs.slice(from, to);
 }
 
 /**

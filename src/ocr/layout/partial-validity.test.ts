@@ -45,4 +45,41 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(from.confidence).toBeLessThanOrEqual(0.3);
     expect(to.value).toBe('2026-11-22');
   });
+
+  it('takes a lone date after today, its dash lost with the start, as the end', () => {
+    const { from, to } = validity('印2030.02.15');
+    expect(from).toMatchObject({ value: '', confidence: 0, box: null });
+    expect(to.value).toBe('2030-02-15');
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+  });
+
+  it('keeps a lone date before today as the start', () => {
+    const { from, to } = validity('印2011.01.22');
+    expect(from.value).toBe('2011-01-22');
+    expect(to.value).toBe('');
+  });
+
+  it('takes a lone 长期, its dash lost with the start, as the end', () => {
+    const { from, to } = validity('印长期');
+    expect(from.value).toBe('');
+    expect(to).toMatchObject({ value: '长期' });
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+  });
+});
+
+describe("a validity row read with a mark's box on it", () => {
+  it("takes the period of the one line that spells it, leaving the mark's digits out, unvouched", () => {
+    const reading = readCardFields(
+      faceOf([
+        ...backLines({ issue: '北京市公安局朝阳分局', validity: '2006.06.22-2026.06.22' }),
+        { text: 'Z18', x: 0.33, y: 0.85 },
+      ]),
+      'back',
+      SAMPLE_TODAY,
+    );
+    if (reading.side !== 'back') throw new Error('read as the portrait side');
+    expect(reading.fields.valid_from.value).toBe('2006-06-22');
+    expect(reading.fields.valid_to.value).toBe('2026-06-22');
+    expect(reading.fields.valid_from.confidence).toBeLessThan(0.9);
+  });
 });

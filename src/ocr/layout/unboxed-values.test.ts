@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { Quad } from '../../idcard/api-contract.ts';
 import { faceTextOf } from './face-text.ts';
 import { rateReading } from './read-card-fields.ts';
-import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
-import { ethnicityRegion } from './unboxed-values.ts';
+import {
+  backLines,
+  faceOf,
+  frontLines,
+  SAMPLE_FRONT,
+  SAMPLE_NUMBER,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
+import { ethnicityRegion, issueRegion, numberRegion, validityRegion } from './unboxed-values.ts';
 
 const WITHOUT_ETHNICITY = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '汉');
 
@@ -32,8 +40,48 @@ describe('where an unboxed ethnic group is looked for', () => {
     expect(bottom).toBeGreaterThan(0.277 * 540);
   });
 
-  it('is asked for only when the ethnic group came back empty', () => {
+  it('is asked for only when the ethnic group came back empty or off the list', () => {
     expect(rateReading(faceOf(WITHOUT_ETHNICITY), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+    const marked = frontLines({ ...SAMPLE_FRONT, ethnicity: '共办理就' });
+    expect(rateReading(faceOf(marked), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
     expect(rateReading(faceOf(frontLines(SAMPLE_FRONT)), 'auto', SAMPLE_TODAY).unboxed).toEqual([]);
+  });
+});
+
+/** Whether a point in card fractions lies inside a region in face pixels. */
+function holds(region: Quad, x: number, y: number): boolean {
+  const [[left, top], , [right, bottom]] = region;
+  return x * 856 > left && x * 856 < right && y * 540 > top && y * 540 < bottom;
+}
+
+describe('where an unboxed number, authority or period is looked for', () => {
+  const withoutNumber = frontLines(SAMPLE_FRONT).filter((line) => line.text !== SAMPLE_NUMBER);
+  const BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
+
+  it('is the number row right of its label, and only when the number came back empty', () => {
+    const region = numberRegion(faceTextOf(faceOf(withoutNumber)));
+    // The number's start and end (x 0.33 to about 0.9), not the label's (0.06 to 0.25).
+    expect(holds(region, 0.34, 0.85)).toBe(true);
+    expect(holds(region, 0.9, 0.85)).toBe(true);
+    expect(holds(region, 0.2, 0.85)).toBe(false);
+    expect(holds(region, 0.4, 0.66)).toBe(false);
+    expect(rateReading(faceOf(withoutNumber), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+  });
+
+  it('is the authority row and the period row right of their labels on the emblem side', () => {
+    const text = faceTextOf(faceOf(backLines(BACK)));
+    expect(holds(issueRegion(text), 0.45, 0.74)).toBe(true);
+    expect(holds(issueRegion(text), 0.3, 0.74)).toBe(false);
+    expect(holds(issueRegion(text), 0.45, 0.86)).toBe(false);
+    expect(holds(validityRegion(text), 0.45, 0.86)).toBe(true);
+    expect(holds(validityRegion(text), 0.45, 0.74)).toBe(false);
+  });
+
+  it('is asked for on the emblem side only for an authority or period unread', () => {
+    const rate = (lines: ReturnType<typeof backLines>) =>
+      rateReading(faceOf(lines), 'auto', SAMPLE_TODAY).unboxed;
+    expect(rate(backLines(BACK))).toEqual([]);
+    expect(rate(backLines({ ...BACK, validity: '入职手' }))).toHaveLength(1);
+    expect(rate(backLines(BACK).filter((line) => line.text !== BACK.issue))).toHaveLength(1);
   });
 });

@@ -1,36 +1,97 @@
 import type { Quad } from '../../idcard/api-contract.ts';
-import { FRONT_LABEL_CENTERS, FRONT_PHOTO_AREA, FRONT_ROW_CENTERS } from './card-geometry.ts';
+import {
+  BACK_LABEL_CENTERS,
+  BACK_ROW_CENTERS,
+  FRONT_LABEL_CENTERS,
+  FRONT_PHOTO_AREA,
+  FRONT_ROW_CENTERS,
+  NUMBER_LINE_ENDS,
+} from './card-geometry.ts';
 import { fitFaceFrame } from './face-frame.ts';
 import { type FaceText, labelAnchors, placeLabels } from './face-text.ts';
-import { FRONT_LABELS, findLabels } from './labels.ts';
+import {
+  BACK_LABELS,
+  type BackLabel,
+  FRONT_LABELS,
+  type FrontLabel,
+  findLabels,
+  type LabelKind,
+  type LabelSpec,
+} from './labels.ts';
 import { centerOf } from './quad-geometry.ts';
 
 /**
- * Half the height of the region looked at around the 性别 / 民族 row, as a share of the face's
- * height: the rows stand 0.11 apart, so this keeps the birth row and the name out.
+ * Half the height of the region looked at around a row, as a share of the face's height: the
+ * rows stand 0.11 apart, so this keeps the rows above and below out.
  */
 const ROW_HALF_HEIGHT = 0.045;
-/**
- * Where the ethnic group starts on the specimen when its label was not read: the 民族 label's
- * centre plus half its width (two label characters, 0.06 of the face's width).
- */
-const ETHNICITY_VALUE_LEFT = FRONT_LABEL_CENTERS.ethnicity.x + 0.03;
 
 /**
- * Where the ethnic group is printed on a portrait side: right of its 民族 label (or of where the
- * registered layout places the label) up to the photo, on the label's row. The detector does not
- * box a lone character there (汉, 傣, 畲) on a blurred copy, and a box it draws around part of
- * one reads as noise (10 for 傣), so the caller reads this region as one line when the ethnic
- * group came back empty.
+ * Where a value is printed on its row, in fractions of the face: from `left` (where the value
+ * starts when its label was not read; else from the label's right end) to `right`, around `row`.
  */
-export function ethnicityRegion(text: FaceText): Quad {
-  const hits = findLabels(text.lines, FRONT_LABELS, text);
+type ValuePlace<K extends LabelKind> = { label: K; left: number; right: number; row: number };
+
+/**
+ * Where the ethnic group starts on the specimen when its label was not read: the 民族 label's
+ * centre plus half its width (two label characters, 0.06 of the face's width); it ends at the
+ * photo. The detector does not box a lone character there (汉, 傣, 畲) on a blurred copy, and a
+ * box it draws around part of one reads as noise (10 for 傣).
+ */
+const ETHNICITY_PLACE: ValuePlace<FrontLabel> = {
+  label: 'ethnicity',
+  left: FRONT_LABEL_CENTERS.ethnicity.x + 0.03,
+  right: FRONT_PHOTO_AREA.left,
+  row: FRONT_ROW_CENTERS.sexEthnicity[0],
+};
+
+/**
+ * The number's row, a little wider than its box on the specimen: a mark over it makes the
+ * detector box the mark instead, or nothing at all, and the digits go unread.
+ */
+const NUMBER_PLACE: ValuePlace<FrontLabel> = {
+  label: 'number',
+  left: NUMBER_LINE_ENDS.left.x - 0.03,
+  right: NUMBER_LINE_ENDS.right.x + 0.05,
+  row: FRONT_ROW_CENTERS.number[0],
+};
+
+/**
+ * The emblem side's values start right of their four-character labels (0.14 of the face's
+ * width, centred on the label's centre) and run to near the right edge.
+ */
+const BACK_LABEL_HALF_WIDTH = 0.07;
+const BACK_VALUE_RIGHT = 0.96;
+const ISSUE_PLACE: ValuePlace<BackLabel> = {
+  label: 'issue',
+  left: BACK_LABEL_CENTERS.issue.x + BACK_LABEL_HALF_WIDTH,
+  right: BACK_VALUE_RIGHT,
+  row: BACK_ROW_CENTERS.issue[0],
+};
+const VALIDITY_PLACE: ValuePlace<BackLabel> = {
+  label: 'validity',
+  left: BACK_LABEL_CENTERS.validity.x + BACK_LABEL_HALF_WIDTH,
+  right: BACK_VALUE_RIGHT,
+  row: BACK_ROW_CENTERS.validity[0],
+};
+
+/**
+ * The region where a value is printed: right of its label (or of where the registered layout
+ * places the label) up to the place's right end, on the label's row, within the face.
+ */
+function valueRegion<K extends LabelKind>(
+  text: FaceText,
+  specs: readonly LabelSpec<K>[],
+  centers: Record<K, { x: number; y: number }>,
+  place: ValuePlace<K>,
+): Quad {
+  const hits = findLabels(text.lines, specs, text);
   const labels = placeLabels(text, hits);
-  const frame = fitFaceFrame(text, labelAnchors(labels, FRONT_LABEL_CENTERS));
-  const label = labels.find((l) => l.kind === 'ethnicity');
-  const left = label ? label.extent.right : frame.x(ETHNICITY_VALUE_LEFT);
-  const y = label ? centerOf(label.extent).y : frame.y(FRONT_ROW_CENTERS.sexEthnicity[0]);
-  const right = frame.x(FRONT_PHOTO_AREA.left);
+  const frame = fitFaceFrame(text, labelAnchors(labels, centers));
+  const label = labels.find((l) => l.kind === place.label);
+  const left = Math.max(0, label ? label.extent.right : frame.x(place.left));
+  const y = label ? centerOf(label.extent).y : frame.y(place.row);
+  const right = Math.min(text.width, frame.x(place.right));
   const half = ROW_HALF_HEIGHT * text.height;
   return [
     [left, y - half],
@@ -38,4 +99,24 @@ export function ethnicityRegion(text: FaceText): Quad {
     [right, y + half],
     [left, y + half],
   ];
+}
+
+/** Where the ethnic group is printed on a portrait side (`ETHNICITY_PLACE`). */
+export function ethnicityRegion(text: FaceText): Quad {
+  return valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ETHNICITY_PLACE);
+}
+
+/** Where the number is printed on a portrait side (`NUMBER_PLACE`). */
+export function numberRegion(text: FaceText): Quad {
+  return valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, NUMBER_PLACE);
+}
+
+/** Where the issuing authority is printed on an emblem side. */
+export function issueRegion(text: FaceText): Quad {
+  return valueRegion(text, BACK_LABELS, BACK_LABEL_CENTERS, ISSUE_PLACE);
+}
+
+/** Where the validity period is printed on an emblem side. */
+export function validityRegion(text: FaceText): Quad {
+  return valueRegion(text, BACK_LABELS, BACK_LABEL_CENTERS, VALIDITY_PLACE);
 }

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { readCardFields } from './read-card-fields.ts';
+import {
+  faceOf,
+  frontLines,
+  SAMPLE_FRONT,
+  SAMPLE_NUMBER,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
+
+function number(read: string) {
+  const reading = readCardFields(
+    faceOf(frontLines({ ...SAMPLE_FRONT, number: read })),
+    'front',
+    SAMPLE_TODAY,
+  );
+  if (reading.side !== 'front') throw new Error('read as the emblem side');
+  return reading.fields.number;
+}
+
+describe('a number with a digit hidden under a mark', () => {
+  it('takes the one digit the check character accepts there, unvouched', () => {
+    const read = `${SAMPLE_NUMBER.slice(0, 3)}理${SAMPLE_NUMBER.slice(4)}`;
+    const field = number(read);
+    expect(field.value).toBe(SAMPLE_NUMBER);
+    expect(field.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays as read with two digits hidden, or with the check character hidden', () => {
+    const two = `${SAMPLE_NUMBER.slice(0, 3)}理${SAMPLE_NUMBER.slice(4, 9)}办${SAMPLE_NUMBER.slice(10)}`;
+    expect(number(two).value).toBe(two);
+    expect(number(two).confidence).toBeLessThanOrEqual(0.3);
+    const check = `${SAMPLE_NUMBER.slice(0, 17)}理`;
+    expect(number(check).value).toBe(check);
+  });
+});

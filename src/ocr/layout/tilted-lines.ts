@@ -1,0 +1,60 @@
+import type { Glyph } from './glyphs.ts';
+
+/**
+ * How far (degrees) a line's direction may turn from the card's rows and still be printed on the
+ * card. A straightened desk photo still fans its rows out by up to 12 degrees (6.5 at the name,
+ * -5 at the number), while a watermark is set at 15 to 45 degrees and a stamp or usage line at
+ * any angle; those within this of the rows are left to their wording (`OVERLAY_MARKS`).
+ */
+const MARK_TILT_DEG = 15;
+
+/**
+ * A line shorter than this many of its heights has no direction to go by: the box of one or two
+ * characters is nearly square, so its angle says little about the text's.
+ */
+const MIN_LENGTH_IN_HEIGHTS = 2.5;
+
+/** A line's direction in degrees (clockwise from the face's x axis), or null when too short. */
+function lineAngle(glyphs: readonly Glyph[]): number | null {
+  const first = glyphs[0];
+  const last = glyphs.at(-1);
+  if (first === undefined || last === undefined) return null;
+  const [topLeft] = first.box;
+  const [, topRight, bottomRight] = last.box;
+  const dx = topRight[0] - topLeft[0];
+  const dy = topRight[1] - topLeft[1];
+  const height = Math.hypot(bottomRight[0] - topRight[0], bottomRight[1] - topRight[1]);
+  if (Math.hypot(dx, dy) < MIN_LENGTH_IN_HEIGHTS * height) return null;
+  return (Math.atan2(dy, dx) * 180) / Math.PI;
+}
+
+/**
+ * The direction of the card's rows: the median of the lines' directions, each line weighing as
+ * the square of its characters, so that the card's long lines (the number, the address, the
+ * period) outweigh the many short tiles of a watermark.
+ */
+function rowsAngle(angles: readonly (number | null)[], lines: readonly Glyph[][]): number | null {
+  const weighted = angles.flatMap((angle, i) =>
+    angle === null ? [] : [{ angle, weight: (lines[i]?.length ?? 0) ** 2 }],
+  );
+  weighted.sort((a, b) => a.angle - b.angle);
+  const half = weighted.reduce((sum, w) => sum + w.weight, 0) / 2;
+  let seen = 0;
+  for (const { angle, weight } of weighted) {
+    seen += weight;
+    if (seen >= half) return angle;
+  }
+  return null;
+}
+
+/**
+ * Which lines run at a tilt no printed row of the card has (`MARK_TILT_DEG` away from the
+ * rows): marks set over the copy, whatever their wording.
+ */
+export function tiltedLines(lines: readonly Glyph[][]): boolean[] {
+  const angles = lines.map(lineAngle);
+  const rows = rowsAngle(angles, lines);
+  return angles.map(
+    (angle) => rows !== null && angle !== null && Math.abs(angle - rows) > MARK_TILT_DEG,
+  );
+}
