@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FACE_HEIGHT, FACE_WIDTH, FRONT_VALUE_LEFT } from './card-geometry.ts';
+import { FACE_HEIGHT, FACE_WIDTH } from '../card-geometry.ts';
+import { FRONT_VALUE_LEFT } from './card-geometry.ts';
 import type { FaceFrame } from './face-frame.ts';
 import type { Glyph } from './glyphs.ts';
 import { valueColumnLeft } from './value-column.ts';
