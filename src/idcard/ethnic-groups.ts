@@ -63,6 +63,20 @@ export const ETHNIC_GROUPS = [
 ] as const;
 
 /**
+ * Groups whose names cards print transliterated, their parts joined by a middle dot (阿依古丽·
+ * 买买提): Turkic, Tajik and Russian names, given name and father's name.
+ */
+export const DOTTED_NAME_GROUPS: ReadonlySet<string> = new Set([
+  '维吾尔',
+  '哈萨克',
+  '柯尔克孜',
+  '乌孜别克',
+  '塔塔尔',
+  '塔吉克',
+  '俄罗斯',
+]);
+
+/**
  * Other values genuine cards print: GB/T 3304-1991 code 97 其他 (groups not yet identified) and
  * code 98 外国血统中国籍人士 in its short form 外国血统 (naturalised citizens of foreign origin),
  * and 穿青人, which Guizhou prints for that not yet identified group instead of 其他.

@@ -307,7 +307,9 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     ? CONFIDENCE.failedCheck
     : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
       ? CONFIDENCE.changedByCheck
-      : CONFIDENCE.ceiling;
+      : read.match.how === 'none'
+        ? CONFIDENCE.unlistedAuthority
+        : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {

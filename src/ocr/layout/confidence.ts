@@ -31,6 +31,18 @@ export const CONFIDENCE = {
   /** A name holding a Han character outside the 通用规范汉字表 (`holdsNonStandardHan`). */
   nonStandardCharacter: 0.85,
   /**
+   * A name of four characters or more without a middle dot, on a card of a group whose names are
+   * transliterated in parts (`DOTTED_NAME_GROUPS`): the dot is a small mark the recogniser drops
+   * without a trace (艾力努尔 for 艾力·努尔 at 0.99).
+   */
+  undottedName: 0.85,
+  /**
+   * An issuing authority the gazetteer does not hold: cards print variants the list lacks, so
+   * it is kept as read, but nothing checked it, and a misread character of a listed name makes
+   * one (阜阳市公安局颖州分局 for 颍州, 0.96 as read).
+   */
+  unlistedAuthority: 0.85,
+  /**
    * A place name the gazetteer completed where the recogniser read none: a doubtful character
    * replaced by the only one that makes a real name, or a dropped one restored. Chosen, not read.
    */

@@ -1,5 +1,6 @@
 import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
 import {
+  DOTTED_NAME_GROUPS,
   isEthnicGroup,
   normalizeEthnicity,
   PRINTED_ETHNICITIES,
@@ -38,6 +39,8 @@ const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
  */
 const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
+/** Four characters or more without a middle dot: room for two transliterated parts. */
+const UNDOTTED_PARTS = /^[^·•]{4,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
 /** An address ending in a digit: house and room numbers are printed with 号 or 室 after them. */
@@ -355,15 +358,22 @@ function readNumberField(glyphs: readonly Glyph[], number: IdNumberReading): Fie
   return { value: number.value, confidence: number.confidence, box: boxOfGlyphs(glyphs) };
 }
 
+/** A name read without the middle dot its holder's group writes names with is not vouched for. */
+function withDotDoubt(name: FieldReading, ethnicity: FieldReading): FieldReading {
+  if (!DOTTED_NAME_GROUPS.has(ethnicity.value) || !UNDOTTED_PARTS.test(name.value)) return name;
+  return { ...name, confidence: Math.min(name.confidence, CONFIDENCE.undottedName) };
+}
+
 /** The portrait side's fields in the API's form, cross-checked against the number. */
 export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReading {
   const number = readIdNumber(glyphs.number, today);
+  const ethnicity = readEthnicity(trimNonHan(glyphs.ethnicity).glyphs);
   return {
     side: 'front',
     fields: {
-      name: readName(glyphs.name, glyphs.valueLeft),
+      name: withDotDoubt(readName(glyphs.name, glyphs.valueLeft), ethnicity),
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
-      ethnicity: readEthnicity(trimNonHan(glyphs.ethnicity).glyphs),
+      ethnicity,
       birth: readBirth(glyphs.birth, number, today),
       address: readAddress(glyphs.address, glyphs.valueLeft),
       number: readNumberField(glyphs.number, number),

@@ -259,6 +259,21 @@ describe('place names on both sides', () => {
     const face = faceOf(backLines({ issue: '南县公安局', validity: '2015.03.06-2035.03.06' }));
     expect(fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue?.confidence).toBeLessThan(0.9);
   });
+
+  it('keeps a bureau the gazetteer does not hold as read, and does not vouch for it', () => {
+    const issueOf = (issue: string) =>
+      fields(
+        readCardFields(
+          faceOf(backLines({ issue, validity: '2015.03.06-2035.03.06' })),
+          'back',
+          SAMPLE_TODAY,
+        ),
+      ).issue;
+    // 颖 for 颍, read surely: one character off a listed bureau.
+    expect(issueOf('阜阳市公安局颖州分局')).toMatchObject({ value: '阜阳市公安局颖州分局' });
+    expect(issueOf('阜阳市公安局颖州分局')?.confidence).toBeLessThan(0.9);
+    expect(issueOf('阜阳市公安局颍州分局')?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
 });
 
 describe('names', () => {
@@ -278,6 +293,21 @@ describe('names', () => {
     const { name } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
     expect(name?.value).toBe('雷活成');
     expect(name?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe('transliterated names', () => {
+  const nameOf = (name: string, ethnicity: string) =>
+    fields(readCardFields(front({ name, ethnicity }), 'front', SAMPLE_TODAY)).name;
+
+  it('does not vouch for a name of a dotted group read without its middle dot', () => {
+    expect(nameOf('艾力努尔', '维吾尔')).toMatchObject({ value: '艾力努尔' });
+    expect(nameOf('艾力努尔', '维吾尔')?.confidence).toBeLessThan(0.9);
+  });
+
+  it('vouches for the same name read with its dot, or a short name of that group', () => {
+    expect(nameOf('艾力·努尔', '维吾尔')?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(nameOf('艾力努', '维吾尔')?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 
