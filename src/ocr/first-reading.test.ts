@@ -26,6 +26,8 @@ describe('settledByFirstReading', () => {
     '350121198003042809',
     '有效期限2015.03.04-2025.03.04',
     '2015-03-04—长期',
+    '中华人民共和',
+    '民身份证',
   ])('settles the closed form %s read surely', (text) => {
     expect(settledByFirstReading(read(text))).toBe(true);
   });
@@ -38,6 +40,7 @@ describe('settledByFirstReading', () => {
     ['a number one digit short', '35012119800304280'],
     ['an ethnicity the card never prints', '民族汉人'],
     ['a mark over the card', '复印无效'],
+    ['two characters of a title', '人民'],
     ['nothing', ''],
   ])('leaves %s to the large recogniser', (_, text) => {
     expect(settledByFirstReading(read(text))).toBe(false);
@@ -47,6 +50,15 @@ describe('settledByFirstReading', () => {
     const line = read('出生1990年1月7日');
     line.chars[3] = { char: '9', prob: FIRST_READING_MIN_PROB - 0.01, alternatives: [] };
     expect(settledByFirstReading(line)).toBe(false);
+  });
+
+  it('settles a period whose dash alone is unsure, but not one with an unsure digit', () => {
+    const dash = read('有效期限2015.03.04-2025.03.04');
+    dash.chars[14] = { char: '-', prob: 0.5, alternatives: [] };
+    expect(settledByFirstReading(dash)).toBe(true);
+    const digit = read('有效期限2015.03.04-2025.03.04');
+    digit.chars[15] = { char: '2', prob: 0.5, alternatives: [] };
+    expect(settledByFirstReading(digit)).toBe(false);
   });
 
   it('ignores spaces and how sure the reader is of them', () => {

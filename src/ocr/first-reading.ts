@@ -18,12 +18,33 @@ export const FIRST_READING_MIN_PROB = 0.9;
 const alternation = (words: readonly string[]) => words.join('|');
 
 const LABELS = alternation([...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text));
+/**
+ * Parts of a title of this many characters or more: letter-spaced titles are often boxed in
+ * parts (中华人民共和 | 国), and no name or place is spelled inside them. Two characters (人民,
+ * 华人) could be a name's.
+ */
+const MIN_TITLE_PART = 3;
+const TITLE_PARTS = alternation(
+  BACK_LABELS.filter((label) => label.kind.startsWith('title')).flatMap(({ text }) => {
+    const parts: string[] = [];
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start + MIN_TITLE_PART; end <= text.length; end++) {
+        parts.push(text.slice(start, end));
+      }
+    }
+    return parts;
+  }),
+);
 const ETHNICITIES = alternation([...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES]);
 const DATE = String.raw`\d{4}[.\-]\d{2}[.\-]\d{2}`;
+
+/** Spaces, and the dots and dashes between a date's parts. */
+const SEPARATOR = /^[\s.\-—–~]$/u;
 
 /** Whole lines a card prints from a closed set, spaces removed. */
 const CLOSED_FORMS: readonly RegExp[] = [
   new RegExp(`^(?:${LABELS})$`),
+  new RegExp(`^(?:${TITLE_PARTS})$`),
   new RegExp(`^(?:性别)?[男女]?(?:民族)?(?:${ETHNICITIES})?$`),
   /^(?:出生)?\d{4}年\d{1,2}月\d{1,2}日$/,
   /^(?:公民身份号码)?\d{17}[\dX]$/,
@@ -34,9 +55,10 @@ const CLOSED_FORMS: readonly RegExp[] = [
 export function settledByFirstReading(line: DecodedLine): boolean {
   const text = line.text.replace(/\s+/g, '');
   if (text.length === 0) return false;
-  // A space's own probability says how sure the gap is, not what the line says.
+  // A space's or separator's own probability says how sure the gap or the dash is, not what
+  // the line says: the forms fix where separators stand, so a misread one fails the form.
   const unsure = line.chars.some(
-    (char) => char.char.trim() !== '' && char.prob < FIRST_READING_MIN_PROB,
+    (char) => !SEPARATOR.test(char.char) && char.prob < FIRST_READING_MIN_PROB,
   );
   if (unsure) return false;
   return CLOSED_FORMS.some((form) => form.test(text));
