@@ -3,21 +3,10 @@ import { readCardFields } from './read-card-fields.ts';
 import {
   backLines,
   faceOf,
-  frontLines,
-  SAMPLE_FRONT,
+  readFrontOf,
   SAMPLE_NUMBER,
   SAMPLE_TODAY,
 } from './read-face-builder.ts';
-
-function front(overrides: Partial<typeof SAMPLE_FRONT>) {
-  const reading = readCardFields(
-    faceOf(frontLines({ ...SAMPLE_FRONT, ...overrides })),
-    'front',
-    SAMPLE_TODAY,
-  );
-  if (reading.side !== 'front') throw new Error('read as the emblem side');
-  return reading.fields;
-}
 
 function issue(read: string) {
   const reading = readCardFields(
@@ -31,38 +20,38 @@ function issue(read: string) {
 
 describe('a closed value read together with a mark over its row', () => {
   it('takes the lone 男 among a stamp’s characters, unvouched', () => {
-    const { sex } = front({ sex: '男供核' });
+    const { sex } = readFrontOf({ sex: '男供核' });
     expect(sex.value).toBe('男');
     expect(sex.confidence).toBeLessThan(0.9);
   });
 
   it('takes the lone sex even where the number cannot confirm it, and marks it', () => {
-    const { sex } = front({ sex: '亥验女', number: '110105199003061' });
+    const { sex } = readFrontOf({ sex: '亥验女', number: '110105199003061' });
     expect(sex.value).toBe('女');
     expect(sex.confidence).toBeLessThanOrEqual(0.3);
   });
 
   it("takes the number's sex where a mark stands in the value's place, as unread", () => {
     // SAMPLE_NUMBER's 17th digit is odd: 男.
-    const { sex } = front({ sex: '供本么' });
+    const { sex } = readFrontOf({ sex: '供本么' });
     expect(SAMPLE_NUMBER[16]).toBe('3');
     expect(sex).toMatchObject({ value: '男', confidence: 0.5 });
   });
 
   it('chooses neither where both 男 and 女 are read', () => {
-    const { sex } = front({ sex: '男女', number: '110105199003061' });
+    const { sex } = readFrontOf({ sex: '男女', number: '110105199003061' });
     expect(sex.value).toBe('男女');
   });
 
   it('takes the one ethnic group among a usage line’s characters, unvouched', () => {
-    const { ethnicity } = front({ ethnicity: '办理汉业务' });
+    const { ethnicity } = readFrontOf({ ethnicity: '办理汉业务' });
     expect(ethnicity.value).toBe('汉');
     expect(ethnicity.confidence).toBeLessThan(0.9);
   });
 
   it('takes a group holding another (土家 holds 土) as one, and chooses none of two', () => {
-    expect(front({ ethnicity: '使土家用' }).ethnicity.value).toBe('土家');
-    expect(front({ ethnicity: '回办理汉' }).ethnicity.value).toBe('回办理汉');
+    expect(readFrontOf({ ethnicity: '使土家用' }).ethnicity.value).toBe('土家');
+    expect(readFrontOf({ ethnicity: '回办理汉' }).ethnicity.value).toBe('回办理汉');
   });
 });
 

@@ -1,21 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readCardFields } from './read-card-fields.ts';
-import {
-  faceOf,
-  frontLines,
-  SAMPLE_FRONT,
-  SAMPLE_NUMBER,
-  SAMPLE_TODAY,
-} from './read-face-builder.ts';
+import { readFrontOf, SAMPLE_NUMBER } from './read-face-builder.ts';
 
 function number(read: string) {
-  const reading = readCardFields(
-    faceOf(frontLines({ ...SAMPLE_FRONT, number: read })),
-    'front',
-    SAMPLE_TODAY,
-  );
-  if (reading.side !== 'front') throw new Error('read as the emblem side');
-  return reading.fields.number;
+  return readFrontOf({ number: read }).number;
 }
 
 describe('a number with a digit hidden under a mark', () => {

@@ -1,5 +1,7 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import type { ReadFace, RecognizedChar, RecognizedLine } from '../recognized-line.ts';
+import type { FrontReading } from './card-reading.ts';
+import { readCardFields } from './read-card-fields.ts';
 
 /**
  * Hand-made faces for tests, laid out like detector output on a straightened card of 856 x 540
@@ -104,4 +106,15 @@ export function backLines(values: { issue: string; validity: string }): LineSpec
     { text: '有效期限', x: 0.22, y: 0.86 },
     { text: values.validity, x: 0.39, y: 0.86 },
   ];
+}
+
+/** The portrait side's fields read off the sample card with `overrides` printed. */
+export function readFrontOf(overrides: Partial<typeof SAMPLE_FRONT>): FrontReading['fields'] {
+  const reading = readCardFields(
+    faceOf(frontLines({ ...SAMPLE_FRONT, ...overrides })),
+    'front',
+    SAMPLE_TODAY,
+  );
+  if (reading.side !== 'front') throw new Error('read as the emblem side');
+  return reading.fields;
 }
