@@ -1,6 +1,7 @@
 import { ETHNIC_GROUPS, OTHER_PRINTED_ETHNICITIES } from '../idcard/ethnic-groups.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { BACK_LABELS, FRONT_LABELS } from './layout/labels.ts';
+import { PERIOD_DASHES } from './layout/validity-fields.ts';
 
 /**
  * Which lines a small first reader settles on its own. PP-OCRv6 tiny reads a line about five
@@ -38,8 +39,8 @@ const TITLE_PARTS = alternation(
 const ETHNICITIES = alternation([...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES]);
 const DATE = String.raw`\d{4}[.\-]\d{2}[.\-]\d{2}`;
 
-/** Spaces, and the dots and dashes between a date's parts. */
-const SEPARATOR = /^[\s.\-—–~]$/u;
+/** Spaces, the dots between a date's parts, and the dash between a period's dates. */
+const SEPARATOR = new RegExp(`^[${PERIOD_DASHES}\\s.]$`, 'u');
 
 /** Whole lines a card prints from a closed set, spaces removed. */
 const CLOSED_FORMS: readonly RegExp[] = [
@@ -48,7 +49,7 @@ const CLOSED_FORMS: readonly RegExp[] = [
   new RegExp(`^(?:性别)?[男女]?(?:民族)?(?:${ETHNICITIES})?$`),
   /^(?:出生)?\d{4}年\d{1,2}月\d{1,2}日$/,
   /^(?:公民身份号码)?\d{17}[\dX]$/,
-  new RegExp(`^(?:有效期限)?${DATE}[-—–~](?:${DATE}|长期)$`),
+  new RegExp(`^(?:有效期限)?${DATE}[${PERIOD_DASHES}](?:${DATE}|长期)$`),
 ];
 
 /** Whether the first reader's reading of a line stands without the large recogniser's. */

@@ -1,31 +1,12 @@
-import { type IsoDate, isoDateFromParts } from '../../idcard/card-dates.ts';
+import type { IsoDate } from '../../idcard/card-dates.ts';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
-import {
-  DATED_TERMS,
-  fitsValidityRule,
-  LONG_TERM,
-  type ValidTo,
-} from '../../idcard/validity-period.ts';
 import type { BackGlyphs } from './back-layout.ts';
-import type { BackReading, FieldReading } from './card-reading.ts';
-import {
-  afterPassedCheck,
-  allRightProbability,
-  CONFIDENCE,
-  capped,
-  FALSE_PASS_RATE,
-} from './confidence.ts';
-import { digitOf } from './digit-glyphs.ts';
+import type { BackReading } from './card-reading.ts';
+import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
-import {
-  acceptedVariants,
-  type CharMapping,
-  dominantVariant,
-  firstReading,
-  type Variant,
-} from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import { validityFields } from './validity-fields.ts';
 
 /** Issuing authorities are public-security organs: 某市公安局, 某县公安局某分局. */
 const ISSUE_SHAPE = /公安/;
@@ -45,230 +26,7 @@ const BRANCH_CHAR = '分';
  */
 const ISSUE_LABEL_REMAINS = ['签发机关', '发机关', '机关'] as const;
 
-/** Digits of a date as printed on this side (YYYY.MM.DD, dots often lost by the recogniser). */
-const DATE_DIGITS = 8;
-
-/** 长期 is told apart by either of its characters after the start date. */
-const LONG_TERM_CHARS = new Set(Array.from(LONG_TERM));
-
-const validityMapping: CharMapping = (char) => digitOf(char) ?? char;
-
-type Period = { from: IsoDate; to: ValidTo; fromGlyphs: number[]; toGlyphs: number[] };
-
-function dateOf(digits: string): IsoDate | null {
-  return isoDateFromParts(
-    Number(digits.slice(0, 4)),
-    Number(digits.slice(4, 6)),
-    Number(digits.slice(6, 8)),
-  );
-}
-
-/**
- * The period from the row's characters: the first eight digits are the start, the next eight
- * the end, or 长期 after the start. Dots and the dash only separate and may be lost or misread.
- */
-function periodOf(chars: readonly string[]): Period | null {
-  const digitPositions = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
-  const fromGlyphs = digitPositions.slice(0, DATE_DIGITS);
-  if (fromGlyphs.length < DATE_DIGITS) return null;
-  const from = dateOf(fromGlyphs.map((i) => chars[i]).join(''));
-  if (from === null) return null;
-  const afterFrom = (fromGlyphs.at(-1) ?? 0) + 1;
-  const rest = digitPositions.slice(DATE_DIGITS);
-  if (rest.length === 0) {
-    const longTerm = chars.flatMap((char, i) =>
-      i >= afterFrom && LONG_TERM_CHARS.has(char) ? [i] : [],
-    );
-    if (longTerm.length === 0) return null;
-    return { from, to: LONG_TERM, fromGlyphs, toGlyphs: longTerm };
-  }
-  if (rest.length !== DATE_DIGITS) return null;
-  const to = dateOf(rest.map((i) => chars[i]).join(''));
-  if (to === null || to < from) return null;
-  return { from, to, fromGlyphs, toGlyphs: rest };
-}
-
-/** The dash between the two dates, as printed or as the recogniser misreads it. */
-const PERIOD_DASH = /^[-－—–~一]$/u;
-
-/** Part of a period: either date (and its glyph positions) where it still reads. */
-type PartialPeriod = {
-  from: IsoDate | null;
-  to: ValidTo | null;
-  fromGlyphs: number[];
-  toGlyphs: number[];
-};
-
-/** A whole date from exactly the digits at `positions`, or null. */
-function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate | null {
-  return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
-}
-
-/**
- * A start read one digit short (2021.1.22 for 2021.11.22) completed from the end: the one start
- * a lawful length before it, on the same month and day, that the digits read spell with one lost.
- */
-function startMissingADigit(
-  chars: readonly string[],
-  positions: readonly number[],
-  to: IsoDate,
-): IsoDate | null {
-  if (positions.length !== DATE_DIGITS - 1) return null;
-  const read = positions.map((i) => chars[i]).join('');
-  const starts = DATED_TERMS.map(
-    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
-  ).filter((digits) =>
-    Array.from(digits).some((_, i) => digits.slice(0, i) + digits.slice(i + 1) === read),
-  );
-  return starts.length === 1 ? dateOf(starts[0] as string) : null;
-}
-
-/**
- * What a row partly hidden under a stamp still shows, split at its dash: the start where the
- * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
- * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short completed
- * from the end (`startMissingADigit`). Without a dash, the start as `periodOf` reads it, or the
- * end (`withoutDash`).
- */
-function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
-  const digitsIn = (from: number, to: number) =>
-    chars.flatMap((char, i) => (i >= from && i < to && /^\d$/.test(char) ? [i] : []));
-  const dash = chars.findIndex((char) => PERIOD_DASH.test(char));
-  const split = dash === -1 ? chars.length : dash;
-  const before = digitsIn(0, split).slice(0, DATE_DIGITS);
-  const after = digitsIn(split + 1, chars.length);
-  const toDate = dash === -1 ? null : dateAt(chars, after);
-  const from = dateAt(chars, before) ?? (toDate && startMissingADigit(chars, before, toDate));
-  const longTerm =
-    dash === -1
-      ? []
-      : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
-  const to: ValidTo | null = toDate ?? (longTerm.length > 0 ? LONG_TERM : null);
-  const part: PartialPeriod = {
-    from,
-    to,
-    fromGlyphs: from === null ? [] : before,
-    toGlyphs: toDate !== null ? after : to === null ? [] : longTerm,
-  };
-  return dash === -1 ? withoutDash(part, chars, today) : part;
-}
-
-/**
- * A row without its dash that shows one end only, the rest under a mark: a lone date after
- * today is the end, since a card's period has begun by the day it is read (印2030.02.15 of
- * 2010.02.15-2030.02.15); a lone 长期 is the end too (印长期 of 2017.05.21-长期).
- */
-function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDate): PartialPeriod {
-  if (part.from !== null && part.from > today) {
-    return { from: null, to: part.from, fromGlyphs: [], toGlyphs: part.fromGlyphs };
-  }
-  const longTerm = chars.join('').indexOf(LONG_TERM);
-  if (part.from === null && longTerm !== -1) {
-    const toGlyphs = Array.from(LONG_TERM, (_, i) => longTerm + i);
-    return { from: null, to: LONG_TERM, fromGlyphs: [], toGlyphs };
-  }
-  return part;
-}
-
-function fits(period: Period | null, today: IsoDate): period is Period {
-  return period !== null && period.from <= today && fitsValidityRule(null, period.from, period.to);
-}
-
-function pick<T>(items: readonly T[], positions: readonly number[]): T[] {
-  return positions.flatMap((i) => (items[i] === undefined ? [] : [items[i]]));
-}
-
-type ChosenPeriod = { variant: Variant; period: Period; share: number; changed: boolean };
-
-/** The period the glyphs spell as read, or as the one reading of them that fits the rule. */
-function choosePeriod(glyphs: readonly Glyph[], today: IsoDate): ChosenPeriod | null {
-  const first = firstReading(glyphs, validityMapping);
-  const read = periodOf(first.chars);
-  if (fits(read, today)) return { variant: first, period: read, share: 1, changed: false };
-  const repaired = dominantVariant(
-    acceptedVariants(glyphs, (chars) => fits(periodOf(chars), today), validityMapping),
-  );
-  const period = repaired && periodOf(repaired.variant.chars);
-  return repaired && period ? { ...repaired, period, changed: true } : null;
-}
-
-/**
- * The one line of the row whose glyphs alone spell a period that fits the rule, when the row's
- * lines together do not: a mark's box read onto the row (Z18 of a watermark above the dates)
- * adds digits of its own. Chosen, so not vouched for.
- */
-function periodOfOneLine(
-  glyphs: readonly Glyph[],
-  today: IsoDate,
-): { glyphs: Glyph[]; chosen: ChosenPeriod } | null {
-  const lines = [...new Set(glyphs.map((glyph) => glyph.line))];
-  if (lines.length < 2) return null;
-  const fitting = lines.flatMap((line) => {
-    const own = glyphs.filter((glyph) => glyph.line === line);
-    const chosen = choosePeriod(own, today);
-    return chosen === null ? [] : [{ glyphs: own, chosen: { ...chosen, changed: true } }];
-  });
-  return fitting.length === 1 ? (fitting[0] ?? null) : null;
-}
-
-function validityFields(
-  row: readonly Glyph[],
-  today: IsoDate,
-): { valid_from: FieldReading; valid_to: FieldReading } {
-  const whole = choosePeriod(row, today);
-  const oneLine = whole === null ? periodOfOneLine(row, today) : null;
-  const glyphs = oneLine?.glyphs ?? row;
-  const first = firstReading(glyphs, validityMapping);
-  const read = periodOf(first.chars);
-  const chosen = oneLine?.chosen ?? whole;
-  if (chosen === null) {
-    // Returned as read: the two dates where they parse, either one that still reads where the
-    // other is hidden, the row's text otherwise.
-    const text = textOf(glyphs);
-    const cap = CONFIDENCE.failedCheck;
-    const p = allRightProbability(first.probs);
-    const part = read ?? partialPeriodOf(first.chars, today);
-    const fromRead = part.from !== null;
-    return {
-      valid_from: {
-        value: part.from ?? (part.to === null ? text : ''),
-        confidence: fromRead || part.to === null ? capped(p, cap) : 0,
-        box: fromRead
-          ? boxOfGlyphs(pick(glyphs, part.fromGlyphs))
-          : part.to === null
-            ? boxOfGlyphs(glyphs)
-            : null,
-      },
-      valid_to: {
-        value: part.to ?? '',
-        confidence: part.to !== null ? capped(p, cap) : 0,
-        box: part.to !== null ? boxOfGlyphs(pick(glyphs, part.toGlyphs)) : null,
-      },
-    };
-  }
-  const { variant, period, share } = chosen;
-  const cap = chosen.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling;
-  const fromP = allRightProbability(pick(variant.probs, period.fromGlyphs));
-  const toP = allRightProbability(pick(variant.probs, period.toGlyphs));
-  // A dated end is tied to the start by the rule, so both rest on the check; 长期 only on itself.
-  const isDated = period.to !== LONG_TERM;
-  const checked = (p: number) =>
-    isDated ? afterPassedCheck(p, FALSE_PASS_RATE.validityRule) * share : p * share;
-  return {
-    valid_from: {
-      value: period.from,
-      confidence: capped(checked(isDated ? fromP * toP : fromP), cap),
-      box: boxOfGlyphs(pick(glyphs, period.fromGlyphs)),
-    },
-    valid_to: {
-      value: period.to,
-      confidence: capped(checked(isDated ? fromP * toP : toP), cap),
-      box: boxOfGlyphs(pick(glyphs, period.toGlyphs)),
-    },
-  };
-}
-
-/** The emblem side's fields in the API's form, the period checked against the validity rule. */
+/** The authority without what is left of its label read with it. */
 function withoutLabelRemains(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
   const text = textOf(glyphs);
   const remains = ISSUE_LABEL_REMAINS.find((label) => text.startsWith(label));
@@ -290,6 +48,7 @@ function toLastBureau(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boo
     : { glyphs: glyphs.slice(0, end), trimmed: true };
 }
 
+/** The emblem side's fields in the API's form, the period checked against the validity rule. */
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
