@@ -25,11 +25,12 @@ import {
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
-import { alternativeValues } from './value-alternatives.ts';
+import { alternativeValues, MAX_ALTERNATIVES } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
 const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
@@ -358,10 +359,23 @@ function readNumberField(glyphs: readonly Glyph[], number: IdNumberReading): Fie
   return { value: number.value, confidence: number.confidence, box: boxOfGlyphs(glyphs) };
 }
 
-/** A name read without the middle dot its holder's group writes names with is not vouched for. */
-function withDotDoubt(name: FieldReading, ethnicity: FieldReading): FieldReading {
+/**
+ * A name read without the middle dot its holder's group writes names with is not vouched for,
+ * and offers the name with the dot where the characters leave the widest gap (`withMiddleDot`).
+ */
+function withDotDoubt(
+  name: FieldReading,
+  ethnicity: FieldReading,
+  glyphs: readonly Glyph[],
+): FieldReading {
   if (!DOTTED_NAME_GROUPS.has(ethnicity.value) || !UNDOTTED_PARTS.test(name.value)) return name;
-  return { ...name, confidence: Math.min(name.confidence, CONFIDENCE.undottedName) };
+  const dotted = withMiddleDot(name.value, trimNonHan(glyphs).glyphs);
+  const others = name.alternatives ?? [];
+  return {
+    ...name,
+    confidence: Math.min(name.confidence, CONFIDENCE.undottedName),
+    alternatives: dotted === null ? others : [dotted, ...others].slice(0, MAX_ALTERNATIVES),
+  };
 }
 
 /** The portrait side's fields in the API's form, cross-checked against the number. */
@@ -371,7 +385,7 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
   return {
     side: 'front',
     fields: {
-      name: withDotDoubt(readName(glyphs.name, glyphs.valueLeft), ethnicity),
+      name: withDotDoubt(readName(glyphs.name, glyphs.valueLeft), ethnicity, glyphs.name),
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
       ethnicity,
       birth: readBirth(glyphs.birth, number, today),
