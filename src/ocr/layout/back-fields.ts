@@ -66,9 +66,7 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     ? CONFIDENCE.failedCheck
     : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
       ? CONFIDENCE.changedByCheck
-      : read.match.how === 'none'
-        ? CONFIDENCE.unlistedAuthority
-        : CONFIDENCE.ceiling;
+      : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {

@@ -37,12 +37,6 @@ export const CONFIDENCE = {
    */
   undottedName: 0.85,
   /**
-   * An issuing authority the gazetteer does not hold: cards print variants the list lacks, so
-   * it is kept as read, but nothing checked it, and a misread character of a listed name makes
-   * one (阜阳市公安局颖州分局 for 颍州, 0.96 as read).
-   */
-  unlistedAuthority: 0.85,
-  /**
    * A place name the gazetteer completed where the recogniser read none: a doubtful character
    * replaced by the only one that makes a real name, or a dropped one restored. Chosen, not read.
    */
@@ -68,11 +62,13 @@ export const CONFIDENCE = {
    */
   openEnded: 0.85,
   /**
-   * An address that begins with no region the gazetteer holds: a card's address starts with its
-   * province, city or county, so its start was lost with a line the detector missed
-   * (乡关银溪村1组7号 of 山西省临汾市翼城县青花乡关银溪村1组7号) or misread past repair.
+   * A place the gazetteer holds nothing of (`PlaceMatch.how` 'none'): kept as read, since cards
+   * print variants the list lacks, but nothing checked it. An address that begins with no region
+   * lost its start with a line the detector missed (乡关银溪村1组7号 of 山西省临汾市翼城县青花乡
+   * 关银溪村1组7号) or was misread past repair; a misread character of a listed bureau makes an
+   * unlisted one (阜阳市公安局颖州分局 for 颍州, 0.96 as read).
    */
-  noRegion: 0.85,
+  unlistedPlace: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

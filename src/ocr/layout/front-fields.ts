@@ -183,7 +183,6 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
-    read.match.how === 'none' ? CONFIDENCE.noRegion : CONFIDENCE.ceiling,
   );
   const short = endsByItsRegion(value);
   return {

@@ -252,7 +252,8 @@ export function matchPlaceAfterLabel(
  * gazetteer spells it has passed a check: its characters count as right unless a misreading
  * happened to spell another real name (`FALSE_PASS_RATE.placeName`), and only the rest of the
  * value rests on the recogniser alone. A name the gazetteer chose was not read and is never
- * vouched for; nor is a value that may still have lost a character.
+ * vouched for; nor is a value that may still have lost a character, nor one the gazetteer holds
+ * nothing of (`CONFIDENCE.unlistedPlace`).
  */
 export function placeConfidence(match: PlaceMatch): number {
   const lead = match.unlisted ?? 0;
@@ -296,6 +297,6 @@ function listedConfidence(match: PlaceMatch): number {
     case 'filled':
       return capped(likelihood(variant), Math.min(holeCap, CONFIDENCE.chosenByGazetteer));
     case 'none':
-      return capped(likelihood(variant), holeCap);
+      return capped(likelihood(variant), Math.min(holeCap, CONFIDENCE.unlistedPlace));
   }
 }
