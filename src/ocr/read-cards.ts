@@ -168,10 +168,12 @@ async function secondLook(
   if (first.whole) return read.lines;
   const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
   const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
-  const readings = [again, read.lines, [...again, ...lost]].map((lines) => ({
-    lines,
-    score: rateFace(faceOf(lines)).score,
-  }));
+  const rated = (lines: RecognizedLine[]) => ({ lines, score: rateFace(faceOf(lines)).score });
+  const readings = [
+    rated(again),
+    { lines: read.lines, score: first.score },
+    ...(lost.length > 0 ? [rated([...again, ...lost])] : []),
+  ];
   return readings.reduce((best, reading) => (reading.score > best.score ? reading : best)).lines;
 }
 

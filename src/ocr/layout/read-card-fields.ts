@@ -26,7 +26,15 @@ export function readCardFields(
   side: 'front' | 'back' | 'auto',
   today: IsoDate,
 ): CardReading {
-  const text = faceTextOf(face);
+  return readTextFields(faceTextOf(face), side, today);
+}
+
+/** `readCardFields` on the face's text once gathered (`faceTextOf`). */
+function readTextFields(
+  text: FaceText,
+  side: 'front' | 'back' | 'auto',
+  today: IsoDate,
+): CardReading {
   const decided = decideSide(sideEvidence(text), side);
   const reading =
     decided === 'front'
@@ -95,7 +103,7 @@ export function rateReading(
 ): { whole: boolean; score: number; unboxed: Quad[] } {
   try {
     const text = faceTextOf(face);
-    const reading = readCardFields(face, side, today);
+    const reading = readTextFields(text, side, today);
     const fields = Object.values(reading.fields);
     return {
       whole: fields.every(
