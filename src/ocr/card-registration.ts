@@ -19,6 +19,7 @@ import { holdsMarkWording } from './layout/overlay-marks.ts';
 import { centerOf } from './layout/quad-geometry.ts';
 import { joinSpacedWords } from './layout/spaced-labels.ts';
 import type { RecognizedLine } from './recognized-line.ts';
+import { weightedMedian } from './weighted-median.ts';
 
 type Tolerance = { x: number; y: number };
 
@@ -166,15 +167,8 @@ export function textDirection(lines: readonly RecognizedLine[]): number {
   const long = lines
     .filter((line) => !holdsMarkWording(line.text))
     .map(lineAngle)
-    .filter((l) => l.height > 0 && l.length >= DIRECTION_LINE_ASPECT * l.height)
-    .sort((a, b) => a.angle - b.angle);
-  const total = long.reduce((sum, l) => sum + l.length, 0);
-  let passed = 0;
-  for (const line of long) {
-    passed += line.length;
-    if (passed >= total / 2) return line.angle;
-  }
-  return 0;
+    .filter((l) => l.height > 0 && l.length >= DIRECTION_LINE_ASPECT * l.height);
+  return weightedMedian(long.map((l) => ({ value: l.angle, weight: l.length }))) ?? 0;
 }
 
 /**

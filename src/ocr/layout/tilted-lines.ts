@@ -1,3 +1,4 @@
+import { weightedMedian } from '../weighted-median.ts';
 import type { Glyph } from './glyphs.ts';
 
 /**
@@ -34,17 +35,11 @@ function lineAngle(glyphs: readonly Glyph[]): number | null {
  * period) outweigh the many short tiles of a watermark.
  */
 function rowsAngle(angles: readonly (number | null)[], lines: readonly Glyph[][]): number | null {
-  const weighted = angles.flatMap((angle, i) =>
-    angle === null ? [] : [{ angle, weight: (lines[i]?.length ?? 0) ** 2 }],
+  return weightedMedian(
+    angles.flatMap((angle, i) =>
+      angle === null ? [] : [{ value: angle, weight: (lines[i]?.length ?? 0) ** 2 }],
+    ),
   );
-  weighted.sort((a, b) => a.angle - b.angle);
-  const half = weighted.reduce((sum, w) => sum + w.weight, 0) / 2;
-  let seen = 0;
-  for (const { angle, weight } of weighted) {
-    seen += weight;
-    if (seen >= half) return angle;
-  }
-  return null;
 }
 
 /**
