@@ -55,10 +55,15 @@ function bureauOf(county: { code: string; province: string; city: string | null;
 
 let issuingAuthoritiesCache: Gazetteer | undefined;
 
-/** The issuing authorities of the current divisions (`bureauOf`, and 东莞市公安局 and the like). */
+/**
+ * The issuing authorities of the current divisions (`bureauOf`, and 东莞市公安局 and the like),
+ * and each county-level bureau under a city also with its city in front of the division's name
+ * (常德市安乡县公安局), as older cards and some print shops set it.
+ */
 export function issuingAuthorities(): Gazetteer {
   issuingAuthoritiesCache ??= gazetteerOf([
     ...allCounties().map(bureauOf),
+    ...allCounties().flatMap(({ city, county }) => (city ? [`${city}${county}公安局`] : [])),
     ...cityWideRegions().map(({ city }) => `${city}公安局`),
   ]);
   return issuingAuthoritiesCache;

@@ -1,6 +1,7 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
 import type { BackGlyphs } from './back-layout.ts';
+import { bridgedPlace } from './bridged-places.ts';
 import type { BackReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
@@ -61,7 +62,19 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     label: ISSUE_LABEL_REMAINS[0],
     holesOf: (run) => missingCharacterPositions(run),
   });
-  const issueText = read.match.variant.chars.join('');
+  // A name read whole as the list spells it stands; anything else may have lost characters
+  // under a mark, where one listed name may bridge them.
+  const listedAsRead = read.match.how === 'read' && !read.match.unlisted;
+  const bridged = listedAsRead
+    ? null
+    : bridgedPlace(
+        read.glyphs,
+        issuingAuthorities(),
+        'whole',
+        !ISSUE_END.test(textOf(read.glyphs)),
+      );
+  const match = bridged ?? read.match;
+  const issueText = match.variant.chars.join('');
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
     : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
@@ -72,7 +85,7 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     fields: {
       issue: {
         value: issueText,
-        confidence: Math.min(placeConfidence(read.match), issueCap),
+        confidence: Math.min(placeConfidence(match), issueCap),
         box: boxOfGlyphs(read.glyphs),
       },
       ...validityFields(glyphs.validity, today),

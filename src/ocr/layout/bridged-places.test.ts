@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { issuingAuthorities } from '../../idcard/gazetteer.ts';
+import { bridgedPlace, hiddenRuns } from './bridged-places.ts';
+import { glyphsOfLine } from './glyphs.ts';
+import { readCardFields } from './read-card-fields.ts';
+import { FACE_SIZE, faceOf, type LineSpec, lineOf, SAMPLE_TODAY } from './read-face-builder.ts';
+
+/** The width of one character of the builder's lines, as a share of the face's width. */
+const CHAR = 27 / FACE_SIZE.width;
+const VALUE_LEFT = 0.39;
+
+/** An emblem side whose issue row holds `parts`, each starting `skip` characters after the last. */
+function backWithIssue(parts: { text: string; skip: number }[]): LineSpec[] {
+  let x = VALUE_LEFT;
+  const issue = parts.map(({ text, skip }) => {
+    x += skip * CHAR;
+    const line = { text, x, y: 0.74 };
+    x += Array.from(text).length * CHAR;
+    return line;
+  });
+  return [
+    { text: '中华人民共和国', x: 0.36, y: 0.17 },
+    { text: '居民身份证', x: 0.36, y: 0.33 },
+    { text: '签发机关', x: 0.22, y: 0.74 },
+    ...issue,
+    { text: '有效期限', x: 0.22, y: 0.86 },
+    { text: '2015.03.06-2035.03.06', x: VALUE_LEFT, y: 0.86 },
+  ];
+}
+
+function issueOf(lines: LineSpec[]) {
+  const reading = readCardFields(faceOf(lines), 'back', SAMPLE_TODAY);
+  if (reading.side !== 'back') throw new Error('read as the portrait side');
+  return reading.fields.issue;
+}
+
+function glyphsOf(specs: LineSpec[]) {
+  return specs.flatMap((spec, i) => glyphsOfLine(lineOf(spec), i));
+}
+
+describe('hiddenRuns', () => {
+  it('counts the characters a gap between two lines of one row can hold', () => {
+    const glyphs = glyphsOf([
+      { text: '齐', x: VALUE_LEFT, y: 0.74 },
+      { text: '安县公安局', x: VALUE_LEFT + 6 * CHAR, y: 0.74 },
+    ]);
+    expect(hiddenRuns(glyphs)).toEqual([{ at: 1, min: 4, max: 6 }]);
+  });
+
+  it('sees nothing hidden where a line was split at its ordinary spacing, or between rows', () => {
+    const split = glyphsOf([
+      { text: '北京市公安局', x: VALUE_LEFT, y: 0.74 },
+      { text: '朝阳分局', x: VALUE_LEFT + 6 * CHAR, y: 0.74 },
+    ]);
+    expect(hiddenRuns(split)).toEqual([]);
+    const twoRows = glyphsOf([
+      { text: '临沂市临沂高新技术', x: VALUE_LEFT, y: 0.74 },
+      { text: '产业开发区公安局', x: VALUE_LEFT + 3 * CHAR, y: 0.8 },
+    ]);
+    expect(hiddenRuns(twoRows)).toEqual([]);
+  });
+});
+
+describe('bridgedPlace', () => {
+  it('offers the one listed name that bridges a gap, never vouched for', () => {
+    const issue = issueOf(
+      backWithIssue([
+        { text: '齐', skip: 0 },
+        { text: '安县公安局', skip: 5 },
+      ]),
+    );
+    expect(issue?.value).toBe('齐齐哈尔市依安县公安局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a gap that several names bridge as read', () => {
+    const glyphs = glyphsOf([
+      { text: '北京市公安局', x: VALUE_LEFT, y: 0.74 },
+      { text: '分局', x: VALUE_LEFT + 8 * CHAR, y: 0.74 },
+    ]);
+    expect(bridgedPlace(glyphs, issuingAuthorities(), 'whole', false)).toBeNull();
+  });
+
+  it('completes an authority cut short only from enough characters to name one', () => {
+    const cut = issueOf(backWithIssue([{ text: '广安市岳池', skip: 0 }]));
+    expect(cut?.value).toBe('广安市岳池县公安局');
+    expect(cut?.confidence).toBeLessThan(0.9);
+    expect(issueOf(backWithIssue([{ text: '广安市', skip: 0 }]))?.value).toBe('广安市');
+  });
+
+  it('leaves a name read whole as listed alone, the city-prefixed form included', () => {
+    const issue = issueOf(backWithIssue([{ text: '常德市安乡县公安局', skip: 0 }]));
+    expect(issue?.value).toBe('常德市安乡县公安局');
+    expect(issue?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
