@@ -24,7 +24,7 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
-import { type IdNumberReading, readIdNumber } from './id-number-reading.ts';
+import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
@@ -381,15 +381,20 @@ function withDotDoubt(
 export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReading {
   const number = readIdNumber(glyphs.number, today);
   const ethnicity = readEthnicity(trimNonHan(glyphs.ethnicity).glyphs);
+  const birth = readBirth(glyphs.birth, number, today);
+  // Only the number shows the date the birth row lent it; the birth row and the sex are
+  // checked against the number as read, so that the date never vouches for itself.
+  const printedBirth = birthOf(firstReading(glyphs.birth, birthMapping).chars, today);
+  const shown = printedBirth === null ? null : numberAroundBirthDate(number, printedBirth, today);
   return {
     side: 'front',
     fields: {
       name: withDotDoubt(readName(glyphs.name, glyphs.valueLeft), ethnicity, glyphs.name),
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
       ethnicity,
-      birth: readBirth(glyphs.birth, number, today),
+      birth,
       address: readAddress(glyphs.address, glyphs.valueLeft),
-      number: readNumberField(glyphs.number, number),
+      number: readNumberField(glyphs.number, shown ?? number),
     },
   };
 }

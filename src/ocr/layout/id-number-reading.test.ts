@@ -21,3 +21,21 @@ describe('a number with a digit hidden under a mark', () => {
     expect(number(check).value).toBe(check);
   });
 });
+
+describe('a number whose date a mark hid', () => {
+  const region = SAMPLE_NUMBER.slice(0, 6);
+  const sequence = SAMPLE_NUMBER.slice(14);
+
+  it('takes the printed birth date where the legible digits fit it, unvouched', () => {
+    const field = number(`${region}卵9元3效${sequence}`);
+    expect(field.value).toBe(SAMPLE_NUMBER);
+    expect(field.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays as read where the legible digits do not fit the date, or the date is legible', () => {
+    const foreign = `${region}卵7元效${sequence}`;
+    expect(number(foreign).value).toBe(foreign);
+    const legible = `${SAMPLE_NUMBER.slice(0, 14)}理${sequence}`;
+    expect(number(legible).value).toBe(legible);
+  });
+});

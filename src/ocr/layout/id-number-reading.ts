@@ -140,3 +140,51 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
     ),
   };
 }
+
+/**
+ * The number printed as its region, the birth date and the sequence (GB 11643), read with a
+ * mark over its middle: six digits, then what the mark left up to its last character that is no
+ * digit, then the last three or four.
+ */
+const MARKED_MIDDLE = /^(\d{6})(.*\D)(\d{3}[\dX]?)$/u;
+
+/** Whether `digits` appear in `date` in the order read (the legible digits of a hidden date). */
+function inOrderWithin(digits: string, date: string): boolean {
+  let from = 0;
+  for (const digit of digits) {
+    const at = date.indexOf(digit, from);
+    if (at < 0) return false;
+    from = at + 1;
+  }
+  return true;
+}
+
+/**
+ * A number whose date a mark hid (130981卵9元1效285): its region and sequence read as digits
+ * around what the mark left, the legible digits among them in the order of the printed birth
+ * date, which then stands in for the hidden ones. The birth row, not the number, is what was
+ * read there, so the result is never vouched for: at most `changedByCheck` when the check
+ * character accepts it, else as a failed check.
+ */
+export function numberAroundBirthDate(
+  reading: IdNumberReading,
+  birth: IsoDate,
+  today: IsoDate,
+): IdNumberReading | null {
+  if (reading.valid) return null;
+  const match = MARKED_MIDDLE.exec(reading.value);
+  if (!match) return null;
+  const [, region, middle, sequence] = match as unknown as [string, string, string, string];
+  const date = birth.replaceAll('-', '');
+  const legible = middle.replace(/\D/gu, '');
+  // A mark that left the whole date legible hid something else.
+  if (legible.length >= date.length || !inOrderWithin(legible, date)) return null;
+  const value = `${region}${date}${sequence}`;
+  const valid = checkIdNumber(value, today).problems.length === 0;
+  return {
+    value,
+    valid,
+    changed: true,
+    confidence: valid ? CONFIDENCE.changedByCheck : CONFIDENCE.failedCheck,
+  };
+}
