@@ -21,12 +21,20 @@ const CLUSTER_GAP_LINES = 7;
 const MIN_CARD_TEXT_ASPECT = 0.9;
 const MAX_CARD_TEXT_ASPECT = 3;
 /**
- * One face's text spans at most this many of the photo's median line heights from its top row to
- * its bottom row: 8.6-11.7 on the generated sets, the committed cards and the photocopy pages
- * (its 43 mm at most over boxes of about 4 mm). Text taller than this holds two stacked cards
- * whose faces stand offset, which the aspect bound lets through.
+ * Two stacked faces set off to either side are wide enough to pass the aspect bound, with text
+ * twice as tall in lines as one face's: its 43 mm at most over boxes of about 4 mm makes 8.6-11.7
+ * line heights on the generated sets, the committed cards and the photocopy pages, and 20-25 for
+ * two stacked faces on those pages. Type is not the same size on every card, though: a template
+ * card set in 2.8 mm type and blurred measured 13.8, so past this many line heights text is taken
+ * for one face only when its extent is also as wide as one face's is (`ONE_CARD_TEXT_ASPECT`).
  */
 const MAX_CARD_TEXT_LINES = 13;
+/**
+ * One face's text spans at least 0.6 of the card's width and at most 0.8 of its height, 1.19
+ * times wider than tall on a card seen straight on; two stacked faces, whatever their offset,
+ * measured 1.11 at most on the photocopy pages.
+ */
+const ONE_CARD_TEXT_ASPECT = 1.3;
 /** A join that widens a group by more than this factor puts two cards side by side. */
 const SIDE_BY_SIDE_GROWTH = 1.5;
 /**
@@ -108,12 +116,14 @@ function gapBetween(a: Extent, b: Extent): number {
  * card's width and 0.55-0.8 of its height, so its extent is never taller than wide; two cards
  * stacked on a photocopy page are, and two side by side span more than three times their height.
  * Two stacked faces set off to either side are wide enough to pass that, but not short enough
- * for one card's text (`MAX_CARD_TEXT_LINES` of the median `lineHeight`).
+ * for one card's text (`MAX_CARD_TEXT_LINES` of the median `lineHeight`) nor as wide for their
+ * height as one face's (`ONE_CARD_TEXT_ASPECT`).
  */
 function fitsOneCard(merged: Extent, parts: [Extent, Extent], lineHeight: number): boolean {
   const width = merged.x1 - merged.x0;
   const height = merged.y1 - merged.y0;
-  if (height > width / MIN_CARD_TEXT_ASPECT || height > MAX_CARD_TEXT_LINES * lineHeight) {
+  if (height > width / MIN_CARD_TEXT_ASPECT) return false;
+  if (height > MAX_CARD_TEXT_LINES * lineHeight && width < ONE_CARD_TEXT_ASPECT * height) {
     return false;
   }
   const widest = Math.max(...parts.map((p) => p.x1 - p.x0));

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '../idcard/api-contract.ts';
+import type { DetectedBox } from './db-postprocess.ts';
+import { findCards } from './find-cards.ts';
+import type { RgbImage } from './rgb-image.ts';
+
+/** A plain white photo: no border to measure, so clusters of text alone decide. */
+function blankPhoto(width: number, height: number): RgbImage {
+  return { width, height, data: new Uint8Array(width * height * 3).fill(255) };
+}
+
+function boxAt(x: number, y: number, width: number, height: number): DetectedBox {
+  const box: Quad = [
+    [x, y],
+    [x + width, y],
+    [x + width, y + height],
+    [x, y + height],
+  ];
+  return { box, score: 0.9 };
+}
+
+/**
+ * A portrait side's seven rows of `lineHeight` text, each a label and a value, the first at
+ * (x, y) and the next `pitch` below.
+ */
+function faceText(x: number, y: number, lineHeight: number, pitch: number): DetectedBox[] {
+  const values = [3, 3, 8, 11, 11, 11, 18];
+  return values.flatMap((chars, row) => [
+    boxAt(x, y + row * pitch, 2 * lineHeight, lineHeight),
+    boxAt(x + 3 * lineHeight, y + row * pitch, chars * lineHeight, lineHeight),
+  ]);
+}
+
+describe('findCards', () => {
+  it('takes small type spanning many line heights for one card when it is as wide as one', () => {
+    // Small type: seven rows over 13.9 line heights, 1.5 times wider than tall.
+    const boxes = faceText(100, 100, 20, 43);
+    expect(findCards(blankPhoto(1000, 800), boxes, 4)).toHaveLength(1);
+  });
+
+  it('keeps two stacked faces set off to one side apart', () => {
+    const top = faceText(100, 60, 20, 26);
+    const bottom = faceText(180, 300, 20, 26);
+    expect(findCards(blankPhoto(1000, 800), [...top, ...bottom], 4)).toHaveLength(2);
+  });
+});
