@@ -58,6 +58,13 @@ export const ENGINE_DET = {
    * second detection on every card, 80 ms a face faster; at 0.5 half the cards still took one.
    */
   reuseLocateScale: 0.3,
+  /**
+   * A photo whose card the first pass saw smaller than `reuseLocateScale`, or where it found no
+   * card, is located again at this size when the photo is larger: a card a third of the frame
+   * wide printed in small type (2.8 mm) boxes at 512 px as two or three blobs over its rows,
+   * which make a card of the wrong size or none, and at 1024 as its lines.
+   */
+  closeLocateLimitSideLen: 1024,
 } as const;
 
 /**

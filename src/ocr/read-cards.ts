@@ -45,6 +45,19 @@ export type FaceCheck = (face: ReadFace) => { whole: boolean; score: number; unb
  */
 const REREAD_OVERHANG = 0.04;
 
+/**
+ * A second locating pass is worth its cost only when it sees the photo at least this many times
+ * larger than the first.
+ */
+const CLOSER_GAIN = 1.5;
+/**
+ * A face's lines are 2.5-5 mm tall on a 54 mm card, so its boxes 0.07-0.11 of the card's height
+ * at the first pass (the median box, on our cards and the photocopy pages; the emblem side's
+ * titles stand taller). A median box taller than this holds more than one row: a card a third
+ * of the frame wide in small type measured 0.14-0.25.
+ */
+const MAX_LINE_SHARE = 0.125;
+
 /** Straighten's hand-off: a card turned upright, and its rough face (from its found corners). */
 type StraightenedCard = { candidate: CardCandidate; roughToPhoto: Homography; corners: Point[] };
 
@@ -54,9 +67,9 @@ type StraightenedCard = { candidate: CardCandidate; roughToPhoto: Homography; co
  */
 type FaceLines = { lines: RecognizedLine[]; faceToPhoto: Homography; detected: boolean };
 
-/** The card's size in the locating pass's pixels, as a share of the straightened face's. */
-function locateScale(photo: RgbImage, corners: Point[]): number {
-  const located = detResizeShape(photo, ENGINE_DET.locateLimitSideLen);
+/** The card's size in the pixels of a locating pass at `limit`, as a share of the face's. */
+function locateScale(photo: RgbImage, corners: Point[], limit: number): number {
+  const located = detResizeShape(photo, limit);
   const [c0, c1, c2, c3] = corners as [Point, Point, Point, Point];
   const width = ((distance(c0, c1) + distance(c3, c2)) / 2) * (located.width / photo.width);
   return width / FACE_WIDTH;
@@ -76,14 +89,56 @@ function overhangs(trueToRough: Homography): boolean {
   });
 }
 
-/** Locate: text detected on the whole photo, grouped into up to `maxCards` cards. */
-async function locate(
+/** Locate's hand-off: the cards found, and the detection size of the pass that found them. */
+type Located = { cards: CardCandidate[]; limit: number };
+
+async function locateAt(
   photo: RgbImage,
   models: TextModels,
   maxCards: number,
-): Promise<CardCandidate[]> {
-  const photoBoxes = await detectText(photo, models, ENGINE_DET.locateLimitSideLen);
-  return findCards(photo, photoBoxes, maxCards);
+  limit: number,
+): Promise<Located> {
+  const photoBoxes = await detectText(photo, models, limit);
+  return { cards: findCards(photo, photoBoxes, maxCards), limit };
+}
+
+/**
+ * Whether the card's text was boxed as blobs over several rows rather than line by line: its
+ * median box is taller than `MAX_LINE_SHARE` of the card.
+ */
+function rowsRanTogether(card: CardCandidate): boolean {
+  const [c0, c1, c2, c3] = card.corners as [Point, Point, Point, Point];
+  const cardHeight = (distance(c0, c3) + distance(c1, c2)) / 2;
+  const heights = card.boxes
+    .map(({ box: [p0, p1, p2, p3] }) =>
+      Math.min(
+        (distance(p0, p3) + distance(p1, p2)) / 2,
+        (distance(p0, p1) + distance(p3, p2)) / 2,
+      ),
+    )
+    .sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  return median > MAX_LINE_SHARE * cardHeight;
+}
+
+/**
+ * Locate: text detected on the whole photo, grouped into up to `maxCards` cards; where that
+ * found no card, or a card too small in its pixels for its rows to be boxed one by one
+ * (`rowsRanTogether`), the photo is located again closer (`ENGINE_DET.closeLocateLimitSideLen`)
+ * if it has the pixels for it.
+ */
+async function locate(photo: RgbImage, models: TextModels, maxCards: number): Promise<Located> {
+  const { locateLimitSideLen, closeLocateLimitSideLen, reuseLocateScale } = ENGINE_DET;
+  const first = await locateAt(photo, models, maxCards, locateLimitSideLen);
+  const blurred = (card: CardCandidate) =>
+    locateScale(photo, card.corners, locateLimitSideLen) < reuseLocateScale &&
+    rowsRanTogether(card);
+  const longSide = Math.max(photo.width, photo.height);
+  const closer = Math.min(closeLocateLimitSideLen, longSide);
+  if (closer < CLOSER_GAIN * locateLimitSideLen) return first;
+  if (first.cards.length > 0 && !first.cards.some(blurred)) return first;
+  const second = await locateAt(photo, models, maxCards, closer);
+  return second.cards.length >= first.cards.length ? second : first;
 }
 
 /** Straighten: the card turned upright (`uprightCorners`) and its rough face. */
@@ -104,9 +159,10 @@ async function readRoughFace(
   photo: RgbImage,
   card: StraightenedCard,
   models: TextModels,
+  locateLimit: number,
 ): Promise<FaceLines> {
   const { roughToPhoto } = card;
-  const detected = locateScale(photo, card.corners) < ENGINE_DET.reuseLocateScale;
+  const detected = locateScale(photo, card.corners, locateLimit) < ENGINE_DET.reuseLocateScale;
   if (detected) {
     return {
       lines: await readFaceLines(photo, roughToPhoto, models),
@@ -192,9 +248,11 @@ export async function readCards(
   rateFace: FaceCheck = () => ({ whole: true, score: 0 }),
 ): Promise<ScannedCard[]> {
   const readings: ScannedCard[] = [];
-  for (const candidate of await locate(photo, models, maxCards)) {
+  const located = await locate(photo, models, maxCards);
+  for (const candidate of located.cards) {
     const card = await straighten(photo, candidate, models);
-    const registered = await register(photo, await readRoughFace(photo, card, models), models);
+    const rough = await readRoughFace(photo, card, models, located.limit);
+    const registered = await register(photo, rough, models);
     const { faceToPhoto } = registered;
     const looked = await secondLook(photo, registered, models, rateFace);
     const lines = await lookAtUnboxed(photo, faceToPhoto, looked, models, (l) =>
