@@ -90,3 +90,26 @@ describe('an address cut short', () => {
     expect(fields.address?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe('text above the name row', () => {
+  it("is a mark's, never the name's first character", () => {
+    const fields: Record<string, { value: string }> = readCardFields(
+      faceOf([...frontLines(SAMPLE_FRONT), { text: '多', x: 0.89, y: 0.03 }]),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.name?.value).toBe('张三');
+  });
+
+  it('leaves a name printed a little high', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, y: 0.13 } : line,
+    );
+    const fields: Record<string, { value: string }> = readCardFields(
+      faceOf(lines),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.name?.value).toBe('张三');
+  });
+});
