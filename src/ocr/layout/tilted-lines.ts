@@ -64,16 +64,17 @@ function rowsAngle(
 
 /**
  * Which lines run at a tilt no printed row of the card has (`MARK_TILT_DEG` away from the
- * rows, or a short box's edges `SHORT_BOX_TILT_DEG` away from them): marks set over the copy,
- * whatever their wording.
+ * rows, or a short box's edges `SHORT_BOX_TILT_DEG` away from them and from the straightened
+ * face's axes): marks set over the copy, whatever their wording.
  */
 export function tiltedLines(lines: readonly Glyph[][]): boolean[] {
   const angles = lines.map(lineAngle);
   const rows = rowsAngle(angles, lines);
   return angles.map((angle) => {
     if (rows === null || angle === null) return false;
-    return angle.long
-      ? Math.abs(angle.deg - rows) > MARK_TILT_DEG
-      : quarterTurnApart(angle.deg, rows) > SHORT_BOX_TILT_DEG;
+    if (angle.long) return Math.abs(angle.deg - rows) > MARK_TILT_DEG;
+    // Far from the face's own axes too: where a watermark's many long lines outweigh the card's
+    // few and set the rows at its own angle, the card's upright short boxes stay print.
+    return [rows, 0].every((deg) => quarterTurnApart(angle.deg, deg) > SHORT_BOX_TILT_DEG);
   });
 }
