@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { crossedBoxes } from './crossed-boxes.ts';
-import { glyphsOfLine } from './glyphs.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { faceOf, frontLines, lineOf, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
-function glyphLines(lines: Parameters<typeof lineOf>[0][]) {
-  return lines.map((line, i) => glyphsOfLine(lineOf(line), i));
+function boxes(lines: Parameters<typeof lineOf>[0][]) {
+  return lines.map((line) => lineOf(line).box);
 }
 
 describe('boxes drawn one on top of another on a row', () => {
   it("are a mark's over the print: the smaller one's place is kept", () => {
     // A written 用 boxed over the end of an address line, half of its box inside the line's.
     const crossed = crossedBoxes(
-      glyphLines([
+      boxes([
         { text: '川县宁月街道港银村4组4', x: 0.18, y: 0.58 },
         { text: '用', x: 0.5, y: 0.585 },
       ]),
@@ -22,8 +21,8 @@ describe('boxes drawn one on top of another on a row', () => {
   });
 
   it("leave the card's own rows alone: a label beside its value, rows one above another", () => {
-    expect(crossedBoxes(glyphLines(frontLines(SAMPLE_FRONT)))).toEqual([]);
-    const touching = glyphLines([
+    expect(crossedBoxes(boxes(frontLines(SAMPLE_FRONT)))).toEqual([]);
+    const touching = boxes([
       { text: '性别', x: 0.06, y: 0.29 },
       { text: '男', x: 0.115, y: 0.29 },
     ]);

@@ -1,5 +1,5 @@
-import { extentOfGlyphs, type Glyph } from './glyphs.ts';
-import { type Extent, onSameRow } from './quad-geometry.ts';
+import type { Quad } from '../../idcard/api-contract.ts';
+import { type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 
 /**
  * Share of the smaller of two boxes on one row that the larger may cover while both hold the
@@ -24,13 +24,14 @@ function intersection(a: Extent, b: Extent): Extent {
 }
 
 /**
- * Where the detector boxed one thing on top of another on the same row (`PRINT_OVERLAP`): the
- * card prints nothing over its own print, so the smaller box holds a mark's strokes or the
- * print under them, and what was read there is not sure. Its extent, for the values it touches
- * not to be vouched for; nothing is cut, since either box may hold the card's characters.
+ * Where the detector boxed one thing on top of another on the same row (`PRINT_OVERLAP`), going
+ * by the boxes it drew (a line's characters may stop short of its box's end): the card prints
+ * nothing over its own print, so the smaller box holds a mark's strokes or the print under them,
+ * and what was read there is not sure. Its extent, for the values it touches not to be vouched
+ * for; nothing is cut, since either box may hold the card's characters.
  */
-export function crossedBoxes(lines: readonly Glyph[][]): Extent[] {
-  const extents = lines.filter((glyphs) => glyphs.length > 0).map(extentOfGlyphs);
+export function crossedBoxes(boxes: readonly Quad[]): Extent[] {
+  const extents = boxes.map((box) => extentOf([box]));
   return extents.filter((extent, i) =>
     extents.some((other, j) => {
       if (i === j || area(other) < area(extent) || !onSameRow(extent, other)) return false;

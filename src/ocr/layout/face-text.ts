@@ -25,8 +25,7 @@ export type FaceText = {
 };
 
 export function faceTextOf(face: ReadFace): FaceText {
-  const glyphLines = face.lines.map(glyphsOfLine);
-  const { lines, marks } = withoutOverlayMarks(glyphLines);
+  const { lines, marks } = withoutOverlayMarks(face.lines.map(glyphsOfLine));
   return {
     width: face.width,
     height: face.height,
@@ -34,7 +33,7 @@ export function faceTextOf(face: ReadFace): FaceText {
       lines.filter((glyphs) => glyphs.length > 0),
       PRINTED_WORDS,
     ),
-    marks: [...marks, ...crossedBoxes(glyphLines)],
+    marks: [...marks, ...crossedBoxes(face.lines.map((line) => line.box))],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
   };
 }
