@@ -48,6 +48,16 @@ function toLastBureau(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boo
     : { glyphs: glyphs.slice(0, end), trimmed: true };
 }
 
+/**
+ * An authority read without its last 局 (都昌县公安 under a written line's end) that, with it, is
+ * one the gazetteer holds: every organ's name ends in 局, so the card printed it. Null otherwise.
+ */
+function withLostBureau(value: string): string | null {
+  if (ISSUE_END.test(value)) return null;
+  const completed = `${value}${ISSUE_LAST_CHAR}`;
+  return issuingAuthorities().names.has(completed) ? completed : null;
+}
+
 /** The emblem side's fields in the API's form, the period checked against the validity rule. */
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
   const marked = trimNonHan(glyphs.issue);
@@ -61,12 +71,17 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     label: ISSUE_LABEL_REMAINS[0],
     holesOf: (run) => missingCharacterPositions(run),
   });
-  const issueText = read.match.variant.chars.join('');
-  const issueCap = !ISSUE_SHAPE.test(issueText)
-    ? CONFIDENCE.failedCheck
-    : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
-      ? CONFIDENCE.changedByCheck
-      : CONFIDENCE.ceiling;
+  const asRead = read.match.variant.chars.join('');
+  const completed = withLostBureau(asRead);
+  const issueText = completed ?? asRead;
+  const issueCap =
+    completed !== null
+      ? CONFIDENCE.chosenByGazetteer
+      : !ISSUE_SHAPE.test(issueText)
+        ? CONFIDENCE.failedCheck
+        : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
+          ? CONFIDENCE.changedByCheck
+          : CONFIDENCE.ceiling;
   return {
     side: 'back',
     fields: {
