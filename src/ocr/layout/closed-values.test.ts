@@ -62,8 +62,10 @@ describe('an issuing authority read together with a mark', () => {
     expect(read.confidence).toBeLessThan(0.9);
   });
 
-  it("keeps a branch's name whose own 局 was lost, and one without any 局, whole", () => {
-    expect(issue('北京市公安局朝阳分').value).toBe('北京市公安局朝阳分');
+  it("keeps a branch's name whose own 局 was lost whole, and gives it the 局 it names, unvouched", () => {
+    const branch = issue('北京市公安局朝阳分');
+    expect(branch.value).toBe('北京市公安局朝阳分局');
+    expect(branch.confidence).toBeLessThan(0.9);
     expect(issue('北京市公安').value).toBe('北京市公安');
   });
 });
