@@ -21,6 +21,11 @@ export type RecognizedLine = {
   /** Mean probability of the line's characters. */
   score: number;
   chars: RecognizedChar[];
+  /**
+   * Read from where the card prints a value rather than from a box the detector drew
+   * (`lookAtUnboxed`): the detector found nothing there, most often because a mark crosses it.
+   */
+  unboxed?: true;
 };
 
 /** Everything read off one straightened card face, in its own pixel space. */

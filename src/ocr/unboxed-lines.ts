@@ -31,7 +31,9 @@ export async function lookAtUnboxed(
   const first = rate(lines);
   const regions = first.unboxed ?? [];
   if (regions.length === 0) return lines;
-  const read = await recognizeBoxes(photo, faceToPhoto, regions, models);
+  const read = (await recognizeBoxes(photo, faceToPhoto, regions, models)).map(
+    (line): RecognizedLine => ({ ...line, unboxed: true }),
+  );
   if (read.length === 0) return lines;
   const again = [...lines.filter((l) => !regions.some((r) => centredIn(l.box, r))), ...read];
   return rate(again).score < first.score ? lines : again;

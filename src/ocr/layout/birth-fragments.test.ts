@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentsAgree } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitLost } from './birth-fragments.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
@@ -16,12 +16,14 @@ describe('a birth row partly hidden under a stamp', () => {
     expect(fragmentsAgree('1966年119日', '1966-01-19')).toBe(true);
     expect(fragmentsAgree('1990年', '1990-08-19')).toBe(true);
     expect(fragmentsAgree('19661月19日', '1966-01-19')).toBe(true);
+    expect(fragmentsAgree('2002', '2002-02-14')).toBe(true);
   });
 
   it('disagrees when any legible part differs, or none is legible', () => {
     expect(fragmentsAgree('1990年8日', '1990-08-19')).toBe(false);
     expect(fragmentsAgree('1991年', '1990-08-19')).toBe(false);
     expect(fragmentsAgree('口', '1990-08-19')).toBe(false);
+    expect(fragmentsAgree('2003', '2002-02-14')).toBe(false);
   });
 
   it("takes the valid number's date, shown to the clerk", () => {
@@ -36,5 +38,24 @@ describe('a birth row partly hidden under a stamp', () => {
 
   it('keeps the row as read where a legible part disagrees with the number', () => {
     expect(birthRead('7日').value).toBe('7日');
+  });
+});
+
+describe('a birth row read one digit short', () => {
+  it("is the date's digits with exactly one lost", () => {
+    expect(oneDigitLost('2001年2月18日', '2001-12-18')).toBe(true);
+    expect(oneDigitLost('201年12月18日', '2001-12-18')).toBe(true);
+    expect(oneDigitLost('2001年2月8日', '2001-12-18')).toBe(false);
+    expect(oneDigitLost('2001年2月19日', '2001-12-19')).toBe(true);
+    expect(oneDigitLost('2001年3月18日', '2001-12-18')).toBe(false);
+    expect(oneDigitLost('2001年12月18日', '2001-12-18')).toBe(false);
+  });
+
+  it("takes the valid number's date, shown to the clerk", () => {
+    const number = '11010520011218123X';
+    expect(birthRead('2001年2月18日', number)).toMatchObject({
+      value: '2001-12-18',
+      confidence: 0.5,
+    });
   });
 });

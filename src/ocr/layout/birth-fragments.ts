@@ -3,10 +3,11 @@ import type { IsoDate } from '../../idcard/card-dates.ts';
 /**
  * The parts of a birth row still legible where a stamp or seal hides the rest (19?7年 … 7日). A
  * month or day counts only with nothing but its own digits before it: in 19661月, 年 was lost and
- * the 1 may be the year's.
+ * the 1 may be the year's. The year is the row's one group of four digits, with its 年 or
+ * without (2002 alone, the rest of the row boxed with a mark over it).
  */
 const PARTS: readonly { pattern: RegExp; slice: [number, number] }[] = [
-  { pattern: /(\d{4})年/u, slice: [0, 4] },
+  { pattern: /(?<!\d)(\d{4})(?!\d)/u, slice: [0, 4] },
   { pattern: /(?<!\d)(\d{1,2})月/u, slice: [5, 7] },
   { pattern: /(?<!\d)(\d{1,2})日/u, slice: [8, 10] },
 ];
@@ -25,4 +26,22 @@ export function fragmentsAgree(printed: string, date: IsoDate): boolean {
     agreeing++;
   }
   return agreeing > 0;
+}
+
+/** The digits a birth row prints for `date`: the year, then month and day without leading 0. */
+function printedDigits(date: IsoDate): string {
+  return `${date.slice(0, 4)}${Number(date.slice(5, 7))}${Number(date.slice(8, 10))}`;
+}
+
+/**
+ * Whether a birth row's digits are those `date` prints with exactly one lost (2001年2月18日 for
+ * 2001-12-18: a mark's stroke over the 1 of 12, and the recogniser closes the row up without a
+ * trace). Years, months and days do not move one digit apart by chance, so with a valid number
+ * its date is the row's, though shown to the clerk.
+ */
+export function oneDigitLost(printed: string, date: IsoDate): boolean {
+  const read = printed.replace(/\D/gu, '');
+  const full = printedDigits(date);
+  if (read.length !== full.length - 1) return false;
+  return Array.from(full).some((_, i) => full.slice(0, i) + full.slice(i + 1) === read);
 }

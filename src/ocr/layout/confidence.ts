@@ -69,6 +69,12 @@ export const CONFIDENCE = {
    * unlisted one (阜阳市公安局颖州分局 for 颍州, 0.96 as read).
    */
   unlistedPlace: 0.85,
+  /**
+   * A name or address read in part from a line the detector had not boxed, read from where the
+   * card prints it (`lookAtUnboxed`): something over it, most often a mark, kept the detector
+   * from finding it, and may have changed what the recogniser read there.
+   */
+  readUnboxed: 0.85,
   /** Free text with a hole where a character may have been dropped (`mayMissCharacter`). */
   mayMissCharacter: 0.5,
 } as const;

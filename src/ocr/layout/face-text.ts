@@ -1,4 +1,5 @@
 import type { ReadFace } from '../recognized-line.ts';
+import { crossedBoxes } from './crossed-boxes.ts';
 import type { FrameAnchor } from './face-frame.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
 import { BACK_LABELS, FRONT_LABELS, type LabelHit, type LabelKind } from './labels.ts';
@@ -8,13 +9,20 @@ import { joinSpacedWords } from './spaced-labels.ts';
 /** The labels and titles either side prints, which print shops may set letter-spaced. */
 const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text);
 
-import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
+import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
- * empty lines are dropped. `marks` are where those marks were read.
+ * empty lines are dropped. `marks` are where those marks were read; `unboxed`, where lines were
+ * read that the detector had not boxed (`RecognizedLine.unboxed`).
  */
-export type FaceText = { width: number; height: number; lines: Glyph[][]; marks: Extent[] };
+export type FaceText = {
+  width: number;
+  height: number;
+  lines: Glyph[][];
+  marks: Extent[];
+  unboxed: Extent[];
+};
 
 export function faceTextOf(face: ReadFace): FaceText {
   const { lines, marks } = withoutOverlayMarks(face.lines.map(glyphsOfLine));
@@ -25,7 +33,8 @@ export function faceTextOf(face: ReadFace): FaceText {
       lines.filter((glyphs) => glyphs.length > 0),
       PRINTED_WORDS,
     ),
-    marks,
+    marks: [...marks, ...crossedBoxes(face.lines.map((line) => line.box))],
+    unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
   };
 }
 

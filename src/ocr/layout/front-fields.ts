@@ -8,7 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { fragmentsAgree } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitLost } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
@@ -171,7 +171,8 @@ function endsByItsRegion(value: string): boolean {
 /**
  * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
  * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all.
+ * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
+ * start lost): those two are incomplete.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
@@ -184,7 +185,10 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
     read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
-  const short = endsByItsRegion(value);
+  // One that begins with no region lost its start (a first line the detector did not box) as
+  // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
+  // line that names a region the gazetteer holds, though less sure than a whole reading.
+  const short = endsByItsRegion(value) || read.match.how === 'none';
   return {
     value,
     confidence: Math.min(
@@ -246,6 +250,11 @@ function readBirth(
         box,
       };
     }
+  }
+  // A row read one digit short of the valid number's date lost it under a mark, or the
+  // recogniser dropped it: the number's date, shown to the clerk.
+  if (fromNumber !== null && oneDigitLost(textOf(glyphs), fromNumber)) {
+    return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
   }
   // A row partly hidden under a stamp takes the number's date where what is legible agrees; the
   // number's digits stand in for the hidden ones, so the date is shown to the clerk.

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readCardFields } from './read-card-fields.ts';
-import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
+import { rateReading, readCardFields } from './read-card-fields.ts';
+import {
+  faceOf,
+  frontLines,
+  type LineSpec,
+  SAMPLE_FRONT,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
 
 describe('the label column of the portrait side', () => {
   it('keeps the pieces of a label read apart out of the values', () => {
@@ -52,6 +58,22 @@ describe('an address without its first line', () => {
     expect(fields.address?.value).toBe('乡关银溪村1组7号');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
+
+  it('rates below a reading of the lost line that names a region, even one gazetteer-mended', () => {
+    const rate = (lines: LineSpec[]) => rateReading(faceOf(lines), 'front', SAMPLE_TODAY);
+    const lost = rate(frontLines({ ...SAMPLE_FRONT, address: ['巷66号18栋4单元402室'] }));
+    expect(lost.whole).toBe(false);
+    // 节 read unsure as 牧 under a mark: the gazetteer's one name a character away is taken.
+    const mended = frontLines({
+      ...SAMPLE_FRONT,
+      address: ['贵州省毕牧市纳雍县西李', '巷66号18栋4单元402室'],
+    }).map((line) =>
+      line.text.startsWith('贵州')
+        ? { ...line, doubts: { 4: { prob: 0.42, alternatives: [] } } }
+        : line,
+    );
+    expect(rate(mended).score).toBeGreaterThan(lost.score);
+  });
 });
 
 describe('an address cut short', () => {
@@ -88,5 +110,28 @@ describe('an address cut short', () => {
       SAMPLE_TODAY,
     ).fields;
     expect(fields.address?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('text above the name row', () => {
+  it("is a mark's, never the name's first character", () => {
+    const fields: Record<string, { value: string }> = readCardFields(
+      faceOf([...frontLines(SAMPLE_FRONT), { text: '多', x: 0.89, y: 0.03 }]),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.name?.value).toBe('张三');
+  });
+
+  it('leaves a name printed a little high', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, y: 0.13 } : line,
+    );
+    const fields: Record<string, { value: string }> = readCardFields(
+      faceOf(lines),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.name?.value).toBe('张三');
   });
 });

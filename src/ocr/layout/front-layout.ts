@@ -48,6 +48,14 @@ const NUMBER_RUN = { inNumberRow: 6, anywhere: 15 } as const;
 /** Where the number row starts when its label was not read, between the address and number. */
 const NUMBER_ROW_TOP = 0.76;
 
+/**
+ * Where the portrait side's print begins: half the rows' pitch (0.11 of the height) above the
+ * name row's centre. The card prints nothing above its name but the edge, so text centred higher
+ * up is a mark's or the guilloche's (a watermark's 多 or 正 beside the photo's top, read onto
+ * the name as its first character).
+ */
+const PRINT_TOP = FRONT_ROW_CENTERS.name[0] - 0.055;
+
 function longestDigitRun(glyphs: readonly Glyph[]): number {
   let longest = 0;
   let current = 0;
@@ -69,6 +77,11 @@ function inPhotoArea(extent: Extent, frame: FaceFrame): boolean {
     center.y >= frame.y(FRONT_PHOTO_AREA.top) &&
     center.y <= frame.y(FRONT_PHOTO_AREA.bottom)
   );
+}
+
+/** Whether a segment is centred above the card's print (`PRINT_TOP`). */
+function abovePrint(extent: Extent, frame: FaceFrame): boolean {
+  return centerOf(extent).y < frame.y(PRINT_TOP);
 }
 
 /**
@@ -177,7 +190,8 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
   const labels = placeLabels(text, hits);
   const frame = fitFaceFrame(text, labelAnchors(labels, FRONT_LABEL_CENTERS));
   const segments = valueSegments(text, hits).filter(
-    (s) => !inPhotoArea(s.extent, frame) && !inLabelColumn(s, frame),
+    (s) =>
+      !inPhotoArea(s.extent, frame) && !inLabelColumn(s, frame) && !abovePrint(s.extent, frame),
   );
 
   const numberSegments = numberRow(segments, labels, frame);

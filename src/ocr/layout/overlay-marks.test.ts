@@ -196,3 +196,13 @@ describe('a watermark repeated across a field', () => {
     expect(read(lines).name?.value).toBe('张三证');
   });
 });
+
+describe("a usage line's end read onto the validity row", () => {
+  it('leaves the period its end date and its 长期', () => {
+    const long = read(backLines({ ...BACK, validity: '限2007.05.10长期使用' }));
+    expect(long.valid_from).toMatchObject({ value: '2007-05-10' });
+    expect(long.valid_to).toMatchObject({ value: '长期' });
+    const dated = read(backLines({ ...BACK, validity: '2015.03.06-2035.03.06使用' }));
+    expect(dated.valid_to).toMatchObject({ value: '2035-03-06' });
+  });
+});

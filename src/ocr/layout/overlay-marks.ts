@@ -20,8 +20,10 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /供.{0,24}?使用|[，,]?他用无效/gu,
   // The words of a clerk's check stamp: 已核验, 与原件一致, 与原件核对一致.
   /已?核验|与原件(?:核对)?一致/gu,
-  // The same line with its start lost under the card's edge or another box (BDCI比赛使用).
-  /[仅限供]{0,2}[A-Za-z0-9]*\p{Script=Han}{0,2}使用/gu,
+  // The same line with its start lost under the card's edge or another box (BDCI比赛使用). Digits
+  // and 长期 before it are the validity row's own, which such a line crosses at its end
+  // (2007.05.10长期使用 keeps its period).
+  /[仅限供]{0,2}[A-Za-z]*(?:(?![长期])\p{Script=Han}){0,2}使用/gu,
   // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
   // 样 of a faint watermark is read as its look-alike 祥; the copy a usage line names at its
   // start (此复印件仅供…) is cut whole, not as 复印.

@@ -49,6 +49,11 @@ export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number):
   ];
 }
 
+/** Whether two extents share any area. */
+export function overlaps(a: Extent, b: Extent): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
 export function centerOf(extent: Extent): { x: number; y: number } {
   return { x: (extent.left + extent.right) / 2, y: (extent.top + extent.bottom) / 2 };
 }

@@ -260,6 +260,22 @@ describe('place names on both sides', () => {
     expect(fields(readCardFields(face, 'back', SAMPLE_TODAY)).issue?.confidence).toBeLessThan(0.9);
   });
 
+  it('gives a bureau read without its last 局 the 局 when that names a listed one, unvouched', () => {
+    const issueOf = (issue: string) =>
+      fields(
+        readCardFields(
+          faceOf(backLines({ issue, validity: '2015.03.06-2035.03.06' })),
+          'back',
+          SAMPLE_TODAY,
+        ),
+      ).issue;
+    const lost = issueOf('都昌县公安');
+    expect(lost?.value).toBe('都昌县公安局');
+    expect(lost?.confidence).toBeLessThan(0.9);
+    expect(issueOf('都昌县公安局')?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(issueOf('兴山悬')?.value).toBe('兴山悬');
+  });
+
   it('keeps a bureau the gazetteer does not hold as read, and does not vouch for it', () => {
     const issueOf = (issue: string) =>
       fields(

@@ -11,9 +11,15 @@ import { type FaceText, faceTextOf } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
 import { touchesMark, withoutPhraseEnds } from './overlay-marks.ts';
-import { type Extent, extentOf } from './quad-geometry.ts';
+import { type Extent, extentOf, overlaps } from './quad-geometry.ts';
 import { decideSide, sideEvidence } from './side-detection.ts';
-import { ethnicityRegion, issueRegion, numberRegion, validityRegion } from './unboxed-values.ts';
+import {
+  ethnicityRegion,
+  issueRegion,
+  lostAddressStartRegion,
+  numberRegion,
+  validityRegion,
+} from './unboxed-values.ts';
 
 /**
  * The fields of one straightened card face: decides the side from what is printed (honouring
@@ -40,7 +46,7 @@ function readTextFields(
     decided === 'front'
       ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today)
       : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
-  return withMarksConsidered(reading, text.marks);
+  return withUnboxedConsidered(withMarksConsidered(reading, text.marks), text.unboxed);
 }
 
 /** Each field's glyphs without a mark's wording at their ends (`withoutPhraseEnds`). */
@@ -65,16 +71,38 @@ function withMarksConsidered(reading: CardReading, marks: readonly Extent[]): Ca
 }
 
 /**
+ * The values no check covers whole: a name or an address read from a line the detector had not
+ * boxed (a mark across it) has nothing but the recogniser's word for it.
+ */
+const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['name', 'address']);
+
+/** A free-text value read in part from a line the detector had not boxed is not vouched for. */
+function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[]): CardReading {
+  if (unboxed.length === 0) return reading;
+  const fields: Record<string, FieldReading> = { ...reading.fields };
+  for (const [field, read] of Object.entries(fields)) {
+    if (!FREE_TEXT_FIELDS.has(field) || read.box === null) continue;
+    const box = extentOf([read.box]);
+    if (!unboxed.some((extent) => overlaps(extent, box))) continue;
+    fields[field] = { ...read, confidence: Math.min(read.confidence, CONFIDENCE.readUnboxed) };
+  }
+  return { ...reading, fields } as CardReading;
+}
+
+/**
  * Where values the card always prints came back unread, or read as something else (a mark over
- * the row boxed in their place): the ethnic group, the number, the issuing authority, the
- * validity period. The pipeline reads each such region as one line (`lookAtUnboxed`).
+ * the row boxed in their place): the ethnic group, the number, the address's first line, the
+ * issuing authority, the validity period. The pipeline reads each such region as one line
+ * (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {
-    const { ethnicity, number } = reading.fields;
+    const { ethnicity, number, address } = reading.fields;
+    const addressStart = lostAddressStartRegion(text, address.box);
     return [
       ...(isEthnicGroup(ethnicity.value) ? [] : [ethnicityRegion(text)]),
       ...(number.value === '' ? [numberRegion(text)] : []),
+      ...(addressStart === null ? [] : [addressStart]),
     ];
   }
   const { issue, valid_from: from, valid_to: to } = reading.fields;

@@ -45,7 +45,26 @@ describe('lines at a tilt no printed row has', () => {
     expect(tiltedLines(turned)).toEqual([false, false, false]);
   });
 
-  it('leave a box of one or two characters alone, whose direction says little', () => {
-    expect(tiltedLines([...card, line(2, 600, 100, 40)])).toEqual([false, false, false, false]);
+  it('leave a box of one or two characters alone unless its edges stand far off the rows', () => {
+    const fewTurned = [line(2, 600, 100, 20), line(1, 600, 100, -22), line(1, 600, 100, 88)];
+    expect(tiltedLines([...card, ...fewTurned])).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it("leave the card's upright short boxes alone where a watermark's long lines set the rows", () => {
+    const watermark = Array.from({ length: 4 }, (_, i) => line(7, 40 + 60 * i, 40 * i, 32));
+    const print = [line(4, 250, 450, 0), line(2, 300, 150, 0), line(1, 400, 150, 1)];
+    expect(tiltedLines([...watermark, ...print]).slice(-2)).toEqual([false, false]);
+  });
+
+  it("are a stamp's or watermark's characters boxed one or two at a time at a steep tilt", () => {
+    const steep = [line(2, 600, 100, 40), line(1, 500, 300, -45), line(1, 500, 300, 125)];
+    expect(tiltedLines([...card, ...steep])).toEqual([false, false, false, true, true, true]);
   });
 });

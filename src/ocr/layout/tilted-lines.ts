@@ -15,8 +15,17 @@ const MARK_TILT_DEG = 15;
  */
 const MIN_LENGTH_IN_HEIGHTS = 2.5;
 
-/** A line's direction in degrees (clockwise from the face's x axis), or null when too short. */
-function lineAngle(glyphs: readonly Glyph[]): number | null {
+/**
+ * How far (degrees) the edges of such a short box may turn from the card's rows, either way
+ * round, and still hold the card's print. Its edges tell the text's direction only up to a
+ * quarter turn, and the detector draws a printed line's lone last characters up to 22 degrees
+ * off its row (4室 at a line's end); a watermark's or stamp's characters boxed one or two at a
+ * time stand at 30 to 45 degrees (贷证, 用 over an address's end).
+ */
+const SHORT_BOX_TILT_DEG = 30;
+
+/** Direction of a line's box and whether it is long enough to tell the text's direction. */
+function lineAngle(glyphs: readonly Glyph[]): { deg: number; long: boolean } | null {
   const first = glyphs[0];
   const last = glyphs.at(-1);
   if (first === undefined || last === undefined) return null;
@@ -25,8 +34,16 @@ function lineAngle(glyphs: readonly Glyph[]): number | null {
   const dx = topRight[0] - topLeft[0];
   const dy = topRight[1] - topLeft[1];
   const height = Math.hypot(bottomRight[0] - topRight[0], bottomRight[1] - topRight[1]);
-  if (Math.hypot(dx, dy) < MIN_LENGTH_IN_HEIGHTS * height) return null;
-  return (Math.atan2(dy, dx) * 180) / Math.PI;
+  return {
+    deg: (Math.atan2(dy, dx) * 180) / Math.PI,
+    long: Math.hypot(dx, dy) >= MIN_LENGTH_IN_HEIGHTS * height,
+  };
+}
+
+/** How far apart two directions are up to a quarter turn (0 to 45 degrees). */
+function quarterTurnApart(a: number, b: number): number {
+  const apart = (((a - b) % 90) + 90) % 90;
+  return Math.min(apart, 90 - apart);
 }
 
 /**
@@ -34,22 +51,30 @@ function lineAngle(glyphs: readonly Glyph[]): number | null {
  * the square of its characters, so that the card's long lines (the number, the address, the
  * period) outweigh the many short tiles of a watermark.
  */
-function rowsAngle(angles: readonly (number | null)[], lines: readonly Glyph[][]): number | null {
+function rowsAngle(
+  angles: readonly ({ deg: number; long: boolean } | null)[],
+  lines: readonly Glyph[][],
+): number | null {
   return weightedMedian(
     angles.flatMap((angle, i) =>
-      angle === null ? [] : [{ value: angle, weight: (lines[i]?.length ?? 0) ** 2 }],
+      angle?.long ? [{ value: angle.deg, weight: (lines[i]?.length ?? 0) ** 2 }] : [],
     ),
   );
 }
 
 /**
  * Which lines run at a tilt no printed row of the card has (`MARK_TILT_DEG` away from the
- * rows): marks set over the copy, whatever their wording.
+ * rows, or a short box's edges `SHORT_BOX_TILT_DEG` away from them and from the straightened
+ * face's axes): marks set over the copy, whatever their wording.
  */
 export function tiltedLines(lines: readonly Glyph[][]): boolean[] {
   const angles = lines.map(lineAngle);
   const rows = rowsAngle(angles, lines);
-  return angles.map(
-    (angle) => rows !== null && angle !== null && Math.abs(angle - rows) > MARK_TILT_DEG,
-  );
+  return angles.map((angle) => {
+    if (rows === null || angle === null) return false;
+    if (angle.long) return Math.abs(angle.deg - rows) > MARK_TILT_DEG;
+    // Far from the face's own axes too: where a watermark's many long lines outweigh the card's
+    // few and set the rows at its own angle, the card's upright short boxes stay print.
+    return [rows, 0].every((deg) => quarterTurnApart(angle.deg, deg) > SHORT_BOX_TILT_DEG);
+  });
 }

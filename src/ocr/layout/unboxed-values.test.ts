@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../../idcard/api-contract.ts';
 import { faceTextOf } from './face-text.ts';
-import { rateReading } from './read-card-fields.ts';
+import { rateReading, readCardFields } from './read-card-fields.ts';
 import {
   backLines,
   faceOf,
@@ -10,7 +10,13 @@ import {
   SAMPLE_NUMBER,
   SAMPLE_TODAY,
 } from './read-face-builder.ts';
-import { ethnicityRegion, issueRegion, numberRegion, validityRegion } from './unboxed-values.ts';
+import {
+  ethnicityRegion,
+  issueRegion,
+  lostAddressStartRegion,
+  numberRegion,
+  validityRegion,
+} from './unboxed-values.ts';
 
 const WITHOUT_ETHNICITY = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '汉');
 
@@ -83,5 +89,49 @@ describe('where an unboxed number, authority or period is looked for', () => {
     expect(rate(backLines(BACK))).toEqual([]);
     expect(rate(backLines({ ...BACK, validity: '入职手' }))).toHaveLength(1);
     expect(rate(backLines(BACK).filter((line) => line.text !== BACK.issue))).toHaveLength(1);
+  });
+});
+
+function frontFields(face: ReturnType<typeof faceOf>) {
+  const reading = readCardFields(face, 'front', SAMPLE_TODAY);
+  if (reading.side !== 'front') throw new Error('read as the emblem side');
+  return reading.fields;
+}
+
+describe("where an address's lost first line is looked for", () => {
+  const [firstLine] = SAMPLE_FRONT.address;
+  const withoutFirstLine = frontLines(SAMPLE_FRONT).filter((line) => line.text !== firstLine);
+  const addressBox = (lines: ReturnType<typeof frontLines>) =>
+    frontFields(faceOf(lines)).address.box;
+
+  it('is the first address row right of 住址, when the address read starts below it', () => {
+    const text = faceTextOf(faceOf(withoutFirstLine));
+    const region = lostAddressStartRegion(text, addressBox(withoutFirstLine));
+    if (region === null) throw new Error('no region');
+    expect(holds(region, 0.2, 0.51)).toBe(true);
+    expect(holds(region, 0.55, 0.51)).toBe(true);
+    expect(holds(region, 0.1, 0.51)).toBe(false);
+    expect(holds(region, 0.2, 0.59)).toBe(false);
+    expect(holds(region, 0.2, 0.4)).toBe(false);
+    expect(rateReading(faceOf(withoutFirstLine), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+  });
+
+  it('is not asked for where the address starts on its row, or nothing of it was read', () => {
+    const whole = frontLines(SAMPLE_FRONT);
+    expect(lostAddressStartRegion(faceTextOf(faceOf(whole)), addressBox(whole))).toBeNull();
+    expect(lostAddressStartRegion(faceTextOf(faceOf(whole)), null)).toBeNull();
+  });
+});
+
+describe('a line read where the detector boxed nothing', () => {
+  it('leaves the address it completes unvouched, and the values beside it as they were', () => {
+    const face = faceOf(frontLines(SAMPLE_FRONT));
+    face.lines = face.lines.map((line) =>
+      line.text === SAMPLE_FRONT.address[0] ? { ...line, unboxed: true } : line,
+    );
+    const fields = frontFields(face);
+    expect(fields.address.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(fields.address.confidence).toBeLessThan(0.9);
+    expect(fields.name.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -18,7 +18,7 @@ import {
   type LabelKind,
   type LabelSpec,
 } from './labels.ts';
-import { centerOf } from './quad-geometry.ts';
+import { centerOf, extentOf } from './quad-geometry.ts';
 
 /**
  * Half the height of the region looked at around a row, as a share of the face's height: the
@@ -54,6 +54,18 @@ const NUMBER_PLACE: ValuePlace<FrontLabel> = {
   left: NUMBER_LINE_ENDS.left.x - 0.03,
   right: NUMBER_LINE_ENDS.right.x + 0.05,
   row: FRONT_ROW_CENTERS.number[0],
+};
+
+/**
+ * The address's first line, from right of 住址 (two label characters, as for 民族) to the photo.
+ * A mark across it can leave the detector nothing to box there, while the lines below are read
+ * (街道云松庄村5组25号 without 广东省湛江市徐闻县龙中).
+ */
+const ADDRESS_PLACE: ValuePlace<FrontLabel> = {
+  label: 'address',
+  left: FRONT_LABEL_CENTERS.address.x + 0.03,
+  right: FRONT_PHOTO_AREA.left,
+  row: FRONT_ROW_CENTERS.address[0],
 };
 
 /**
@@ -109,6 +121,17 @@ export function ethnicityRegion(text: FaceText): Quad {
 /** Where the number is printed on a portrait side (`NUMBER_PLACE`). */
 export function numberRegion(text: FaceText): Quad {
   return valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, NUMBER_PLACE);
+}
+
+/**
+ * Where the address's first line is printed, when the address read starts below the middle of
+ * that row (its first line lost, `ADDRESS_PLACE`); null when it starts on it, or nothing was read.
+ */
+export function lostAddressStartRegion(text: FaceText, address: Quad | null): Quad | null {
+  if (address === null) return null;
+  const region = valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ADDRESS_PLACE);
+  const [[, top], , [, bottom]] = region;
+  return extentOf([address]).top > (top + bottom) / 2 ? region : null;
 }
 
 /** Where the issuing authority is printed on an emblem side. */
