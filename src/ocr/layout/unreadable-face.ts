@@ -5,8 +5,8 @@ import {
   FRONT_FIELDS,
   type FrontField,
 } from '../../idcard/api-contract.ts';
-import { FACE_PX_PER_MM } from '../card-geometry.ts';
 import type { ReadFace } from '../recognized-line.ts';
+import type { RgbImage } from '../rgb-image.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
 
 /**
@@ -25,25 +25,44 @@ export function isIllegible(face: ReadFace): boolean {
 }
 
 /**
- * A text line's box at least this tall on the straightened face is the emblem side's title
- * (居民身份证, boxed about 9 mm tall even through strong blur); the portrait side's tallest line,
- * the name, boxes at 5-7 mm.
+ * The emblem side's national emblem is the only large red on either face: 3.9-4.9 % of every
+ * committed emblem side's face stands that far redder than the card's paper, sharp or blurred by
+ * sigma 18 px, and at most 0.2 % of any portrait side's. Measured against the face's own median
+ * colour, so warm light that tints the whole card does not make it red.
  */
-const TITLE_MIN_HEIGHT = 7.5 * FACE_PX_PER_MM;
-/** A box at least this much wider than tall is a line of text (the portrait photo is not). */
-const LINE_MIN_ASPECT = 1.5;
+const EMBLEM_MIN_SHARE = 0.015;
+/** How much redder than the paper a pixel must be: red over paper beyond green's and blue's. */
+const EMBLEM_REDNESS = 40;
 
 /**
  * The side of a face whose print could not be read, when none was asked for: the emblem side when
- * a line as tall as its title was boxed, else the portrait side (as on a tie in `decideSide`).
+ * its emblem's red shows (`EMBLEM_MIN_SHARE`), else the portrait side (as on a tie in
+ * `decideSide`). Blurred print boxes as lines of any height, so the face's colour decides.
  */
-export function likelySide(face: ReadFace): CardSide {
-  const hasTitle = face.lines.some(({ box: [tl, tr, , bl] }) => {
-    const width = Math.hypot(tr[0] - tl[0], tr[1] - tl[1]);
-    const height = Math.hypot(bl[0] - tl[0], bl[1] - tl[1]);
-    return height >= TITLE_MIN_HEIGHT && width >= LINE_MIN_ASPECT * height;
-  });
-  return hasTitle ? 'back' : 'front';
+export function likelySide(face: RgbImage): CardSide {
+  const { data } = face;
+  const pixels = face.width * face.height;
+  const paper = [0, 1, 2].map((channel) => {
+    const histogram = new Uint32Array(256);
+    for (let i = channel; i < data.length; i += 3) {
+      const value = data[i] as number;
+      histogram[value] = (histogram[value] as number) + 1;
+    }
+    let seen = 0;
+    for (let value = 0; value < 256; value++) {
+      seen += histogram[value] as number;
+      if (seen >= pixels / 2) return value;
+    }
+    return 255;
+  }) as [number, number, number];
+  let red = 0;
+  for (let i = 0; i < data.length; i += 3) {
+    const r = (data[i] as number) - paper[0];
+    const g = (data[i + 1] as number) - paper[1];
+    const b = (data[i + 2] as number) - paper[2];
+    if (r - Math.max(g, b) > EMBLEM_REDNESS) red += 1;
+  }
+  return red >= EMBLEM_MIN_SHARE * pixels ? 'back' : 'front';
 }
 
 const UNREAD: FieldReading = { value: '', confidence: 0, box: null, incomplete: true };
