@@ -25,9 +25,9 @@ export function isIllegible(face: ReadFace): boolean {
 }
 
 /**
- * The emblem side's national emblem is the only large red on either face: 3.9-4.9 % of every
+ * The emblem side's national emblem is the only large red on either face: 3.1-4.7 % of every
  * committed emblem side's face stands that far redder than the card's paper, sharp or blurred by
- * sigma 18 px, and at most 0.2 % of any portrait side's. Measured against the face's own median
+ * sigma 18 px, and at most 0.15 % of any portrait side's. Measured against the face's own median
  * colour, so warm light that tints the whole card does not make it red.
  */
 const EMBLEM_MIN_SHARE = 0.015;
