@@ -35,6 +35,14 @@ const MIN_AREA_SHARE = 0.1;
  */
 const MIN_OPPOSITE_SIDE_RATIO = 0.7;
 /**
+ * Bounds on an outline's long over short side: ID-1 is 1.585, and the cards found through blur
+ * measure 1.48-1.57 (held at an angle, or grown by the blur). Narrower than the live view's
+ * 1.2-2.2, which frames a card the clerk is still turning: on a pale desk the outline of a pale
+ * card's portrait and text alone, without its edge, measures 1.25-1.33.
+ */
+const MIN_ASPECT = 1.35;
+const MAX_ASPECT = 1.85;
+/**
  * An outline with a corner this close to the frame's edge (share of its shorter side) is the
  * frame, not a card: random noise has strong steps everywhere, so no background is grown from
  * the border and the whole frame stands as one blob.
@@ -90,7 +98,10 @@ function findOutline(photo: RgbImage): Point[] | null {
   return null;
 }
 
-/** An outline within the frame whose opposite sides differ no more than perspective makes them. */
+/**
+ * An outline within the frame, of a card's proportions, whose opposite sides differ no more than
+ * perspective makes them.
+ */
 function isCardShaped(quad: Quad, width: number, height: number): boolean {
   const margin = FRAME_EDGE_MARGIN * Math.min(width, height);
   const inside = quad.every(
@@ -102,6 +113,8 @@ function isCardShaped(quad: Quad, width: number, height: number): boolean {
   return (
     inside &&
     long * short >= MIN_AREA_SHARE * width * height &&
+    long >= MIN_ASPECT * short &&
+    long <= MAX_ASPECT * short &&
     ratio(distance(p0, p1), distance(p3, p2)) >= MIN_OPPOSITE_SIDE_RATIO &&
     ratio(distance(p1, p2), distance(p0, p3)) >= MIN_OPPOSITE_SIDE_RATIO
   );
