@@ -1,6 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import sharp, { type Sharp } from 'sharp';
 import type { Quad } from '../../src/idcard/api-contract.ts';
+import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from '../../src/ocr/card-geometry.ts';
 import { NoCardFoundError } from '../../src/ocr/errors.ts';
+import { homographyFromQuads } from '../../src/ocr/geometry.ts';
+import { warpImage } from '../../src/ocr/warp.ts';
 import { createLocalEngine } from '../../src/server/local-engine/local-engine.ts';
 import type { RecognizeOptions } from '../../src/server/local-engine/local-engine-recognize.ts';
 import {
@@ -34,10 +38,12 @@ const SIGMAS = process.argv.includes('--sigmas')
 const CARDS = [
   '002-desk-perspective-front.jpg',
   '004-rotation-small-front.jpg',
+  '006-rotation-large-front.jpg',
   '010-shadow-front.jpg',
   '014-defocus-front.jpg',
   '003-desk-perspective-back.jpg',
   '005-rotation-small-back.jpg',
+  '007-rotation-large-back.jpg',
   '011-shadow-back.jpg',
   '015-defocus-back.jpg',
 ];
@@ -51,7 +57,7 @@ const OPTIONS: RecognizeOptions = {
   side: 'auto',
   returnVerification: false,
   returnTextLocation: false,
-  returnAdjustedImage: false,
+  returnAdjustedImage: true,
   returnPortraitImage: false,
   returnPortraitLocation: false,
   alarms: [],
@@ -66,14 +72,51 @@ const cornersOf = (file: string) =>
 
 const engine = await createLocalEngine({ workers: 1 });
 
-/** 'face front' (every field empty), 'read front' (some field read), or 'AIS.0104'. */
-async function outcome(photo: Uint8Array): Promise<{ answer: string; ms: number }> {
+/** A face as a small grey vector with its mean taken off, to compare faces' layouts. */
+async function layoutOf(image: Sharp): Promise<Float64Array> {
+  const pixels = await image.resize(43, 27, { fit: 'fill' }).greyscale().raw().toBuffer();
+  const mean = pixels.reduce((sum, v) => sum + v, 0) / pixels.length;
+  return Float64Array.from(pixels, (v) => v - mean);
+}
+
+const dot = (a: Float64Array, b: Float64Array) =>
+  a.reduce((sum, v, i) => sum + v * (b[i] as number), 0);
+
+/** Whether a straightened face stands as the card does upright, not turned half round. */
+async function isUpright(adjusted: string, file: string): Promise<boolean> {
+  const photo = await readFile(new URL(file, CARDS_DIR));
+  const { data, info } = await sharp(photo)
+    .removeAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const source = { width: info.width, height: info.height, data: new Uint8Array(data) };
+  const face = warpImage(
+    source,
+    homographyFromQuads(FACE_CORNERS, cornersOf(file)),
+    FACE_WIDTH,
+    FACE_HEIGHT,
+  );
+  const raw = { raw: { width: FACE_WIDTH, height: FACE_HEIGHT, channels: 3 as const } };
+  const upright = await layoutOf(sharp(face.data, raw));
+  const turned = await layoutOf(sharp(face.data, raw).rotate(180));
+  const answered = await layoutOf(sharp(Buffer.from(adjusted, 'base64')));
+  return dot(answered, upright) > dot(answered, turned);
+}
+
+/**
+ * 'face front' (every field empty; 'upside down' added where its straightened face is), 'read
+ * front' (some field read), or 'AIS.0104'.
+ */
+async function outcome(photo: Uint8Array, file: string): Promise<{ answer: string; ms: number }> {
   const started = performance.now();
   try {
     const result = (await engine.recognize(photo, OPTIONS)) as Record<string, unknown>;
+    const ms = performance.now() - started;
     const confidence = result.confidence as Record<string, number>;
     const read = Object.keys(confidence).some((field) => result[field] !== '');
-    return { answer: `${read ? 'read' : 'face'} ${result.side}`, ms: performance.now() - started };
+    if (read) return { answer: `read ${result.side}`, ms };
+    const upright = await isUpright(result.adjusted_image as string, file);
+    return { answer: `face ${result.side}${upright ? '' : ' upside down'}`, ms };
   } catch (error) {
     if (!(error instanceof NoCardFoundError)) throw error;
     return { answer: 'AIS.0104', ms: performance.now() - started };
@@ -90,12 +133,14 @@ for (const sigma of SIGMAS) {
         setting === 'photo'
           ? await blurredPhoto(file, sigma)
           : await composedCard(file, cornersOf(file), setting.background, setting.pose, sigma);
-      const { answer, ms } = await outcome(photo);
+      const { answer, ms } = await outcome(photo, file);
       console.log(`sigma ${sigma}\t${file}\t${name}\t${answer}\t${Math.round(ms)} ms`);
       const key = `sigma ${sigma} ${side}`;
       const counts = tally.get(key) ?? new Map<string, number>();
       const kind = answer === 'AIS.0104' ? 'AIS.0104' : (answer.split(' ')[0] as string);
       counts.set(kind, (counts.get(kind) ?? 0) + 1);
+      if (answer.endsWith('upside down'))
+        counts.set('upside down', (counts.get('upside down') ?? 0) + 1);
       tally.set(key, counts);
     }
   }
@@ -111,13 +156,13 @@ const negatives: [string, () => Promise<Uint8Array>][] = [
   ['lamp-lit blank plate', lampLitPlate],
 ];
 for (const [name, make] of negatives) {
-  const { answer, ms } = await outcome(await make());
+  const { answer, ms } = await outcome(await make(), CARDS[0] as string);
   console.log(`negative\t${name}\t${answer}\t${Math.round(ms)} ms`);
 }
-console.log('\nper blur and side (runs: face / read / AIS.0104)');
+console.log('\nper blur and side (runs: face / read / AIS.0104; faces upside down)');
 for (const [key, counts] of tally) {
   console.log(
-    `${key}\t${counts.get('face') ?? 0} / ${counts.get('read') ?? 0} / ${counts.get('AIS.0104') ?? 0}`,
+    `${key}\t${counts.get('face') ?? 0} / ${counts.get('read') ?? 0} / ${counts.get('AIS.0104') ?? 0}; ${counts.get('upside down') ?? 0}`,
   );
 }
 await engine.close();

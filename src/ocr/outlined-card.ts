@@ -1,10 +1,11 @@
 import type { Quad } from '../idcard/api-contract.ts';
-import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
+import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
 import { findCardQuad, sideLengths } from './card-quad.ts';
+import { emblemRed } from './emblem-red.ts';
 import { readFaceLines, readingOrder } from './face-lines.ts';
 import { distance, homographyFromQuads, type Point } from './geometry.ts';
-import { grayOf } from './gray-image.ts';
-import { isIllegible } from './layout/unreadable-face.ts';
+import { type GrayImage, grayOf } from './gray-image.ts';
+import { isIllegible, likelySide } from './layout/unreadable-face.ts';
 import type { ScannedCard } from './read-cards.ts';
 import type { RgbImage } from './rgb-image.ts';
 import type { TextModels } from './text-models.ts';
@@ -49,6 +50,12 @@ const MAX_ASPECT = 1.85;
  */
 const FRAME_EDGE_MARGIN = 0.015;
 /**
+ * Fewer characters than this, however sure, are no legible print: a blob of a portrait side
+ * blurred by sigma 18 px reads as a lone 2 at 0.89, where clear text without the card's labels
+ * (a member's card) reads tens of characters.
+ */
+const MIN_LEGIBLE_CHARS = 4;
+/**
  * The least `printContrast` of a face that bears print: a blank white plate measures 0, the
  * same plate lit by a lamp from one side 10, the committed cards blurred by sigma 8-18 px
  * 70-120 where nothing on them was boxed.
@@ -65,22 +72,57 @@ export async function readOutlinedCard(
   photo: RgbImage,
   models: TextModels,
 ): Promise<ScannedCard | null> {
-  const corners = findOutline(photo);
-  if (!corners) return null;
+  const outline = findOutline(photo);
+  if (!outline) return null;
+  // The outline starts at a long side's more top-left corner: upright, or turned half round.
+  let corners = outline;
+  let faceImage = warpImage(
+    photo,
+    homographyFromQuads(FACE_CORNERS, corners),
+    FACE_WIDTH,
+    FACE_HEIGHT,
+  );
+  if (isUpsideDown(faceImage)) {
+    const [c0, c1, c2, c3] = outline as [Point, Point, Point, Point];
+    corners = [c2, c3, c0, c1];
+    faceImage = warpImage(
+      photo,
+      homographyFromQuads(FACE_CORNERS, corners),
+      FACE_WIDTH,
+      FACE_HEIGHT,
+    );
+  }
   const faceToPhoto = homographyFromQuads(FACE_CORNERS, corners);
   const lines = await readFaceLines(photo, faceToPhoto, models);
-  let faceImage: RgbImage | null = null;
-  const scan: ScannedCard = {
-    face: { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) },
-    faceImage: () => {
-      faceImage ??= warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
-      return faceImage;
-    },
-    faceToPhoto,
-  };
-  if (!isIllegible(scan.face)) return null;
+  const face = { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder(lines) };
+  const chars = lines.reduce((sum, line) => sum + line.chars.length, 0);
+  if (chars >= MIN_LEGIBLE_CHARS && !isIllegible(face)) return null;
   // Boxes read, however poorly, are print; with none, the plate must not be blank.
-  return lines.length > 0 || printContrast(scan.faceImage()) >= MIN_PRINT_CONTRAST ? scan : null;
+  if (lines.length === 0 && printContrast(faceImage) < MIN_PRINT_CONTRAST) return null;
+  return { face, faceImage: () => faceImage, faceToPhoto };
+}
+
+/**
+ * Whether a face too blurred to read stands upside down: the emblem side's red emblem stands in
+ * its left half, and the portrait side's photo (dark hair and clothes, the darkest part of the
+ * face through any blur) at its right, where the mirrored place on the left holds only print.
+ */
+function isUpsideDown(face: RgbImage): boolean {
+  if (likelySide(face) === 'back') return emblemRed(face).centreX > face.width / 2;
+  const gray = grayOf(face);
+  const { left, top, right, bottom } = PORTRAIT_AREA;
+  return (
+    meanGray(gray, FACE_WIDTH - right, FACE_HEIGHT - bottom, FACE_WIDTH - left, FACE_HEIGHT - top) <
+    meanGray(gray, left, top, right, bottom)
+  );
+}
+
+function meanGray(gray: GrayImage, x0: number, y0: number, x1: number, y1: number): number {
+  let sum = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) sum += gray.data[y * gray.width + x] as number;
+  }
+  return sum / ((x1 - x0) * (y1 - y0));
 }
 
 /** The first card-shaped outline found at any of `OUTLINE_FRAME_WIDTHS`, in photo pixels. */

@@ -5,6 +5,7 @@ import {
   FRONT_FIELDS,
   type FrontField,
 } from '../../idcard/api-contract.ts';
+import { emblemRed } from '../emblem-red.ts';
 import type { ReadFace } from '../recognized-line.ts';
 import type { RgbImage } from '../rgb-image.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
@@ -25,14 +26,11 @@ export function isIllegible(face: ReadFace): boolean {
 }
 
 /**
- * The emblem side's national emblem is the only large red on either face: 3.1-4.7 % of every
- * committed emblem side's face stands that far redder than the card's paper, sharp or blurred by
- * sigma 18 px, and at most 0.15 % of any portrait side's. Measured against the face's own median
- * colour, so warm light that tints the whole card does not make it red.
+ * The emblem side's national emblem is the only large red on either face (`emblemRed`): 3.1-4.7 %
+ * of every committed emblem side's face, sharp or blurred by sigma 18 px, and at most 0.15 % of
+ * any portrait side's.
  */
 const EMBLEM_MIN_SHARE = 0.015;
-/** How much redder than the paper a pixel must be: red over paper beyond green's and blue's. */
-const EMBLEM_REDNESS = 40;
 
 /**
  * The side of a face whose print could not be read, when none was asked for: the emblem side when
@@ -40,29 +38,7 @@ const EMBLEM_REDNESS = 40;
  * `decideSide`). Blurred print boxes as lines of any height, so the face's colour decides.
  */
 export function likelySide(face: RgbImage): CardSide {
-  const { data } = face;
-  const pixels = face.width * face.height;
-  const paper = [0, 1, 2].map((channel) => {
-    const histogram = new Uint32Array(256);
-    for (let i = channel; i < data.length; i += 3) {
-      const value = data[i] as number;
-      histogram[value] = (histogram[value] as number) + 1;
-    }
-    let seen = 0;
-    for (let value = 0; value < 256; value++) {
-      seen += histogram[value] as number;
-      if (seen >= pixels / 2) return value;
-    }
-    return 255;
-  }) as [number, number, number];
-  let red = 0;
-  for (let i = 0; i < data.length; i += 3) {
-    const r = (data[i] as number) - paper[0];
-    const g = (data[i + 1] as number) - paper[1];
-    const b = (data[i + 2] as number) - paper[2];
-    if (r - Math.max(g, b) > EMBLEM_REDNESS) red += 1;
-  }
-  return red >= EMBLEM_MIN_SHARE * pixels ? 'back' : 'front';
+  return emblemRed(face).share >= EMBLEM_MIN_SHARE ? 'back' : 'front';
 }
 
 const UNREAD: FieldReading = { value: '', confidence: 0, box: null, incomplete: true };
