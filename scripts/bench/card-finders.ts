@@ -6,9 +6,9 @@ import {
   renderFrames,
   VIDEO_SIZE,
 } from '../../e2e/support/card-video.ts';
-import { findCardQuad } from '../../src/app/capture/card-quad.ts';
 import type { Quad } from '../../src/idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from '../../src/ocr/card-geometry.ts';
+import { findCardQuad } from '../../src/ocr/card-quad.ts';
 import { distance, type Point } from '../../src/ocr/geometry.ts';
 import { grayOf } from '../../src/ocr/gray-image.ts';
 

@@ -1,9 +1,9 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { CARD_ASPECT } from '../../ocr/card-geometry.ts';
+import { sideLengths } from '../../ocr/card-quad.ts';
 import { homographyFromQuads } from '../../ocr/geometry.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import { warpImage } from '../../ocr/warp.ts';
-import { sideLengths } from './card-quad.ts';
 import { imageCorners } from './frame-analysis.ts';
 
 /**

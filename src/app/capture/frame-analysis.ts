@@ -1,10 +1,10 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { CARD_ASPECT } from '../../ocr/card-geometry.ts';
+import { findCardQuad, sideLengths } from '../../ocr/card-quad.ts';
 import { homographyFromQuads, type Point } from '../../ocr/geometry.ts';
 import { type GrayImage, grayOf } from '../../ocr/gray-image.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import { warpImage } from '../../ocr/warp.ts';
-import { findCardQuad, sideLengths } from './card-quad.ts';
 
 /** What one analysed frame shows; the rules in `capture-rules.ts` turn a run of them into a hint. */
 export type FrameAnalysis = {

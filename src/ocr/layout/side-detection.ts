@@ -7,6 +7,12 @@ import { BACK_LABELS, FRONT_LABELS, findLabels, type LabelHit } from './labels.t
 
 /** A run of this many digits is the portrait side's number (the birth row has at most 4). */
 const NUMBER_RUN = 15;
+/**
+ * A date of birth as the number holds it (19800304). A run of digits read without any of the
+ * portrait side's labels is its number only where it holds one: a bank card's 16-19 digits
+ * seldom do (about one card in a hundred by chance), and an ID number always does.
+ */
+const NUMBER_BIRTH = /(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])/;
 /** The emblem side's dotted dates (2015.03.06); the portrait side prints 年/月/日 instead. */
 const DOTTED_DATE = /\d{4}[.．·]\d{2}[.．·]\d{2}/;
 
@@ -24,12 +30,14 @@ export function sideEvidence(text: FaceText): SideEvidence {
   const digitsOnly = text.lines.map((line) =>
     line.map((g) => digitOf(g.char) ?? (g.char === '.' ? '.' : '-')).join(''),
   );
-  const hasNumber = digitsOnly.some((line) =>
-    line.split(/[^0-9X]/).some((r) => r.length >= NUMBER_RUN),
+  const runs = digitsOnly.flatMap((line) =>
+    line.split(/[^0-9X]/).filter((r) => r.length >= NUMBER_RUN),
   );
+  const frontLabels = labelScore(findLabels(text.lines, FRONT_LABELS, text));
+  const hasNumber = runs.some((run) => frontLabels > 0 || NUMBER_BIRTH.test(run));
   const hasDottedDate = text.lines.some((line) => DOTTED_DATE.test(textOf(line)));
   return {
-    front: labelScore(findLabels(text.lines, FRONT_LABELS, text)) + (hasNumber ? 2 : 0),
+    front: frontLabels + (hasNumber ? 2 : 0),
     back: labelScore(findLabels(text.lines, BACK_LABELS, text)) + (hasDottedDate ? 2 : 0),
   };
 }

@@ -23,6 +23,7 @@ import { doubtfulNameBox } from '../../ocr/layout/doubtful-name.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
 import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
 import { rereadDoubtfulNames } from '../../ocr/name-reread.ts';
+import { readOutlinedCard } from '../../ocr/outlined-card.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
@@ -203,13 +204,29 @@ function unreadCards(
   if (sides === 'auto') {
     return unread.slice(0, 1).map((scan) => ({
       scan,
-      reading: unreadableReading(likelySide(scan.face)),
+      reading: unreadableReading(likelySide(scan.faceImage())),
     }));
   }
   return sides.slice(0, unread.length).map((side, i) => ({
     scan: unread[i] as ScannedCard,
     reading: unreadableReading(side),
   }));
+}
+
+/**
+ * Where the locating pass found no card by its text: a card found by its outline whose print is
+ * there but illegible (`readOutlinedCard`), as a face with every field empty.
+ */
+async function outlinedCards(
+  photo: RgbImage,
+  models: TextModels,
+  side: CardSide | 'auto',
+): Promise<ReadCard[]> {
+  const scan = await readOutlinedCard(photo, models);
+  if (!scan) return [];
+  return [
+    { scan, reading: unreadableReading(side === 'auto' ? likelySide(scan.faceImage()) : side) },
+  ];
 }
 
 /**
@@ -270,7 +287,9 @@ export async function recognizeImage(
   const [card] =
     cardsRead.length > 0
       ? cardsRead
-      : unreadCards(scans, cardsRead, side === 'auto' ? side : [side]);
+      : scans.length > 0
+        ? unreadCards(scans, cardsRead, side === 'auto' ? side : [side])
+        : await outlinedCards(photo, models, side);
   if (!card) throw new NoCardFoundError('no ID card found in the image');
   const verification =
     card.reading.side === 'front'

@@ -1,6 +1,6 @@
-import type { Quad } from '../../idcard/api-contract.ts';
-import { convexHull, distance, type Point } from '../../ocr/geometry.ts';
-import type { GrayImage } from '../../ocr/gray-image.ts';
+import type { Quad } from '../idcard/api-contract.ts';
+import { convexHull, distance, type Point } from './geometry.ts';
+import type { GrayImage } from './gray-image.ts';
 
 /**
  * Finds the card in a small grey frame (about 400 px wide) as four corners.
