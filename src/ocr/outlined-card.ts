@@ -30,6 +30,13 @@ const OUTLINE_FRAME_WIDTHS = [480, 320, 240, 160];
 /** A card too small to read its print at this share of the photo is not looked for by outline. */
 const MIN_AREA_SHARE = 0.1;
 /**
+ * Nor is one whose long side spans fewer photo pixels than this: the committed flat scan scaled
+ * down reads whole from 320 px wide and is garbled below, for want of pixels rather than from
+ * blur, and a card found to have too few of them is no card found (AIS.0104), which the desk
+ * explains to the clerk as a resolution too low (`low-resolution.ts`).
+ */
+const MIN_LONG_SIDE_PX = 320;
+/**
  * A card's opposite sides differ only by perspective: the far side of a card held at a steep
  * angle measures 0.78 of the near one. The blurred portrait on a pale card lost against a pale
  * desk outlines as a quad whose top (the head) is half its bottom (the shoulders): 0.48.
@@ -73,7 +80,7 @@ export async function readOutlinedCard(
   models: TextModels,
 ): Promise<ScannedCard | null> {
   const outline = findOutline(photo);
-  if (!outline) return null;
+  if (!outline || sideLengths(outline as Quad).long < MIN_LONG_SIDE_PX) return null;
   // The outline starts at a long side's more top-left corner: upright, or turned half round.
   let corners = outline;
   let faceImage = warpImage(
