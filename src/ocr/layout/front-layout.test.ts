@@ -29,6 +29,21 @@ describe('the label column of the portrait side', () => {
     expect(fields.name?.value).toBe('张三');
     expect(fields.birth?.value).toBe('1990-03-06');
   });
+
+  it("keeps a value's lone last character that starts at a column left of the specimen's", () => {
+    // A maker whose values start 2 % of the width left of the specimen's, an address wrapped
+    // after eleven characters so that its last line is the 5 of …单元1425.
+    const address = ['广东省茂名市信宜市寿柏', '家园10幢2单元142', '5'];
+    const lines = frontLines({ ...SAMPLE_FRONT, address }).map((line) =>
+      line.x === 0.18 ? { ...line, x: 0.16 } : line,
+    );
+    const fields: Record<string, { value: string }> = readCardFields(
+      faceOf(lines),
+      'front',
+      SAMPLE_TODAY,
+    ).fields;
+    expect(fields.address?.value).toBe('广东省茂名市信宜市寿柏家园10幢2单元1425');
+  });
 });
 
 describe('the address', () => {

@@ -1,10 +1,5 @@
 import type { FrontField } from '../../idcard/api-contract.ts';
-import {
-  FRONT_LABEL_CENTERS,
-  FRONT_PHOTO_AREA,
-  FRONT_ROW_CENTERS,
-  FRONT_VALUE_LEFT,
-} from './card-geometry.ts';
+import { FRONT_LABEL_CENTERS, FRONT_PHOTO_AREA, FRONT_ROW_CENTERS } from './card-geometry.ts';
 import { digitOf } from './digit-glyphs.ts';
 import { type FaceFrame, fitFaceFrame } from './face-frame.ts';
 import {
@@ -85,12 +80,14 @@ function abovePrint(extent: Extent, frame: FaceFrame): boolean {
 }
 
 /**
- * Whether a segment lies wholly left of where the values start: what is left of a label read in
- * pieces (福 3 for 出生, 姓 without 名), never a value, since every value of the portrait side
- * starts at the value column or, the number, further right.
+ * Whether a segment lies wholly left of where the values start (`column`, measured on the card):
+ * what is left of a label read in pieces (福 3 for 出生, 姓 without 名), never a value, since
+ * every value of the portrait side starts at the value column or, the number, further right. A
+ * value's lone last character (the 5 of an address wrapped after …单元142) starts there too, so
+ * it is measured against the card's own column, not the specimen's.
  */
-function inLabelColumn(segment: Segment, frame: FaceFrame): boolean {
-  return segment.extent.right <= frame.x(FRONT_VALUE_LEFT);
+function inLabelColumn(segment: Segment, column: number): boolean {
+  return segment.extent.right <= column;
 }
 
 /** The segments of the number row, left to right. */
@@ -189,10 +186,14 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
   const hits = findLabels(text.lines, FRONT_LABELS, text);
   const labels = placeLabels(text, hits);
   const frame = fitFaceFrame(text, labelAnchors(labels, FRONT_LABEL_CENTERS));
-  const segments = valueSegments(text, hits).filter(
-    (s) =>
-      !inPhotoArea(s.extent, frame) && !inLabelColumn(s, frame) && !abovePrint(s.extent, frame),
+  const printed = valueSegments(text, hits).filter(
+    (s) => !inPhotoArea(s.extent, frame) && !abovePrint(s.extent, frame),
   );
+  const column = valueColumnLeft(
+    printed.map((s) => s.glyphs[0]),
+    frame,
+  );
+  const segments = printed.filter((s) => !inLabelColumn(s, column));
 
   const numberSegments = numberRow(segments, labels, frame);
   const rows: Record<FrontRow, Segment[]> = {
