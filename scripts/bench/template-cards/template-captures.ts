@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { homographyFromQuads, type Point } from '../../../src/ocr/geometry.ts';
+import { applyHomography, homographyFromQuads, type Point } from '../../../src/ocr/geometry.ts';
 import type { RgbImage } from '../../../src/ocr/rgb-image.ts';
 import { warpImage } from '../../../src/ocr/warp.ts';
 import type { SeededRandom } from '../../generate-cards/seeded-random.ts';
@@ -72,23 +72,9 @@ async function deskPhoto(
   ];
   const photoToCard = homographyFromQuads(corners, cardCorners);
   const photo = warpImage(card, photoToCard, PHOTO.width, PHOTO.height);
-  const toCard = photoToCard as unknown as number[];
-  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toCard as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
   for (let y = 0; y < PHOTO.height; y++) {
     for (let x = 0; x < PHOTO.width; x++) {
-      const w = h6 * x + h7 * y + h8;
-      const u = (h0 * x + h1 * y + h2) / w;
-      const v = (h3 * x + h4 * y + h5) / w;
+      const [u, v] = applyHomography(photoToCard, x, y);
       const onCard = u >= 0 && v >= 0 && u < card.width && v < card.height;
       for (let c = 0; c < 3; c++) {
         const i = (y * PHOTO.width + x) * 3 + c;
