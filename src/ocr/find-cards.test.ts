@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
 import type { DetectedBox } from './db-postprocess.ts';
-import { findCards } from './find-cards.ts';
+import { type CardCandidate, findCards, rowsRanTogether } from './find-cards.ts';
 import type { RgbImage } from './rgb-image.ts';
 
 /** A plain white photo: no border to measure, so clusters of text alone decide. */
@@ -42,5 +42,27 @@ describe('findCards', () => {
     const top = faceText(100, 60, 20, 26);
     const bottom = faceText(180, 300, 20, 26);
     expect(findCards(blankPhoto(1000, 800), [...top, ...bottom], 4)).toHaveLength(2);
+  });
+});
+
+describe('rowsRanTogether', () => {
+  /** A card 428 x 270 px holding `boxes`. */
+  function cardOf(boxes: DetectedBox[]): CardCandidate {
+    return {
+      corners: [
+        [0, 0],
+        [428, 0],
+        [428, 270],
+        [0, 270],
+      ],
+      boxes,
+    };
+  }
+
+  it('tells rows boxed as blobs from rows boxed one by one', () => {
+    const blobs = [boxAt(40, 40, 300, 60), boxAt(40, 120, 300, 56)];
+    const lines = faceText(40, 30, 22, 34);
+    expect(rowsRanTogether(cardOf(blobs))).toBe(true);
+    expect(rowsRanTogether(cardOf(lines))).toBe(false);
   });
 });

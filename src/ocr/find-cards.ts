@@ -49,6 +49,14 @@ const MIN_CARD_BOXES = 4;
  */
 const MIN_TEXT_WIDTH_SHARE = 0.55;
 
+/**
+ * A face's lines are 2.5-5 mm tall on a 54 mm card, so its boxes 0.07-0.11 of the card's height
+ * at the first pass (the median box, on our cards and the photocopy pages; the emblem side's
+ * titles stand taller). A median box taller than this holds more than one row: a card a third
+ * of the frame wide in small type measured 0.14-0.25.
+ */
+const MAX_LINE_SHARE = 0.125;
+
 function longSide(box: DetectedBox): { angle: number; length: number; short: number } {
   const [p0, p1, , p3] = box.box;
   const top = distance(p0, p1);
@@ -407,4 +415,16 @@ export function findCards(
     });
   }
   return cards;
+}
+
+/**
+ * Whether a card's text was boxed as blobs over several rows rather than line by line: its
+ * median box is taller than `MAX_LINE_SHARE` of the card.
+ */
+export function rowsRanTogether(card: CardCandidate): boolean {
+  const [c0, c1, c2, c3] = card.corners;
+  const cardHeight = (distance(c0, c3) + distance(c1, c2)) / 2;
+  const heights = card.boxes.map((box) => longSide(box).short).sort((a, b) => a - b);
+  const median = heights[Math.floor(heights.length / 2)] ?? 0;
+  return median > MAX_LINE_SHARE * cardHeight;
 }

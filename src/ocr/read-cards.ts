@@ -4,7 +4,7 @@ import { uprightCorners } from './card-orientation.ts';
 import { registerFace } from './card-registration.ts';
 import { detResizeShape } from './det-preprocess.ts';
 import { boxesOverlap, readFaceLines, readingOrder, recognizeBoxes } from './face-lines.ts';
-import { type CardCandidate, findCards } from './find-cards.ts';
+import { type CardCandidate, findCards, rowsRanTogether } from './find-cards.ts';
 import {
   applyHomography,
   composeHomographies,
@@ -50,13 +50,6 @@ const REREAD_OVERHANG = 0.04;
  * larger than the first.
  */
 const CLOSER_GAIN = 1.5;
-/**
- * A face's lines are 2.5-5 mm tall on a 54 mm card, so its boxes 0.07-0.11 of the card's height
- * at the first pass (the median box, on our cards and the photocopy pages; the emblem side's
- * titles stand taller). A median box taller than this holds more than one row: a card a third
- * of the frame wide in small type measured 0.14-0.25.
- */
-const MAX_LINE_SHARE = 0.125;
 
 /** Straighten's hand-off: a card turned upright, and its rough face (from its found corners). */
 type StraightenedCard = { candidate: CardCandidate; roughToPhoto: Homography; corners: Point[] };
@@ -100,25 +93,6 @@ async function locateAt(
 ): Promise<Located> {
   const photoBoxes = await detectText(photo, models, limit);
   return { cards: findCards(photo, photoBoxes, maxCards), limit };
-}
-
-/**
- * Whether the card's text was boxed as blobs over several rows rather than line by line: its
- * median box is taller than `MAX_LINE_SHARE` of the card.
- */
-function rowsRanTogether(card: CardCandidate): boolean {
-  const [c0, c1, c2, c3] = card.corners as [Point, Point, Point, Point];
-  const cardHeight = (distance(c0, c3) + distance(c1, c2)) / 2;
-  const heights = card.boxes
-    .map(({ box: [p0, p1, p2, p3] }) =>
-      Math.min(
-        (distance(p0, p3) + distance(p1, p2)) / 2,
-        (distance(p0, p1) + distance(p3, p2)) / 2,
-      ),
-    )
-    .sort((a, b) => a - b);
-  const median = heights[Math.floor(heights.length / 2)] ?? 0;
-  return median > MAX_LINE_SHARE * cardHeight;
 }
 
 /**
