@@ -196,6 +196,17 @@ describe('readCardFields on the portrait side', () => {
   });
 });
 
+/** The issuing authority read off the sample emblem side with `issue` printed. */
+function issueOf(issue: string) {
+  return fields(
+    readCardFields(
+      faceOf(backLines({ issue, validity: '2015.03.06-2035.03.06' })),
+      'back',
+      SAMPLE_TODAY,
+    ),
+  ).issue;
+}
+
 describe('place names on both sides', () => {
   it('takes the alternative of a doubtful character that makes the address region real', () => {
     const lines = replaceLine(frontLines(SAMPLE_FRONT), '北京市朝阳区建国路', [
@@ -261,14 +272,6 @@ describe('place names on both sides', () => {
   });
 
   it('gives a bureau read without its last 局 the 局 when that names a listed one, unvouched', () => {
-    const issueOf = (issue: string) =>
-      fields(
-        readCardFields(
-          faceOf(backLines({ issue, validity: '2015.03.06-2035.03.06' })),
-          'back',
-          SAMPLE_TODAY,
-        ),
-      ).issue;
     const lost = issueOf('都昌县公安');
     expect(lost?.value).toBe('都昌县公安局');
     expect(lost?.confidence).toBeLessThan(0.9);
@@ -277,14 +280,6 @@ describe('place names on both sides', () => {
   });
 
   it('keeps a bureau the gazetteer does not hold as read, and does not vouch for it', () => {
-    const issueOf = (issue: string) =>
-      fields(
-        readCardFields(
-          faceOf(backLines({ issue, validity: '2015.03.06-2035.03.06' })),
-          'back',
-          SAMPLE_TODAY,
-        ),
-      ).issue;
     // 颖 for 颍, read surely: one character off a listed bureau.
     expect(issueOf('阜阳市公安局颖州分局')).toMatchObject({ value: '阜阳市公安局颖州分局' });
     expect(issueOf('阜阳市公安局颖州分局')?.confidence).toBeLessThan(0.9);
