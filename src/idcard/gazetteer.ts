@@ -53,6 +53,27 @@ function bureauOf(county: { code: string; province: string; city: string | null;
   return `${parent}公安局${Array.from(stem).length >= 2 ? stem : county.county}分局`;
 }
 
+let regionCodesCache: Map<string, string[]> | undefined;
+
+/**
+ * The GB/T 2260 codes of the region an address begins with (`addressRegions`), by its printed
+ * name: what the first six digits of a number registered there read. A name can stand for more
+ * than one code, so all are given.
+ */
+export function codesOfAddressRegion(name: string): readonly string[] {
+  if (regionCodesCache === undefined) {
+    const codes = new Map<string, string[]>();
+    const add = (region: string, code: string) =>
+      codes.set(region, [...(codes.get(region) ?? []), code]);
+    for (const { code, province, city, county } of allCounties()) {
+      add(`${province}${city ?? ''}${county}`, code);
+    }
+    for (const { code, province, city } of cityWideRegions()) add(`${province}${city}`, code);
+    regionCodesCache = codes;
+  }
+  return regionCodesCache.get(name) ?? [];
+}
+
 let issuingAuthoritiesCache: Gazetteer | undefined;
 
 /**
@@ -67,6 +88,19 @@ export function issuingAuthorities(): Gazetteer {
     ...cityWideRegions().map(({ city }) => `${city}公安局`),
   ]);
   return issuingAuthoritiesCache;
+}
+
+/**
+ * The names `issuingAuthorities` holds for the bureau of one county-level division, by its
+ * GB/T 2260 code (泾源县公安局 and 固原市泾源县公安局 for 640424); none for a code it lacks.
+ */
+export function issuingAuthoritiesOf(code: string): string[] {
+  const county = allCounties().find((division) => division.code === code);
+  if (county !== undefined) {
+    return [bureauOf(county), ...(county.city ? [`${county.city}${county.county}公安局`] : [])];
+  }
+  const cityWide = cityWideRegions().find((division) => division.code === code);
+  return cityWide === undefined ? [] : [`${cityWide.city}公安局`];
 }
 
 /** The longest name of the gazetteer that `chars` begin with, in characters; 0 when none. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeAcrossFaces } from './across-faces.ts';
 import type { BackReading, FieldReading, FrontReading } from './card-reading.ts';
+import { CONFIDENCE } from './confidence.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
@@ -84,5 +85,26 @@ describe('the emblem side completed from the portrait side', () => {
     expect(
       completeAcrossFaces(front(), back('', '2030-02-15'), SAMPLE_TODAY).fields.valid_from.value,
     ).toBe('');
+  });
+});
+
+describe('the authority completed from the portrait side', () => {
+  it("takes the bureau of the holder's region where a mark hid the authority's start", () => {
+    const marked = back('2011-01-22', '2021-01-22');
+    marked.fields.issue = {
+      value: '朝阳分局',
+      confidence: 0.99,
+      box: null,
+      hiddenBefore: { min: 5, max: 6 },
+    };
+    const issue = completeAcrossFaces(front(), marked, SAMPLE_TODAY).fields.issue;
+    expect(issue.value).toBe('北京市公安局朝阳分局');
+    expect(issue.confidence).toBe(CONFIDENCE.derivedFromRegion);
+  });
+
+  it('leaves an authority with nothing hidden before it', () => {
+    const read = back('2011-01-22', '2021-01-22');
+    read.fields.issue = { value: '朝阳分局', confidence: 0.3, box: null };
+    expect(completeAcrossFaces(front(), read, SAMPLE_TODAY).fields.issue.value).toBe('朝阳分局');
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '../../idcard/validity-period.ts';
 import type { BackReading, FrontReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
+import { issueOfFrontsRegion } from './region-across-fields.ts';
 
 /** The year, and the month where it reads, of a start whose day is lost (2016.10.1 of 2016.10.12). */
 const START_YEAR_MONTH = /^(\d{4})(?:\D?(\d{2}))?/u;
@@ -78,18 +79,13 @@ function withStartByRule(front: FrontReading, back: BackReading, today: IsoDate)
 }
 
 /**
- * What the portrait side of a card tells about its emblem side, read from one photocopy page: a
- * validity end hidden under a stamp follows from the start and the holder's age on it (居民身份证法
+ * A validity end hidden under a stamp follows from the start and the holder's age on it (居民身份证法
  * 第五条: 5, 10 or 20 years, or 长期), at most as sure as either and never vouched for; a
- * hidden start from a dated end the same way (`withStartByRule`). The
- * end is left as it is when it was read at all, the birth date does not read as a date, the
- * start does not read far enough (`endByRule`), or the start lies after `today`.
+ * hidden start from a dated end the same way (`withStartByRule`). The end is left as it is when
+ * it was read at all, the birth date does not read as a date, the start does not read far enough
+ * (`endByRule`), or the start lies after `today`.
  */
-export function completeAcrossFaces(
-  front: FrontReading,
-  back: BackReading,
-  today: IsoDate,
-): BackReading {
+function withPeriodByRule(front: FrontReading, back: BackReading, today: IsoDate): BackReading {
   const { valid_from: from, valid_to: to } = back.fields;
   const birth = front.fields.birth;
   if (to.value !== '') return withStartByRule(front, back, today);
@@ -103,4 +99,19 @@ export function completeAcrossFaces(
     ...back,
     fields: { ...back.fields, valid_to: { value: end, confidence, box: null, incomplete: true } },
   };
+}
+
+/**
+ * What the portrait side of a card tells about its emblem side, read from one photocopy page:
+ * the validity period's hidden half by the rule (`withPeriodByRule`), and an authority whose
+ * start a mark hid from the region the portrait side names (`issueOfFrontsRegion`).
+ */
+export function completeAcrossFaces(
+  front: FrontReading,
+  back: BackReading,
+  today: IsoDate,
+): BackReading {
+  const issue = issueOfFrontsRegion(back.fields.issue, front.fields);
+  const completed = issue === null ? back : { ...back, fields: { ...back.fields, issue } };
+  return withPeriodByRule(front, completed, today);
 }

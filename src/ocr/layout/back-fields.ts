@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
 import type { BackGlyphs } from './back-layout.ts';
-import { bridgedPlace } from './bridged-places.ts';
+import { bridgedPlace, hiddenLead } from './bridged-places.ts';
 import type { BackReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
@@ -75,6 +75,10 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
       );
   const match = bridged ?? read.match;
   const issueText = match.variant.chars.join('');
+  const lead =
+    bridged === null && glyphs.issueLabel !== null
+      ? hiddenLead(read.glyphs, glyphs.issueLabel.right)
+      : null;
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
     : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)
@@ -87,6 +91,7 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
         value: issueText,
         confidence: Math.min(placeConfidence(match), issueCap),
         box: boxOfGlyphs(read.glyphs),
+        ...(lead === null ? {} : { hiddenBefore: lead }),
       },
       ...validityFields(glyphs.validity, today),
     },

@@ -13,10 +13,13 @@ import {
 } from './face-text.ts';
 import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
 import { BACK_LABELS, type BackLabel, findLabels } from './labels.ts';
-import { centerOf, onSameRow } from './quad-geometry.ts';
+import { centerOf, type Extent, onSameRow } from './quad-geometry.ts';
 
-/** The glyphs of the emblem side's two labelled rows, in reading order; empty when unread. */
-export type BackGlyphs = { issue: Glyph[]; validity: Glyph[] };
+/**
+ * The glyphs of the emblem side's two labelled rows, in reading order; empty when unread. With
+ * them, where the label 签发机关 was read, for measuring what a mark hid after it.
+ */
+export type BackGlyphs = { issue: Glyph[]; validity: Glyph[]; issueLabel: Extent | null };
 
 type BackRow = keyof typeof BACK_ROW_CENTERS;
 
@@ -114,5 +117,6 @@ export function locateBackFields(text: FaceText): BackGlyphs {
   return {
     issue: segmentsInReadingOrder(rows.issue).flatMap((segment) => segment.glyphs),
     validity,
+    issueLabel: labels.find((label) => label.kind === 'issue')?.extent ?? null,
   };
 }

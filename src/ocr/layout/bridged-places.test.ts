@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
-import { bridgedPlace, hiddenRuns } from './bridged-places.ts';
+import { bridgedPlace, hiddenLead, hiddenRuns } from './bridged-places.ts';
 import { glyphsOfLine } from './glyphs.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { FACE_SIZE, faceOf, type LineSpec, lineOf, SAMPLE_TODAY } from './read-face-builder.ts';
@@ -92,5 +92,31 @@ describe('bridgedPlace', () => {
     const issue = issueOf(backWithIssue([{ text: '常德市安乡县公安局', skip: 0 }]));
     expect(issue?.value).toBe('常德市安乡县公安局');
     expect(issue?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe('hiddenLead', () => {
+  const labelRight = (0.22 + 4 * CHAR) * FACE_SIZE.width;
+
+  it('counts the characters the space between the label and the first one read holds', () => {
+    const glyphs = glyphsOf([{ text: '县公安局', x: VALUE_LEFT + 5 * CHAR, y: 0.74 }]);
+    const lead = hiddenLead(glyphs, labelRight);
+    expect(lead?.min).toBeLessThanOrEqual(5);
+    expect(lead?.max).toBeGreaterThanOrEqual(5);
+    expect((lead?.max ?? 0) - (lead?.min ?? 0)).toBeLessThanOrEqual(2);
+  });
+
+  it('sees nothing hidden where the value starts where print sets it', () => {
+    const glyphs = glyphsOf([{ text: '泾源县公安局', x: VALUE_LEFT, y: 0.74 }]);
+    expect(hiddenLead(glyphs, labelRight)).toBeNull();
+  });
+
+  it('hands the count to the authority read off the emblem side', () => {
+    expect(issueOf(backWithIssue([{ text: '县公安局', skip: 5 }])).hiddenBefore).toMatchObject({
+      min: 5,
+    });
+    expect(
+      issueOf(backWithIssue([{ text: '泾源县公安局', skip: 0 }])).hiddenBefore,
+    ).toBeUndefined();
   });
 });

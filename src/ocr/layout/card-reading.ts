@@ -13,6 +13,11 @@ export type FieldReading = {
   incomplete?: boolean;
   /** Other whole values the recogniser's runner-up characters spell, most likely first. */
   alternatives?: string[];
+  /**
+   * How many characters a mark hides before the first one read, where the value starts further
+   * from its label than print sets it (`hiddenLead`); left out when none are.
+   */
+  hiddenBefore?: { min: number; max: number };
 };
 
 export type FrontReading = { side: 'front'; fields: Record<FrontField, FieldReading> };

@@ -17,6 +17,12 @@ export const CONFIDENCE = {
   /** A printed value that was not read at all, taken from the valid number instead. */
   derivedFromNumber: 0.5,
   /**
+   * Characters of the region a mark hid in one printing of it, taken from another (the
+   * number's region digits, the address's start, the authority of the address's county:
+   * `region-across-fields.ts`). The printings agree on most cards but not all.
+   */
+  derivedFromRegion: 0.5,
+  /**
    * A validity end that was not read, taken from its start and the holder's age at the start
    * by the validity rule (`completeAcrossFaces`): derived, not read, so shown to the clerk.
    */

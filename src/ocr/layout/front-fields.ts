@@ -28,6 +28,7 @@ import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
 import { alternativeValues, MAX_ALTERNATIVES } from './value-alternatives.ts';
@@ -394,7 +395,15 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
   // Only the number shows the date the birth row lent it; the birth row and the sex are
   // checked against the number as read, so that the date never vouches for itself.
   const printedBirth = birthOf(firstReading(glyphs.birth, birthMapping).chars, today);
-  const shown = printedBirth === null ? null : numberAroundBirthDate(number, printedBirth, today);
+  const address = readAddress(glyphs.address, glyphs.valueLeft);
+  // A mark over the number's date or over its region: the birth row and the address still
+  // print them.
+  const shown =
+    printedBirth === null
+      ? null
+      : (numberAroundBirthDate(number, printedBirth, today) ??
+        numberWithAddressRegion(number, address, printedBirth, today));
+  const numberRead = shown ?? number;
   return {
     side: 'front',
     fields: {
@@ -402,8 +411,8 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
       ethnicity,
       birth,
-      address: readAddress(glyphs.address, glyphs.valueLeft),
-      number: readNumberField(glyphs.number, shown ?? number),
+      address: addressWithNumbersRegion(address, numberRead) ?? address,
+      number: readNumberField(glyphs.number, numberRead),
     },
   };
 }

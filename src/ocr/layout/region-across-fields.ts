@@ -1,0 +1,162 @@
+import type { IsoDate } from '../../idcard/card-dates.ts';
+import {
+  addressRegions,
+  codesOfAddressRegion,
+  issuingAuthoritiesOf,
+  matchedPrefixLength,
+} from '../../idcard/gazetteer.ts';
+import { checkIdNumber } from '../../idcard/id-number.ts';
+import { lookupRegion, regionPrefix } from '../../idcard/regions.ts';
+import type { FieldReading, FrontReading } from './card-reading.ts';
+import { CONFIDENCE } from './confidence.ts';
+import type { IdNumberReading } from './id-number-reading.ts';
+
+/**
+ * The portrait side prints its holder's region twice: as the first six digits of the number and
+ * as the start of the address (GB/T 2260). Where a stamp or a seal hides one of them, the other
+ * tells what was there; and the emblem side's authority is most often the bureau of that region.
+ * They agree on most cards but not on all (a holder who moved keeps the number's region, a card
+ * may be issued elsewhere), so nothing taken across is vouched for.
+ */
+
+/** The fewest characters of an authority read after a mark that tie it to one name. */
+const MIN_AUTHORITY_CHARS = 2;
+
+/** A number read as digits, with at most its check character a letter. */
+const NUMBER_DIGITS = /^\d+[\dX]?$/u;
+/** Six digits of region (GB 11643): all the number needs to name one. */
+const REGION_DIGITS = /^(\d{6})/u;
+/** A number read this short lost digits; its region is then no longer known to be its start. */
+const MIN_NUMBER_CHARS = 17;
+/**
+ * Digits a number read without its start must still hold of its birth date, so that the
+ * reading is tied to the holder's date and not a run of digits that happens to end like one.
+ */
+const MIN_DATE_DIGITS = 4;
+/**
+ * The sequence after the birth date: three digits and the check character. Some photocopied
+ * cards print the number without its check character (17 digits); those are taken as printed.
+ */
+const SEQUENCE_LENGTHS = [4, 3] as const;
+
+/**
+ * The address with the region of the number where its own start was hidden: an address that
+ * begins with no listed region, but with the region's last characters (县香水镇… of 宁夏回族自治区
+ * 固原市泾源县), or its first and last ones with the middle hidden (黑龙江省依安县… of 黑龙江省
+ * 齐齐哈尔市依安县), takes the region whole. Null when the address begins with a listed region,
+ * shares neither end of the number's region, or the number names no current county.
+ */
+export function addressWithNumbersRegion(
+  address: FieldReading,
+  number: IdNumberReading,
+): FieldReading | null {
+  const chars = Array.from(address.value);
+  if (chars.length === 0 || matchedPrefixLength(addressRegions(), chars) > 0) return null;
+  const code = REGION_DIGITS.exec(number.value)?.[1];
+  if (code === undefined || number.value.length < MIN_NUMBER_CHARS) return null;
+  const region = lookupRegion(code);
+  if (!region.isCurrent) return null;
+  const regionChars = Array.from(regionPrefix(region));
+  const rest = restAfterRegion(chars, regionChars);
+  if (rest === null) return null;
+  return {
+    ...address,
+    value: [...regionChars, ...rest].join(''),
+    confidence: Math.min(address.confidence, CONFIDENCE.derivedFromRegion),
+  };
+}
+
+/**
+ * What follows the region in an address that holds the region's first `head` and last `tail`
+ * characters with the rest hidden between them (a head of none: the region's start hidden);
+ * the alignment keeping most of the region is taken. Null when the address reaches into none of
+ * the region's end.
+ */
+function restAfterRegion(chars: readonly string[], region: readonly string[]): string[] | null {
+  for (let kept = region.length - 1; kept >= 1; kept--) {
+    for (let head = Math.min(kept - 1, chars.length); head >= 0; head--) {
+      const tail = kept - head;
+      const read = [...region.slice(0, head), ...region.slice(region.length - tail)];
+      if (read.every((char, k) => chars[k] === char)) return chars.slice(kept);
+    }
+  }
+  return null;
+}
+
+/**
+ * The number whose region a mark hid (9971002060 of 13030219971002060), put back together from
+ * the address's listed region, the printed birth date and the digits read after it: those must
+ * hold at least the date's last `MIN_DATE_DIGITS` and then the sequence. A reading that still
+ * holds its region, or an address region the list spells for more than one code, stays as read.
+ * The region was read in the address, not in the number, so the result is never vouched for: at
+ * most `derivedFromRegion` when the check character accepts it, else as a failed check.
+ */
+export function numberWithAddressRegion(
+  number: IdNumberReading,
+  address: FieldReading,
+  birth: IsoDate,
+  today: IsoDate,
+): IdNumberReading | null {
+  if (number.valid || !NUMBER_DIGITS.test(number.value)) return null;
+  const chars = Array.from(address.value);
+  const length = matchedPrefixLength(addressRegions(), chars);
+  const codes = codesOfAddressRegion(chars.slice(0, length).join(''));
+  if (length === 0 || codes.length !== 1) return null;
+  // The region and the date, of which the reading must hold a part that ends the date.
+  const start = `${codes[0]}${birth.replaceAll('-', '')}`;
+  const values = SEQUENCE_LENGTHS.flatMap((sequence) => {
+    const head = number.value.slice(0, -sequence);
+    const fits = head.length >= MIN_DATE_DIGITS && head.length < start.length;
+    return fits && start.endsWith(head) ? [`${start}${number.value.slice(-sequence)}`] : [];
+  });
+  const checked = values.filter((value) => checkIdNumber(value, today).problems.length === 0);
+  const [value] = checked.length > 0 ? checked : values;
+  if (value === undefined || (checked.length === 0 && values.length > 1)) return null;
+  const valid = checked.length > 0;
+  return {
+    value,
+    valid,
+    changed: true,
+    confidence: valid ? CONFIDENCE.derivedFromRegion : CONFIDENCE.failedCheck,
+  };
+}
+
+/** The portrait side's fields that print its holder's region. */
+type RegionFields = Pick<FrontReading['fields'], 'address' | 'number'>;
+
+/**
+ * The code of the region the portrait side names: its address's listed region where that spells
+ * one code, else its number's where that names a current division; null when neither does.
+ */
+function regionCodeOf(front: RegionFields): string | null {
+  const chars = Array.from(front.address.value);
+  const length = matchedPrefixLength(addressRegions(), chars);
+  const codes = length > 0 ? codesOfAddressRegion(chars.slice(0, length).join('')) : [];
+  if (codes.length === 1) return codes[0] as string;
+  const code = REGION_DIGITS.exec(front.number.value)?.[1];
+  return code !== undefined && lookupRegion(code).isCurrent ? code : null;
+}
+
+/**
+ * The authority whose start a mark hid (安局 five characters or more after its label), from the
+ * region the portrait side of the same page names: the one listed name of that region's bureau
+ * that ends as read with as many characters before as the space holds (`hiddenBefore`).
+ * Null when nothing was hidden, the region is not known, or none or both of its names fit.
+ */
+export function issueOfFrontsRegion(issue: FieldReading, front: RegionFields): FieldReading | null {
+  const hidden = issue.hiddenBefore;
+  const read = Array.from(issue.value).length;
+  if (hidden === undefined || read < MIN_AUTHORITY_CHARS) return null;
+  const code = regionCodeOf(front);
+  if (code === null) return null;
+  const fitting = issuingAuthoritiesOf(code).filter((name) => {
+    const before = Array.from(name).length - read;
+    return name.endsWith(issue.value) && before >= hidden.min && before <= hidden.max;
+  });
+  if (fitting.length !== 1) return null;
+  return {
+    ...issue,
+    value: fitting[0] as string,
+    confidence: Math.min(issue.confidence, CONFIDENCE.derivedFromRegion),
+  };
+}
