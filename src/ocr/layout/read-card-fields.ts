@@ -92,7 +92,7 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
  * the row boxed in their place): the ethnic group, the number, the address's first line, the
- * issuing authority, the validity period. The pipeline reads each such region as one line
+ * issuing authority, the validity period's start or end. The pipeline reads each such region as one line
  * (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
@@ -110,7 +110,7 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
     ...(issue.value === '' || issue.confidence <= CONFIDENCE.failedCheck
       ? [issueRegion(text)]
       : []),
-    ...(to.value === '' && !isIsoDate(from.value) ? [validityRegion(text)] : []),
+    ...(to.value === '' || !isIsoDate(from.value) ? [validityRegion(text)] : []),
   ];
 }
 

@@ -83,11 +83,13 @@ describe('where an unboxed number, authority or period is looked for', () => {
     expect(holds(validityRegion(text), 0.45, 0.74)).toBe(false);
   });
 
-  it('is asked for on the emblem side only for an authority or period unread', () => {
+  it('is asked for on the emblem side only for an authority, a start or an end unread', () => {
     const rate = (lines: ReturnType<typeof backLines>) =>
       rateReading(faceOf(lines), 'auto', SAMPLE_TODAY).unboxed;
     expect(rate(backLines(BACK))).toEqual([]);
     expect(rate(backLines({ ...BACK, validity: '入职手' }))).toHaveLength(1);
+    // A seal over the start: only the end was boxed.
+    expect(rate(backLines({ ...BACK, validity: '2035.03.06' }))).toHaveLength(1);
     expect(rate(backLines(BACK).filter((line) => line.text !== BACK.issue))).toHaveLength(1);
   });
 });
