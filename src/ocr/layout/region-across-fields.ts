@@ -42,9 +42,11 @@ const SEQUENCE_LENGTHS = [4, 3] as const;
 /**
  * The address with the region of the number where its own start was hidden: an address that
  * begins with no listed region, but with the region's last characters (县香水镇… of 宁夏回族自治区
- * 固原市泾源县), or its first and last ones with the middle hidden (黑龙江省依安县… of 黑龙江省
- * 齐齐哈尔市依安县), takes the region whole. Null when the address begins with a listed region,
- * shares neither end of the number's region, or the number names no current county.
+ * 固原市泾源县, 临清市松林镇… of 山东省聊城市临清市), takes the region whole. Addresses start with
+ * their province, so one that starts inside a region lost what came before. One that holds the
+ * region's ends without its middle (黑龙江省依安县…) is left alone: some cards print it so. Null
+ * when the address begins with a listed region, starts with no end of the number's region, or
+ * the number names no current county.
  */
 export function addressWithNumbersRegion(
   address: FieldReading,
@@ -57,30 +59,22 @@ export function addressWithNumbersRegion(
   const region = lookupRegion(code);
   if (!region.isCurrent) return null;
   const regionChars = Array.from(regionPrefix(region));
-  const rest = restAfterRegion(chars, regionChars);
-  if (rest === null) return null;
+  const kept = keptRegionEnd(chars, regionChars);
+  if (kept === 0) return null;
   return {
     ...address,
-    value: [...regionChars, ...rest].join(''),
+    value: [...regionChars, ...chars.slice(kept)].join(''),
     confidence: Math.min(address.confidence, CONFIDENCE.derivedFromRegion),
   };
 }
 
-/**
- * What follows the region in an address that holds the region's first `head` and last `tail`
- * characters with the rest hidden between them (a head of none: the region's start hidden);
- * the alignment keeping most of the region is taken. Null when the address reaches into none of
- * the region's end.
- */
-function restAfterRegion(chars: readonly string[], region: readonly string[]): string[] | null {
-  for (let kept = region.length - 1; kept >= 1; kept--) {
-    for (let head = Math.min(kept - 1, chars.length); head >= 0; head--) {
-      const tail = kept - head;
-      const read = [...region.slice(0, head), ...region.slice(region.length - tail)];
-      if (read.every((char, k) => chars[k] === char)) return chars.slice(kept);
-    }
+/** How many of the region's last characters the address begins with, at most all but one. */
+function keptRegionEnd(chars: readonly string[], region: readonly string[]): number {
+  for (let kept = Math.min(region.length - 1, chars.length); kept >= 1; kept--) {
+    const end = region.slice(region.length - kept);
+    if (end.every((char, k) => chars[k] === char)) return kept;
   }
-  return null;
+  return 0;
 }
 
 /**
