@@ -3,7 +3,7 @@ import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geo
 import { findCardQuad, sideLengths } from './card-quad.ts';
 import { emblemRed } from './emblem-red.ts';
 import { readFaceLines, readingOrder } from './face-lines.ts';
-import { distance, homographyFromQuads, type Point } from './geometry.ts';
+import { applyHomography, distance, homographyFromQuads, type Point } from './geometry.ts';
 import { type GrayImage, grayOf } from './gray-image.ts';
 import { isIllegible, likelySide } from './layout/unreadable-face.ts';
 import type { ScannedCard } from './read-cards.ts';
@@ -107,6 +107,25 @@ export async function readOutlinedCard(
   // Boxes read, however poorly, are print; with none, the plate must not be blank.
   if (lines.length === 0 && printContrast(faceImage) < MIN_PRINT_CONTRAST) return null;
   return { face, faceImage: () => faceImage, faceToPhoto };
+}
+
+/**
+ * A face found by its text but too blurred to read (`isIllegible`), turned upright by its colours
+ * (`isUpsideDown`) as the outline's face is: the angle classifier's vote on blurred print is
+ * no better than chance, and it turned a sideways emblem side blurred by sigma 12-18 px upside
+ * down three times in three. Its boxes turn with it.
+ */
+export function uprightIllegibleScan(photo: RgbImage, scan: ScannedCard): ScannedCard {
+  if (!isUpsideDown(scan.faceImage())) return scan;
+  const [c0, c1, c2, c3] = FACE_CORNERS.map(([x, y]) => applyHomography(scan.faceToPhoto, x, y));
+  const faceToPhoto = homographyFromQuads(FACE_CORNERS, [c2, c3, c0, c1] as Point[]);
+  const faceImage = warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
+  const turn = ([x, y]: Point): Point => [FACE_WIDTH - x, FACE_HEIGHT - y];
+  const lines = scan.face.lines.map((line) => {
+    const [p0, p1, p2, p3] = line.box.map(turn) as Quad;
+    return { ...line, box: [p2, p3, p0, p1] as Quad };
+  });
+  return { face: { ...scan.face, lines }, faceImage: () => faceImage, faceToPhoto };
 }
 
 /**

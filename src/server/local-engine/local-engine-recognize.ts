@@ -23,7 +23,7 @@ import { doubtfulNameBox } from '../../ocr/layout/doubtful-name.ts';
 import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
 import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
 import { rereadDoubtfulNames } from '../../ocr/name-reread.ts';
-import { readOutlinedCard } from '../../ocr/outlined-card.ts';
+import { readOutlinedCard, uprightIllegibleScan } from '../../ocr/outlined-card.ts';
 import { readCards, type ScannedCard } from '../../ocr/read-cards.ts';
 import type { RgbImage } from '../../ocr/rgb-image.ts';
 import type { TextModels } from '../../ocr/text-models.ts';
@@ -191,16 +191,18 @@ async function readWithNamesReread(
 /**
  * Cards found whose print is too poor to read (`isIllegible`), none of them read already, as faces
  * with every field empty: the card was there, so the clerk gets its face to fill in rather than
- * AIS.0104. Each takes the next of `sides`, or its `likelySide` where any side will do.
+ * AIS.0104, each turned upright by its colours (`uprightIllegibleScan`). Each takes the next of
+ * `sides`, or its `likelySide` where any side will do.
  */
 function unreadCards(
+  photo: RgbImage,
   scans: ScannedCard[],
   read: ReadCard[],
   sides: CardSide[] | 'auto',
 ): ReadCard[] {
-  const unread = scans.filter(
-    (scan) => !read.some((card) => card.scan === scan) && isIllegible(scan.face),
-  );
+  const unread = scans
+    .filter((scan) => !read.some((card) => card.scan === scan) && isIllegible(scan.face))
+    .map((scan) => uprightIllegibleScan(photo, scan));
   if (sides === 'auto') {
     return unread.slice(0, 1).map((scan) => ({
       scan,
@@ -262,7 +264,7 @@ export async function recognizeImage(
     }
     const sides: CardSide[] = ['front', 'back'];
     const missing = sides.filter((side) => !cards.some((c) => c.reading.side === side));
-    cards.push(...unreadCards(scans, cards, missing));
+    cards.push(...unreadCards(photo, scans, cards, missing));
     const front = cards.find((c) => c.reading.side === 'front');
     const read = cards.find((c) => c.reading.side === 'back');
     if (!front || !read) throw new NoCardFoundError('both sides of the card were not found');
@@ -288,7 +290,7 @@ export async function recognizeImage(
     cardsRead.length > 0
       ? cardsRead
       : scans.length > 0
-        ? unreadCards(scans, cardsRead, side === 'auto' ? side : [side])
+        ? unreadCards(photo, scans, cardsRead, side === 'auto' ? side : [side])
         : await outlinedCards(photo, models, side);
   if (!card) throw new NoCardFoundError('no ID card found in the image');
   const verification =
