@@ -75,8 +75,11 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
       );
   const match = bridged ?? read.match;
   const issueText = match.variant.chars.join('');
+  // What a mark hid before a name neither read whole nor bridged, for the portrait side of the
+  // same page to fill in (`issueOfFrontsRegion`); a print shop's wide space before a whole name
+  // hides nothing.
   const lead =
-    bridged === null && glyphs.issueLabel !== null
+    !listedAsRead && bridged === null && glyphs.issueLabel !== null
       ? hiddenLead(read.glyphs, glyphs.issueLabel.right)
       : null;
   const issueCap = !ISSUE_SHAPE.test(issueText)

@@ -118,5 +118,9 @@ describe('hiddenLead', () => {
     expect(
       issueOf(backWithIssue([{ text: '泾源县公安局', skip: 0 }])).hiddenBefore,
     ).toBeUndefined();
+    // A listed name read whole, however far from its label, lost nothing.
+    expect(
+      issueOf(backWithIssue([{ text: '泾源县公安局', skip: 3 }])).hiddenBefore,
+    ).toBeUndefined();
   });
 });
