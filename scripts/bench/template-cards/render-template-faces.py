@@ -2,8 +2,8 @@
 
 Reads a JSON list of faces to print from the file named first, and writes for each entry
 `<out>/<index>-front.png` and `<out>/<index>-back.png`, each face cut from the template's page
-with a margin. The places and type sizes are the package's own; addresses wrap every eleven
-characters, as the package wraps them.
+with the margin named third, in pixels. The places and type sizes are the package's own;
+addresses wrap every eleven characters, as the package wraps them.
 """
 
 import importlib.util
@@ -16,8 +16,8 @@ from PIL import Image, ImageDraw, ImageFont
 # The package's own module starts its window toolkit on import, so only its files are used.
 PACKAGE = importlib.util.find_spec('idcardgenerator').submodule_search_locations[0]
 ASSETS = os.path.join(PACKAGE, 'usedres')
-# Where each face lies on the template's page, in its pixels, with a margin around it.
-MARGIN = 60
+# Where each face lies on the template's page, in its pixels; each is cut out with the margin
+# of desk the caller asks for (third argument) around it.
 FACES = {'front': (288, 496, 2170, 1674), 'back': (288, 1906, 2170, 3100)}
 ADDRESS_LINE = 11
 INK = (0, 0, 0)
@@ -30,6 +30,7 @@ def font(name, size):
 def main():
     entries = json.load(open(sys.argv[1], encoding='utf-8'))
     out = sys.argv[2]
+    margin = int(sys.argv[3])
     template = Image.open(os.path.join(ASSETS, 'empty.png')).convert('RGB')
     name_font, value_font = font('hei.ttf', 72), font('hei.ttf', 60)
     date_font, number_font = font('fzhei.ttf', 60), font('ocrb10bt.ttf', 72)
@@ -50,7 +51,7 @@ def main():
         draw.text((1050, 2750), entry['issue'], fill=INK, font=value_font)
         draw.text((1050, 2895), entry['validity'], fill=INK, font=value_font)
         for face, (left, top, right, bottom) in FACES.items():
-            box = (left - MARGIN, top - MARGIN, right + MARGIN, bottom + MARGIN)
+            box = (left - margin, top - margin, right + margin, bottom + margin)
             page.crop(box).save(os.path.join(out, f'{index:03d}-{face}.png'))
 
 

@@ -18,6 +18,7 @@ import {
 } from '../../generate-cards/person.ts';
 import { createRandom } from '../../generate-cards/seeded-random.ts';
 import { captureFace, TEMPLATE_CONDITIONS } from './template-captures.ts';
+import { markFace } from './template-marks.ts';
 
 /**
  * `npm run generate:template -- --out DIR`: cards printed by another maker's renderer, a judge
@@ -28,16 +29,21 @@ import { captureFace, TEMPLATE_CONDITIONS } from './template-captures.ts';
  */
 
 const USAGE = `Usage: npm run generate:template -- --out DIR [--seed N] [--count N] [--today YYYY-MM-DD]
+                                             [--marks]
 
 Writes 2 x count images (each person's portrait and emblem side) and ${GROUND_TRUTH_FILE} into DIR.
   --seed   seed of the whole set (default 1)
   --count  people (default ${TEMPLATE_CONDITIONS.length})
-  --today  reference date the cards are made for (default 2025-06-01)`;
+  --today  reference date the cards are made for (default 2025-06-01)
+  --marks  stamp, write and watermark over most faces before capture, as the generator marks
+           its photocopies (recorded in the ground truth, so the bench slices by them)`;
 
 const VENV = fileURLToPath(new URL('../../../.peers/template-cards', import.meta.url));
 const PYTHON = `${VENV}/bin/python`;
 const PACKAGES = ['idcardgenerator==0.0.2', 'pillow==13.0.0'];
 const DRAW_SCRIPT = fileURLToPath(new URL('./render-template-faces.py', import.meta.url));
+/** The margin of desk left around each face the drawing script cuts out, in template pixels. */
+const FACE_MARGIN_PX = 60;
 /** The template has room for three address lines of eleven characters above the number. */
 const MAX_ADDRESS_LENGTH = 33;
 
@@ -61,6 +67,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: String(TEMPLATE_CONDITIONS.length) },
       today: { type: 'string', default: '2025-06-01' },
+      marks: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -89,10 +96,12 @@ async function main(): Promise<void> {
       ...backPrint(person),
     }));
     await writeFile(join(work, 'prints.json'), JSON.stringify(prints));
-    execFileSync(PYTHON, [DRAW_SCRIPT, join(work, 'prints.json'), work], { stdio: 'inherit' });
+    execFileSync(PYTHON, [DRAW_SCRIPT, join(work, 'prints.json'), work, String(FACE_MARGIN_PX)], {
+      stdio: 'inherit',
+    });
     const truth: GroundTruth = {
       version: 1,
-      generator: `npm run generate:template -- --seed ${seed} --count ${count} --today ${today} (${PACKAGES.join(', ')})`,
+      generator: `npm run generate:template -- --seed ${seed} --count ${count} --today ${today}${values.marks ? ' --marks' : ''} (${PACKAGES.join(', ')})`,
       seed,
       reference_date: today,
       images: [],
@@ -103,8 +112,17 @@ async function main(): Promise<void> {
         const condition =
           TEMPLATE_CONDITIONS[(2 * index + k) % TEMPLATE_CONDITIONS.length] ?? 'scan';
         const number = String(index).padStart(3, '0');
-        const face = await readFile(join(work, `${number}-${side}.png`));
-        const capture = await captureFace(face, condition, random);
+        const drawn = await readFile(join(work, `${number}-${side}.png`));
+        const marked = values.marks
+          ? await markFace(
+              drawn,
+              side,
+              FACE_MARGIN_PX,
+              createRandom(seed, index, side, 'template-marks'),
+              createRandom(seed, index, side, 'template-ink'),
+            )
+          : { bytes: drawn, marks: [] };
+        const capture = await captureFace(marked.bytes, condition, random);
         const file = `${number}-${condition}-${side}.${capture.format === 'jpeg' ? 'jpg' : 'png'}`;
         await writeFile(join(out, file), capture.bytes);
         const { width = 0, height = 0 } = await sharp(capture.bytes).metadata();
@@ -116,7 +134,11 @@ async function main(): Promise<void> {
           height,
           bytes: capture.bytes.length,
           family: 'template',
-          condition: { name: condition, params: {} },
+          condition: {
+            name: condition,
+            params: {},
+            ...(marked.marks.length > 0 ? { overlays: marked.marks } : {}),
+          },
           expected: side === 'front' ? frontFields(person) : backFields(person),
           cards: [],
         });
