@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { isIsoDate } from '../../../src/idcard/card-dates.ts';
 import { GROUND_TRUTH_FILE, type GroundTruth } from '../../card-set/ground-truth.ts';
+import type { CanDraw } from '../../generate-cards/names.ts';
 import {
   backFields,
   backPrint,
@@ -40,8 +41,9 @@ Writes 2 x count images (each person's portrait and emblem side) and ${GROUND_TR
 
 const VENV = fileURLToPath(new URL('../../../.peers/template-cards', import.meta.url));
 const PYTHON = `${VENV}/bin/python`;
-const PACKAGES = ['idcardgenerator==0.0.2', 'pillow==13.0.0'];
+const PACKAGES = ['idcardgenerator==0.0.2', 'pillow==13.0.0', 'fonttools==4.60.1'];
 const DRAW_SCRIPT = fileURLToPath(new URL('./render-template-faces.py', import.meta.url));
+const CHARSET_SCRIPT = fileURLToPath(new URL('./template-charset.py', import.meta.url));
 /** The margin of desk left around each face the drawing script cuts out, in template pixels. */
 const FACE_MARGIN_PX = 60;
 /** The template has room for three address lines of eleven characters above the number. */
@@ -52,11 +54,28 @@ function setUp(): void {
   execFileSync(PYTHON, ['-m', 'pip', 'install', '--quiet', ...PACKAGES], { stdio: 'inherit' });
 }
 
-/** The `index`-th person whose address fits the template, drawn as the generator draws them. */
-function personFor(seed: number, index: number, today: string): Person {
+/** Whether the template's value typeface draws a character (`template-charset.py`). */
+function templateCanDraw(): CanDraw {
+  const points: number[] = JSON.parse(execFileSync(PYTHON, [CHARSET_SCRIPT], { encoding: 'utf8' }));
+  const drawn = new Set(points);
+  return (character) => drawn.has(character.codePointAt(0) ?? -1);
+}
+
+/**
+ * The `index`-th person, drawn as the generator draws them, whose address fits the template and
+ * whose name, address and authority its typeface draws whole (it has no fallback).
+ */
+function personFor(seed: number, index: number, today: string, canDraw: CanDraw): Person {
   for (let attempt = 0; ; attempt++) {
-    const person = randomPerson(createRandom(seed, index, attempt, 'template-person'), today);
-    if (Array.from(person.address).length <= MAX_ADDRESS_LENGTH) return person;
+    const person = randomPerson(
+      createRandom(seed, index, attempt, 'template-person'),
+      today,
+      canDraw,
+    );
+    const printed = Array.from(`${person.name}${person.address}${person.issue}`);
+    if (Array.from(person.address).length <= MAX_ADDRESS_LENGTH && printed.every(canDraw)) {
+      return person;
+    }
   }
 }
 
@@ -87,7 +106,10 @@ async function main(): Promise<void> {
   setUp();
   const out = resolve(values.out);
   await mkdir(out, { recursive: true });
-  const people = Array.from({ length: count }, (_, index) => personFor(seed, index, today));
+  const canDraw = templateCanDraw();
+  const people = Array.from({ length: count }, (_, index) =>
+    personFor(seed, index, today, canDraw),
+  );
   const work = await mkdtemp(join(tmpdir(), 'template-cards-'));
   try {
     const prints = people.map((person) => ({
