@@ -34,6 +34,6 @@ describe('boxes drawn one on top of another on a row', () => {
     const reading = readCardFields(face, 'front', SAMPLE_TODAY);
     if (reading.side !== 'front') throw new Error('read as the emblem side');
     expect(reading.fields.address.confidence).toBeLessThan(0.9);
-    expect(reading.fields.name.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(reading.fields.number.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -6,6 +6,7 @@ import {
   frontLines,
   type LineSpec,
   SAMPLE_FRONT,
+  SAMPLE_NUMBER,
   SAMPLE_TODAY,
 } from './read-face-builder.ts';
 
@@ -26,7 +27,8 @@ describe('marks stamped or written over a copy', () => {
       ...frontLines(SAMPLE_FRONT),
     ]);
     expect(fields.name).toMatchObject({ value: '张三' });
-    expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(fields.number?.value).toBe(SAMPLE_NUMBER);
+    expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 
   it('cuts the end of such a line read together with the name, and does not vouch for the name', () => {
@@ -159,6 +161,18 @@ describe("pieces of a mark's wording at a line's ends", () => {
       line.text === '张三' ? { ...line, text: '张本' } : line,
     );
     expect(read(lines).name?.value).toBe('张本');
+  });
+});
+
+describe('a face marked anywhere', () => {
+  it('vouches for neither its name nor its address, far as the mark read stands from them', () => {
+    // One tile of a watermark read in the photo's corner; the others, and a stamp's faint frame,
+    // may cross the name unread.
+    const fields = read([...frontLines(SAMPLE_FRONT), { text: '样证', x: 0.85, y: 0.05 }]);
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+    expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 

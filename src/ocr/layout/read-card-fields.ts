@@ -59,22 +59,30 @@ function withoutMarkEnds<T extends object>(fields: T, marks: Extent[]): T {
   ) as T;
 }
 
-/** A value a stamp or written mark stands over may have lost characters under it. */
+/**
+ * The values no check covers whole: a name or an address has nothing but the recogniser's word
+ * for it where a mark or a line the detector had not boxed came near.
+ */
+const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['name', 'address']);
+
+/**
+ * A value a stamp or written mark stands over may have lost characters under it. On a face marked
+ * anywhere, a name or an address is not vouched for either: only some of a mark's strokes are
+ * read as one (one tile of a watermark repeated over the face, not the faint stamp frame around
+ * a name), and the recogniser reads a character with a frame's or a tile's strokes through it as
+ * another character at full confidence (熊娟羊 for 熊娟兰 inside the frame of a 样证 stamp), which
+ * no check of those two fields can catch.
+ */
 function withMarksConsidered(reading: CardReading, marks: readonly Extent[]): CardReading {
   if (marks.length === 0) return reading;
   const fields: Record<string, FieldReading> = { ...reading.fields };
   for (const [field, read] of Object.entries(fields)) {
-    if (read.box === null || !touchesMark(extentOf([read.box]), marks)) continue;
+    const near = read.box !== null && touchesMark(extentOf([read.box]), marks);
+    if (!near && !FREE_TEXT_FIELDS.has(field)) continue;
     fields[field] = { ...read, confidence: Math.min(read.confidence, CONFIDENCE.overlaidByMark) };
   }
   return { ...reading, fields } as CardReading;
 }
-
-/**
- * The values no check covers whole: a name or an address read from a line the detector had not
- * boxed (a mark across it) has nothing but the recogniser's word for it.
- */
-const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['name', 'address']);
 
 /** A free-text value read in part from a line the detector had not boxed is not vouched for. */
 function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[]): CardReading {
