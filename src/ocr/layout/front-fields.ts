@@ -8,7 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { fragmentsAgree, oneDigitLost } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitLost, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
@@ -265,6 +265,11 @@ function readBirth(
       confidence: number.valid ? CONFIDENCE.derivedFromNumber : CONFIDENCE.failedCheck,
       box,
     };
+  }
+  // A row with no digit read in it shows a mark in the date's place: as unread, the valid
+  // number's date, shown to the clerk.
+  if (fromNumber !== null && showsNoDigit(first.chars.join(''))) {
+    return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
   }
   return {
     value: printed ?? textOf(glyphs),
