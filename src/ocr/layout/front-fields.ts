@@ -40,6 +40,7 @@ const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
  */
 const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Four characters or more without a middle dot: room for two transliterated parts. */
 const UNDOTTED_PARTS = /^[^·•]{4,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
@@ -315,6 +316,13 @@ function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReadin
   return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
 }
 
+/** Whether `printed` and `read`, of one length, differ in exactly one character. */
+function oneSubstitutionApart(printed: readonly string[], read: readonly string[]): boolean {
+  return (
+    printed.length === read.length && printed.filter((char, i) => char !== read[i]).length === 1
+  );
+}
+
 /**
  * The one printed ethnicity a character away from a reading of two or more characters, or null
  * when none or several are: one character read wrong, or one lost (under a stamp, or dropped by
@@ -329,9 +337,28 @@ function lonePrintedNeighbour(value: string): string | null {
     if (printed.length === chars.length + 1) {
       return printed.some((_, i) => printed.toSpliced(i, 1).join('') === value);
     }
-    return (
-      printed.length === chars.length && printed.filter((char, i) => char !== chars[i]).length === 1
-    );
+    return oneSubstitutionApart(printed, chars);
+  });
+  return neighbours.length === 1 ? (neighbours[0] as string) : null;
+}
+
+/**
+ * The one printed ethnicity of two or more characters a character away from a stretch of a
+ * longer reading, or null when none or several are. A usage line written across the row is read
+ * together with the value, and a character of the value misread under its strokes
+ * (司就哈屋建档使 of 哈尼 under 仅供本公司就诊建档使用): no group is spelled whole among the
+ * mark's characters (`loneEthnicityGlyphs`), but the list is closed, so its lone neighbour in
+ * the reading is the only value the card can print there. Chosen, never read.
+ */
+function lonePrintedNeighbourWithin(value: string): string | null {
+  const chars = Array.from(value);
+  const neighbours = PRINTED_ETHNICITIES.filter((group) => {
+    const printed = Array.from(group);
+    if (printed.length < 2 || printed.length >= chars.length) return false;
+    return chars.some((_, start) => {
+      const stretch = chars.slice(start, start + printed.length);
+      return stretch.every((char) => HAN_CHAR.test(char)) && oneSubstitutionApart(printed, stretch);
+    });
   });
   return neighbours.length === 1 ? (neighbours[0] as string) : null;
 }
@@ -361,7 +388,7 @@ function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
       box: boxOfGlyphs(lone),
     };
   }
-  const neighbour = lonePrintedNeighbour(value);
+  const neighbour = lonePrintedNeighbour(value) ?? lonePrintedNeighbourWithin(value);
   if (neighbour !== null) {
     return { value: neighbour, confidence: capped(p, CONFIDENCE.chosenByGazetteer), box };
   }
