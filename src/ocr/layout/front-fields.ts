@@ -28,6 +28,7 @@ import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import { withStandardRunnerUps } from './standard-address-characters.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
 import { alternativeValues, MAX_ALTERNATIVES } from './value-alternatives.ts';
@@ -170,20 +171,21 @@ function endsByItsRegion(value: string): boolean {
 }
 
 /**
- * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
- * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
+ * The address in the table's characters (`withStandardRunnerUps`), its region checked against
+ * the gazetteer (`matchPlace`); what precedes a region in place of the label 住址 is cut off
+ * (`matchPlaceAfterLabel`), and a value so trimmed or so changed is not vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
  * start lost): those two are incomplete.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
-  const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
+  const standard = withStandardRunnerUps(glyphs);
+  const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
     holesOf: (run) => missingCharacterPositions(run, valueLeft),
   });
   const value = read.match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
-    read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
   // One that begins with no region lost its start (a first line the detector did not box) as
