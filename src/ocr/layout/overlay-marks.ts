@@ -154,6 +154,14 @@ export function beginsMarkWording(text: string): boolean {
   return text.length > 0 && MARK_PHRASES.some((phrase) => phrase.startsWith(text));
 }
 
+/**
+ * Whether `text` is one character of a mark's usual wording (用 of 使用): alone in a box drawn
+ * over the card's print, it is the mark's, which the card does not print over itself.
+ */
+export function isMarkCharacter(text: string): boolean {
+  return Array.from(text).length === 1 && MARK_PHRASES.some((phrase) => phrase.includes(text));
+}
+
 function isPhrasePiece(glyphs: readonly Glyph[]): boolean {
   const text = glyphs.map((g) => g.char).join('');
   return text.length >= PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(text));
