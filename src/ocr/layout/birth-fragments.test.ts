@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentsAgree, oneDigitLost } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitLost, showsNoDigit } from './birth-fragments.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
@@ -57,5 +57,23 @@ describe('a birth row read one digit short', () => {
       value: '2001-12-18',
       confidence: 0.5,
     });
+  });
+});
+
+describe('a birth row with a mark read in its place', () => {
+  it('shows no digit', () => {
+    expect(showsNoDigit('公司办')).toBe(true);
+    expect(showsNoDigit('年月日')).toBe(true);
+    expect(showsNoDigit('7日')).toBe(false);
+  });
+
+  it("takes the valid number's date, shown to the clerk", () => {
+    expect(birthRead('公司办')).toMatchObject({ value: '1990-03-06', confidence: 0.5 });
+  });
+
+  it('keeps the row as read, doubtful, when the number fails its checks', () => {
+    const read = birthRead('公司办', SAMPLE_FRONT.number.slice(0, 17));
+    expect(read.value).toBe('公司办');
+    expect(read.confidence).toBeLessThanOrEqual(0.3);
   });
 });

@@ -45,3 +45,12 @@ export function oneDigitLost(printed: string, date: IsoDate): boolean {
   if (read.length !== full.length - 1) return false;
   return Array.from(full).some((_, i) => full.slice(0, i) + full.slice(i + 1) === read);
 }
+
+/**
+ * Whether a birth row holds no digit at all: a usage line or a stamp read in the date's place
+ * (公司办 of 仅供本公司办理开户使用 written across the row) shows nothing of the date, and nothing
+ * legible disagrees with the number's, so the row counts as unread.
+ */
+export function showsNoDigit(printed: string): boolean {
+  return !/\d/u.test(printed);
+}

@@ -38,6 +38,20 @@ describe('closed lists choose among readings', () => {
     expect(ethnicity?.confidence).toBeLessThanOrEqual(0.3);
   });
 
+  it('takes the one ethnic group a character away from a stretch of a mark read with it, unvouched', () => {
+    // 哈尼 with its 尼 misread under the strokes of 仅供本公司就诊建档使用.
+    const ethnicity = field({ ethnicity: '司就哈屋建档使' }, 'ethnicity');
+    expect(ethnicity?.value).toBe('哈尼');
+    expect(ethnicity?.confidence).toBeLessThan(0.9);
+  });
+
+  it('leaves a mark read with no stretch a character from one group as read', () => {
+    // 门巴 and 珞巴 are both a character away from 下巴.
+    const ethnicity = field({ ethnicity: '写下巴士' }, 'ethnicity');
+    expect(ethnicity).toMatchObject({ value: '写下巴士' });
+    expect(ethnicity?.confidence).toBeLessThanOrEqual(0.3);
+  });
+
   it('spells a compound surname with the runner-up of its second character, unvouched', () => {
     const name = field({ name: '夏候明' }, 'name', {
       1: { prob: 0.6, alternatives: [['侯', 0.35]] },

@@ -27,15 +27,18 @@ function intersection(a: Extent, b: Extent): Extent {
  * Where the detector boxed one thing on top of another on the same row (`PRINT_OVERLAP`), going
  * by the boxes it drew (a line's characters may stop short of its box's end): the card prints
  * nothing over its own print, so the smaller box holds a mark's strokes or the print under them,
- * and what was read there is not sure. Its extent, for the values it touches not to be vouched
- * for; nothing is cut, since either box may hold the card's characters.
+ * and what was read there is not sure. The smaller boxes' positions in `boxes`, for the values
+ * they touch not to be vouched for; nothing is cut here, since either box may hold the card's
+ * characters.
  */
-export function crossedBoxes(boxes: readonly Quad[]): Extent[] {
+export function crossedBoxes(boxes: readonly Quad[]): number[] {
   const extents = boxes.map((box) => extentOf([box]));
-  return extents.filter((extent, i) =>
+  return extents.flatMap((extent, i) =>
     extents.some((other, j) => {
       if (i === j || area(other) < area(extent) || !onSameRow(extent, other)) return false;
       return area(intersection(extent, other)) > PRINT_OVERLAP * area(extent);
-    }),
+    })
+      ? [i]
+      : [],
   );
 }

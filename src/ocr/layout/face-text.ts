@@ -1,9 +1,9 @@
-import type { ReadFace } from '../recognized-line.ts';
+import type { ReadFace, RecognizedLine } from '../recognized-line.ts';
 import { crossedBoxes } from './crossed-boxes.ts';
 import type { FrameAnchor } from './face-frame.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
 import { BACK_LABELS, FRONT_LABELS, type LabelHit, type LabelKind } from './labels.ts';
-import { withoutOverlayMarks } from './overlay-marks.ts';
+import { isMarkCharacter, withoutOverlayMarks } from './overlay-marks.ts';
 import { joinSpacedWords } from './spaced-labels.ts';
 
 /** The labels and titles either side prints, which print shops may set letter-spaced. */
@@ -25,7 +25,13 @@ export type FaceText = {
 };
 
 export function faceTextOf(face: ReadFace): FaceText {
-  const { lines, marks } = withoutOverlayMarks(face.lines.map(glyphsOfLine));
+  const crossed = crossedBoxes(face.lines.map((line) => line.box));
+  // A box over the print that reads one character of a mark's wording (a written 用 over an
+  // address line's end) holds the mark's strokes, not the card's: it is no value's character.
+  const glyphLines = face.lines.map((line, i) =>
+    crossed.includes(i) && isMarkCharacter(line.text) ? [] : glyphsOfLine(line, i),
+  );
+  const { lines, marks } = withoutOverlayMarks(glyphLines);
   return {
     width: face.width,
     height: face.height,
@@ -33,7 +39,7 @@ export function faceTextOf(face: ReadFace): FaceText {
       lines.filter((glyphs) => glyphs.length > 0),
       PRINTED_WORDS,
     ),
-    marks: [...marks, ...crossedBoxes(face.lines.map((line) => line.box))],
+    marks: [...marks, ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box]))],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
   };
 }

@@ -8,7 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { fragmentsAgree, oneDigitLost } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitLost, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
@@ -29,6 +29,7 @@ import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
+import { withStandardRunnerUps } from './standard-address-characters.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
 import { alternativeValues, MAX_ALTERNATIVES } from './value-alternatives.ts';
@@ -41,6 +42,7 @@ const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
  */
 const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
+const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Four characters or more without a middle dot: room for two transliterated parts. */
 const UNDOTTED_PARTS = /^[^·•]{4,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
@@ -170,20 +172,21 @@ function endsByItsRegion(value: string): boolean {
 }
 
 /**
- * The address, its region checked against the gazetteer (`matchPlace`); what precedes a region
- * in place of the label 住址 is cut off (`matchPlaceAfterLabel`), and a value so trimmed is not
- * vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
+ * The address in the table's characters (`withStandardRunnerUps`), its region checked against
+ * the gazetteer (`matchPlace`); what precedes a region in place of the label 住址 is cut off
+ * (`matchPlaceAfterLabel`), and a value so trimmed or so changed is not vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
  * start lost): those two are incomplete.
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
-  const read = matchPlaceAfterLabel(glyphs, addressRegions(), 'prefix', {
+  const standard = withStandardRunnerUps(glyphs);
+  const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
     holesOf: (run) => missingCharacterPositions(run, valueLeft),
   });
   const value = read.match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
-    read.trimmed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
   // One that begins with no region lost its start (a first line the detector did not box) as
@@ -267,6 +270,11 @@ function readBirth(
       box,
     };
   }
+  // A row with no digit read in it shows a mark in the date's place: as unread, the valid
+  // number's date, shown to the clerk.
+  if (fromNumber !== null && showsNoDigit(first.chars.join(''))) {
+    return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
+  }
   return {
     value: printed ?? textOf(glyphs),
     confidence: capped(p, CONFIDENCE.failedCheck),
@@ -311,6 +319,13 @@ function readSex(glyphs: readonly Glyph[], number: IdNumberReading): FieldReadin
   return { value, confidence: capped(p, CONFIDENCE.failedCheck), box };
 }
 
+/** Whether `printed` and `read`, of one length, differ in exactly one character. */
+function oneSubstitutionApart(printed: readonly string[], read: readonly string[]): boolean {
+  return (
+    printed.length === read.length && printed.filter((char, i) => char !== read[i]).length === 1
+  );
+}
+
 /**
  * The one printed ethnicity a character away from a reading of two or more characters, or null
  * when none or several are: one character read wrong, or one lost (under a stamp, or dropped by
@@ -325,9 +340,28 @@ function lonePrintedNeighbour(value: string): string | null {
     if (printed.length === chars.length + 1) {
       return printed.some((_, i) => printed.toSpliced(i, 1).join('') === value);
     }
-    return (
-      printed.length === chars.length && printed.filter((char, i) => char !== chars[i]).length === 1
-    );
+    return oneSubstitutionApart(printed, chars);
+  });
+  return neighbours.length === 1 ? (neighbours[0] as string) : null;
+}
+
+/**
+ * The one printed ethnicity of two or more characters a character away from a stretch of a
+ * longer reading, or null when none or several are. A usage line written across the row is read
+ * together with the value, and a character of the value misread under its strokes
+ * (司就哈屋建档使 of 哈尼 under 仅供本公司就诊建档使用): no group is spelled whole among the
+ * mark's characters (`loneEthnicityGlyphs`), but the list is closed, so its lone neighbour in
+ * the reading is the only value the card can print there. Chosen, never read.
+ */
+function lonePrintedNeighbourWithin(value: string): string | null {
+  const chars = Array.from(value);
+  const neighbours = PRINTED_ETHNICITIES.filter((group) => {
+    const printed = Array.from(group);
+    if (printed.length < 2 || printed.length >= chars.length) return false;
+    return chars.some((_, start) => {
+      const stretch = chars.slice(start, start + printed.length);
+      return stretch.every((char) => HAN_CHAR.test(char)) && oneSubstitutionApart(printed, stretch);
+    });
   });
   return neighbours.length === 1 ? (neighbours[0] as string) : null;
 }
@@ -357,7 +391,7 @@ function readEthnicity(glyphs: readonly Glyph[]): FieldReading {
       box: boxOfGlyphs(lone),
     };
   }
-  const neighbour = lonePrintedNeighbour(value);
+  const neighbour = lonePrintedNeighbour(value) ?? lonePrintedNeighbourWithin(value);
   if (neighbour !== null) {
     return { value: neighbour, confidence: capped(p, CONFIDENCE.chosenByGazetteer), box };
   }

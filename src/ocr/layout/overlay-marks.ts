@@ -145,6 +145,23 @@ const MARK_PHRASES = [
  */
 const PHRASE_PIECE = 2;
 
+/**
+ * Whether `text` is how a mark's usual wording begins (仅 or 仅限 of 仅限本次使用, 此 of 此复印件…):
+ * left before a value by a mark whose other characters went to other boxes. No GB/T 2260 place
+ * name or public-security bureau begins with 此, 仅, 他, 复, 禁, 已, 与 or 样.
+ */
+export function beginsMarkWording(text: string): boolean {
+  return text.length > 0 && MARK_PHRASES.some((phrase) => phrase.startsWith(text));
+}
+
+/**
+ * Whether `text` is one character of a mark's usual wording (用 of 使用): alone in a box drawn
+ * over the card's print, it is the mark's, which the card does not print over itself.
+ */
+export function isMarkCharacter(text: string): boolean {
+  return Array.from(text).length === 1 && MARK_PHRASES.some((phrase) => phrase.includes(text));
+}
+
 function isPhrasePiece(glyphs: readonly Glyph[]): boolean {
   const text = glyphs.map((g) => g.char).join('');
   return text.length >= PHRASE_PIECE && MARK_PHRASES.some((phrase) => phrase.includes(text));

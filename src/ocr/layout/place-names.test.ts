@@ -103,6 +103,17 @@ describe('matchPlaceAfterLabel', () => {
     expect(read.glyphs).toHaveLength(6);
   });
 
+  it("drops a mark's first character read surely before a name (仅 of 仅限本次使用)", () => {
+    const read = matchPlaceAfterLabel(
+      glyphs('仅伊春市公安局友好分局'),
+      issuingAuthorities(),
+      'whole',
+      noHoles,
+    );
+    expect(read.trimmed).toBe(true);
+    expect(text(read.match.variant)).toBe('伊春市公安局友好分局');
+  });
+
   it('drops no more than the label has, and nothing before a name read whole', () => {
     const long = matchPlaceAfterLabel(
       glyphs('鑫巢机美荔浦市公安局'),

@@ -13,7 +13,8 @@ import {
   likelihood,
   type Variant,
 } from './glyph-variants.ts';
-import type { Glyph } from './glyphs.ts';
+import { type Glyph, textOf } from './glyphs.ts';
+import { beginsMarkWording } from './overlay-marks.ts';
 
 /**
  * A character the recogniser gave less than this is doubtful enough for the gazetteer to
@@ -225,7 +226,9 @@ function withUnlisted(cut: readonly Glyph[], match: PlaceMatch): PlaceMatch {
  * first characters, up to as many as its label has: a label read together with its value is
  * often misread (鑫巢机美 for 签发机关, 打让 for 住址) and so not recognised as one, but a name
  * that follows it shows where the value begins. The fewest characters are dropped, and only
- * when they are the label's remains (`labelRemains`); otherwise they are kept before the name.
+ * when they are the label's remains (`labelRemains`) or a mark's first characters (仅 of a
+ * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`); otherwise they are kept before the
+ * name.
  */
 export function matchPlaceAfterLabel(
   glyphs: readonly Glyph[],
@@ -241,7 +244,9 @@ export function matchPlaceAfterLabel(
     const match = matchPlace(rest, gazetteer, mode, options.holesOf(rest));
     if (match.how === 'none') continue;
     const cut = glyphs.slice(0, dropped);
-    if (labelRemains(cut, options.label)) return { match, glyphs: rest, trimmed: true };
+    if (labelRemains(cut, options.label) || beginsMarkWording(textOf(cut))) {
+      return { match, glyphs: rest, trimmed: true };
+    }
     return { match: withUnlisted(cut, match), glyphs, trimmed: false };
   }
   return { match: asRead, glyphs, trimmed: false };

@@ -1,0 +1,36 @@
+import { isStandardCharacter } from '../../idcard/standard-characters.ts';
+import type { Glyph } from './glyphs.ts';
+
+const HAN = /^\p{Script=Han}$/u;
+
+function isStandardHan(char: string): boolean {
+  return HAN.test(char) && isStandardCharacter(char);
+}
+
+/**
+ * An address is printed in the characters of the 通用规范汉字表: every GB/T 2260 name is, and
+ * the table was drawn up to hold the characters place names use. The recogniser's dictionary
+ * also holds traditional and variant forms, and read 大厦 as 大廈 (0.94, 厦 its runner-up at
+ * 0.06). A Han character outside the table whose runner-up is one inside it is read as the
+ * runner-up, and `changed` says so, since the value is then chosen rather than read. Names are
+ * left alone: some are registered in characters outside the table (`holdsNonStandardHan`).
+ */
+export function withStandardRunnerUps(glyphs: readonly Glyph[]): {
+  glyphs: Glyph[];
+  changed: boolean;
+} {
+  let changed = false;
+  const read = glyphs.map((glyph) => {
+    const [runnerUp, ...others] = glyph.alternatives;
+    if (!HAN.test(glyph.char) || isStandardCharacter(glyph.char)) return glyph;
+    if (runnerUp === undefined || !isStandardHan(runnerUp.char)) return glyph;
+    changed = true;
+    return {
+      ...glyph,
+      char: runnerUp.char,
+      prob: runnerUp.prob,
+      alternatives: [{ char: glyph.char, prob: glyph.prob }, ...others],
+    };
+  });
+  return { glyphs: read, changed };
+}
