@@ -69,6 +69,13 @@ describe('marks stamped or written over a copy', () => {
     expect(fields.name).toMatchObject({ value: '张三' });
   });
 
+  it('cuts the 件 of the copy a usage line names with the line, read together with the name', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三件仅供办理开户使用' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+  });
+
   it('cuts a usage line whose 仅 was lost, read together with the name', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '供办理业务使用张三' } : line,

@@ -12,10 +12,11 @@ import { tiltedLines } from './tilted-lines.ts';
  * Earlier patterns win where matches overlap, so a whole line is cut before its pieces are.
  */
 const OVERLAY_MARKS: readonly RegExp[] = [
-  // A "for … use only" line, whatever it names between its ends.
-  /仅[限供].{0,24}?使用/gu,
+  // A "for … use only" line, whatever it names between its ends, with the 件 of the copy it
+  // names first (此复印件仅供…) where the rest of that word was lost: no value holds 件仅.
+  /件?仅[限供].{0,24}?使用/gu,
   // The same line with its end lost under the card's edge or another box (仅供工商银行办理入职手续).
-  /仅[限供].{0,24}$/gu,
+  /件?仅[限供].{0,24}$/gu,
   // The same line with its 仅 lost (供办理业务使用), and the close such lines often add (他用无效).
   /供.{0,24}?使用|[，,]?他用无效/gu,
   // The words of a clerk's check stamp: 已核验, 与原件一致, 与原件核对一致.
