@@ -46,6 +46,15 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(to.value).toBe('2026-11-22');
   });
 
+  it('completes a start whose last digits a mark hid with the dash from the whole end, doubtful', () => {
+    const { from, to } = validity('20181理2038.11.18');
+    expect(from).toMatchObject({ value: '2018-11-18' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2038-11-18');
+    // Digits that begin no lawful start of that end leave the row as before.
+    expect(validity('20171理2038.11.18').to.value).toBe('');
+  });
+
   it('takes a lone date after today, its dash lost with the start, as the end', () => {
     const { from, to } = validity('印2030.02.15');
     expect(from).toMatchObject({ value: '', confidence: 0, box: null });

@@ -139,11 +139,41 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
 }
 
 /**
+ * Fewest digits of a start, read before a mark, that tie it to the one lawful start of the end
+ * read whole after the mark: its year.
+ */
+const MIN_START_DIGITS = 4;
+
+/**
+ * A row whose dash a mark hid together with the start's last digits (20181理2038.11.18 of
+ * 2018.11.18-2038.11.18): the last eight digits are a whole end, and the digits before them
+ * begin exactly one start a lawful length before it, on its month and day, which is taken.
+ * Null when the row holds no such pair.
+ */
+function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
+  const digits = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
+  const begun = digits.slice(0, -DATE_DIGITS);
+  if (begun.length < MIN_START_DIGITS || begun.length >= DATE_DIGITS) return null;
+  const toGlyphs = digits.slice(-DATE_DIGITS);
+  const to = dateAt(chars, toGlyphs);
+  if (to === null) return null;
+  const read = begun.map((i) => chars[i]).join('');
+  const starts = DATED_TERMS.map(
+    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
+  ).filter((start) => start.startsWith(read));
+  if (starts.length !== 1) return null;
+  return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
+}
+
+/**
  * A row without its dash that shows one end only, the rest under a mark: a lone date after
  * today is the end, since a card's period has begun by the day it is read (印2030.02.15 of
- * 2010.02.15-2030.02.15); a lone 长期 is the end too (印长期 of 2017.05.21-长期).
+ * 2010.02.15-2030.02.15); a lone 长期 is the end too (印长期 of 2017.05.21-长期); a whole end
+ * after the start's first digits completes the start (`endAfterBegunStart`).
  */
 function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDate): PartialPeriod {
+  const begun = endAfterBegunStart(chars);
+  if (begun !== null && begun.from !== null && begun.from <= today) return begun;
   if (part.from !== null && part.from > today) {
     return { from: null, to: part.from, fromGlyphs: [], toGlyphs: part.fromGlyphs };
   }
