@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
-import { boxesOverlap, sameLine } from './face-lines.ts';
+import { boxesOverlap, holdsFreeText, sameLine } from './face-lines.ts';
 
 const box = (left: number, top: number, right: number, bottom: number): Quad => [
   [left, top],
@@ -36,5 +36,29 @@ describe('boxesOverlap', () => {
 
   it('does not take boxes apart for the same text', () => {
     expect(boxesOverlap(box(150, 80, 400, 110), box(150, 120, 400, 150))).toBe(false);
+  });
+});
+
+describe('holdsFreeText', () => {
+  // Boxes of the sample portrait side (face pixels).
+  it('takes the address lines', () => {
+    expect(holdsFreeText(box(145, 250, 495, 289))).toBe(true);
+    expect(holdsFreeText(box(149, 293, 497, 331))).toBe(true);
+  });
+
+  it('leaves a short line there to the first reader: it may be a label the rough face misplaced', () => {
+    expect(holdsFreeText(box(148, 336, 184, 371))).toBe(false);
+    expect(holdsFreeText(box(160, 254, 236, 286))).toBe(false);
+  });
+
+  it('leaves the address label, the birth date and the number to the first reader', () => {
+    expect(holdsFreeText(box(61, 254, 117, 286))).toBe(false);
+    expect(holdsFreeText(box(145, 190, 431, 230))).toBe(false);
+    expect(holdsFreeText(box(272, 437, 777, 479))).toBe(false);
+  });
+
+  it("leaves the emblem side's title and authority to the first reader", () => {
+    expect(holdsFreeText(box(272, 153, 773, 228))).toBe(false);
+    expect(holdsFreeText(box(182, 398, 698, 441))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
-import { DET_PARAMS, ENGINE_DET } from './ocr-params.ts';
+import { DET_PARAMS, ENGINE_DET, ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import { detectText, recognizeLines, type TextModels } from './text-models.ts';
@@ -84,6 +84,19 @@ export function boxesOverlap(a: Quad, b: Quad): boolean {
   return width * height > SAME_TEXT_OVERLAP * Math.min(area(ea), area(eb));
 }
 
+/**
+ * Whether a face box holds a line of free text (`freeTextArea`): its centre lies where the card
+ * prints only that, and it is as wide as a few characters (`freeTextMinAspect`).
+ */
+export function holdsFreeText(box: Quad): boolean {
+  const { left, right, top, bottom } = ENGINE_REC.freeTextArea;
+  const { x0, x1, y0, y1 } = extentOfQuad(box);
+  const x = (x0 + x1) / 2 / FACE_WIDTH;
+  const y = (y0 + y1) / 2 / FACE_HEIGHT;
+  const inArea = x >= left && x <= right && y >= top && y <= bottom;
+  return inArea && x1 - x0 >= ENGINE_REC.freeTextMinAspect * (y1 - y0);
+}
+
 /** Detect: the text boxes of a straightened face, in face pixels. */
 export async function detectFace(
   photo: RgbImage,
@@ -119,7 +132,8 @@ export async function detectFace(
 /**
  * Recognise: boxes already placed on the face (`faceBoxes`, face pixels) read from the photo's
  * own pixels, in reading order, as one recognition batch; a box where a line was already read
- * (`known`, `sameLine`) keeps its reading.
+ * (`known`, `sameLine`) keeps its reading, and one where only free text stands
+ * (`holdsFreeText`) skips the first reader.
  */
 export async function recognizeBoxes(
   photo: RgbImage,
@@ -137,6 +151,7 @@ export async function recognizeBoxes(
     photo,
     unread.map(({ box }) => mapQuad(faceToPhoto, box)),
     models,
+    { firstReader: unread.map(({ box }) => !holdsFreeText(box)) },
   );
   const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as DecodedLine]));
   const lines: RecognizedLine[] = [];

@@ -57,6 +57,16 @@ describe('recognizeLines with a first reader', () => {
     expect(runner.calls).toEqual({ rec: 2 });
   });
 
+  it('reads only the lines flagged for it with the first reader', async () => {
+    const runner = countingRunner();
+    const models = { runner, charset: CHARSET, firstCharset: FIRST_CHARSET };
+    const lines = await recognizeLines(PHOTO, [SHORT, SHORT, LONG], models, {
+      firstReader: [true, false, true],
+    });
+    expect(lines.map((line) => line.text)).toEqual(['男', '娟', '娟']);
+    expect(runner.calls).toEqual({ recFirst: 2, rec: 2 });
+  });
+
   it('reads with the recogniser alone where no first reader is loaded', async () => {
     const runner = countingRunner();
     const lines = await recognizeLines(PHOTO, [SHORT], { runner, charset: CHARSET });

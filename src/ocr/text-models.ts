@@ -75,23 +75,36 @@ async function readBatch(
 
 /**
  * CTC recognition of several lines as one batch: each line keeps its own width (no padding), and
- * the runner may recognise them in parallel. Where a first reader is loaded it reads them all,
- * and only the lines it does not settle (`settledByFirstReading`) go to the recogniser; with
- * `firstReader: false` (a line known to hold free text) they go there straight away.
+ * the runner may recognise them in parallel. Where a first reader is loaded it reads the lines
+ * first, and only those it does not settle (`settledByFirstReading`) go to the recogniser;
+ * `firstReader` says which lines it reads at all (every line, none, or one flag per line): a
+ * line known to hold free text goes to the recogniser straight away, as the first reader never
+ * settles it.
  */
 export async function recognizeLines(
   image: RgbImage,
   boxes: readonly Quad[],
   models: TextModels,
-  { firstReader = true }: { firstReader?: boolean } = {},
+  { firstReader = true }: { firstReader?: boolean | readonly boolean[] } = {},
 ): Promise<DecodedLine[]> {
   const inputs = boxes.map((box) => recInput(image, box));
   const { firstCharset } = models;
-  if (!firstReader || firstCharset === undefined) {
-    return readBatch(inputs, models, 'rec', models.charset);
-  }
-  const first = await readBatch(inputs, models, 'recFirst', firstCharset);
-  const unsettled = first.flatMap((line, i) => (settledByFirstReading(line) ? [] : [i]));
+  const readsFirst = (i: number) =>
+    firstCharset !== undefined &&
+    (typeof firstReader === 'boolean' ? firstReader : (firstReader[i] ?? true));
+  const firstRead = inputs.flatMap((_, i) => (readsFirst(i) ? [i] : []));
+  const first = await readBatch(
+    firstRead.map((i) => inputs[i] as Tensor),
+    models,
+    'recFirst',
+    firstCharset ?? [],
+  );
+  const readings = new Array<DecodedLine | undefined>(inputs.length);
+  firstRead.forEach((index, k) => {
+    const line = first[k] as DecodedLine;
+    if (settledByFirstReading(line)) readings[index] = line;
+  });
+  const unsettled = inputs.flatMap((_, i) => (readings[i] === undefined ? [i] : []));
   const again = await readBatch(
     unsettled.map((i) => inputs[i] as Tensor),
     models,
@@ -99,9 +112,9 @@ export async function recognizeLines(
     models.charset,
   );
   unsettled.forEach((index, k) => {
-    first[index] = again[k] as DecodedLine;
+    readings[index] = again[k] as DecodedLine;
   });
-  return first;
+  return readings as DecodedLine[];
 }
 
 /**
