@@ -1,8 +1,9 @@
 import type { Quad } from '../idcard/api-contract.ts';
-import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
+import { FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { settledByFirstReading } from './first-reading.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
+import { FRONT_ROW_CENTERS, FRONT_VALUE_LEFT } from './layout/card-geometry.ts';
 import { DET_PARAMS, ENGINE_DET, ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -85,15 +86,33 @@ export function boxesOverlap(a: Quad, b: Quad): boolean {
   return width * height > SAME_TEXT_OVERLAP * Math.min(area(ea), area(eb));
 }
 
+const ADDRESS_ROW_PITCH = FRONT_ROW_CENTERS.address[1] - FRONT_ROW_CENTERS.address[0];
+
+/**
+ * Where a card prints only free text, as shares of the face (box centres): the portrait side's
+ * address rows, right of the label column and left of the portrait, from midway between the
+ * birth and address rows to half a row below the third address row. The emblem side prints
+ * nothing there (its title ends above 0.43 of the height, the authority starts at 0.72). On
+ * seed 67 the first reader's lines fell from 10.45 to 9.29 a face and the large recogniser's
+ * rose from 6.14 to 6.17 (a closed form on a face straightened wrongly, read as well there),
+ * every field as before.
+ */
+const FREE_TEXT_AREA = {
+  left: FRONT_VALUE_LEFT,
+  right: PORTRAIT_AREA.left / FACE_WIDTH,
+  top: (FRONT_ROW_CENTERS.birth[0] + FRONT_ROW_CENTERS.address[0]) / 2,
+  bottom: FRONT_ROW_CENTERS.address[2] + ADDRESS_ROW_PITCH / 2,
+} as const;
+
 /**
  * Whether a face box holds a line of free text, which the first reader never settles: it is as
  * wide as a few characters (`freeTextMinAspect`), and centred where the card prints only free
- * text (`freeTextArea`) or over a line read before (`known`, `boxesOverlap`) whose reading the
+ * text (`FREE_TEXT_AREA`) or over a line read before (`known`, `boxesOverlap`) whose reading the
  * first reader would not have settled (`settledByFirstReading`): a second look boxes most lines
  * a little differently and reads them again.
  */
 export function holdsFreeText(box: Quad, known: readonly RecognizedLine[] = []): boolean {
-  const { left, right, top, bottom } = ENGINE_REC.freeTextArea;
+  const { left, right, top, bottom } = FREE_TEXT_AREA;
   const { x0, x1, y0, y1 } = extentOfQuad(box);
   if (x1 - x0 < ENGINE_REC.freeTextMinAspect * (y1 - y0)) return false;
   const x = (x0 + x1) / 2 / FACE_WIDTH;

@@ -89,18 +89,9 @@ export const ENGINE_REC = {
    */
   hiddenCharEndRoom: 0.85,
   /**
-   * Where a card prints only free text, as shares of the face (box centres): the portrait side's
-   * address rows, right of the label column (`FRONT_VALUE_LEFT` 0.18) and left of the portrait
-   * (`PORTRAIT_AREA`, 550 of 856 px); from midway between the birth and address rows (label centres 0.388 and 0.499) to
-   * below a third address row. The emblem side prints nothing there (its title ends above 0.43,
-   * the authority starts at 0.72). A line centred here goes to the large recogniser without the
-   * first reader, which never settles an address: on seed 67 the first reader's lines fell from
-   * 10.45 to 9.29 a face and the large recogniser's rose from 6.14 to 6.17 (a closed form on a
-   * face straightened wrongly, read as well there), every field as before.
-   */
-  freeTextArea: { left: 0.18, right: 0.64, top: 0.444, bottom: 0.7 },
-  /**
-   * ... and is at least this many times wider than high (four characters): a face straightened
+   * A line centred where a card prints only free text (`FREE_TEXT_AREA`) goes to the large
+   * recogniser without the first reader, which never settles an address, when it is at least
+   * this many times wider than high (four characters): a face straightened
    * roughly can place a label inside the area (出生 on a photocopy page), and a label read by the
    * large recogniser instead of the first reader moves the registration a pixel, enough to doubt
    * a name that then starts late in its column.
