@@ -61,17 +61,4 @@ describe('holdsFreeText', () => {
     expect(holdsFreeText(box(272, 153, 773, 228))).toBe(false);
     expect(holdsFreeText(box(182, 398, 698, 441))).toBe(false);
   });
-
-  it('takes a box found again over a line read before that the first reader would not settle', () => {
-    const read = (text: string, quad: Quad) => ({
-      text,
-      box: quad,
-      score: 1,
-      chars: [...text].map((char) => ({ char, prob: 1, alternatives: [] })),
-    });
-    const authority = read('签发机关长春市公安局', box(182, 398, 698, 441));
-    const period = read('有效期限2025.02.12-2045.02.12', box(181, 462, 711, 504));
-    expect(holdsFreeText(box(300, 396, 700, 444), [authority, period])).toBe(true);
-    expect(holdsFreeText(box(300, 460, 712, 506), [authority, period])).toBe(false);
-  });
 });

@@ -1,7 +1,6 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
-import { settledByFirstReading } from './first-reading.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
 import { FRONT_ROW_CENTERS, FRONT_VALUE_LEFT } from './layout/card-geometry.ts';
 import { DET_PARAMS, ENGINE_DET, ENGINE_REC } from './ocr-params.ts';
@@ -105,20 +104,16 @@ const FREE_TEXT_AREA = {
 } as const;
 
 /**
- * Whether a face box holds a line of free text, which the first reader never settles: it is as
- * wide as a few characters (`freeTextMinAspect`), and centred where the card prints only free
- * text (`FREE_TEXT_AREA`) or over a line read before (`known`, `boxesOverlap`) whose reading the
- * first reader would not have settled (`settledByFirstReading`): a second look boxes most lines
- * a little differently and reads them again.
+ * Whether a face box holds a line of free text (`FREE_TEXT_AREA`): its centre lies where the card
+ * prints only that, and it is as wide as a few characters (`freeTextMinAspect`).
  */
-export function holdsFreeText(box: Quad, known: readonly RecognizedLine[] = []): boolean {
+export function holdsFreeText(box: Quad): boolean {
   const { left, right, top, bottom } = FREE_TEXT_AREA;
   const { x0, x1, y0, y1 } = extentOfQuad(box);
-  if (x1 - x0 < ENGINE_REC.freeTextMinAspect * (y1 - y0)) return false;
   const x = (x0 + x1) / 2 / FACE_WIDTH;
   const y = (y0 + y1) / 2 / FACE_HEIGHT;
-  if (x >= left && x <= right && y >= top && y <= bottom) return true;
-  return known.some((line) => boxesOverlap(line.box, box) && !settledByFirstReading(line));
+  const inArea = x >= left && x <= right && y >= top && y <= bottom;
+  return inArea && x1 - x0 >= ENGINE_REC.freeTextMinAspect * (y1 - y0);
 }
 
 /** Detect: the text boxes of a straightened face, in face pixels. */
@@ -156,8 +151,8 @@ export async function detectFace(
 /**
  * Recognise: boxes already placed on the face (`faceBoxes`, face pixels) read from the photo's
  * own pixels, in reading order, as one recognition batch; a box where a line was already read
- * (`known`, `sameLine`) keeps its reading, and one that holds free text (`holdsFreeText`)
- * skips the first reader.
+ * (`known`, `sameLine`) keeps its reading, and one where only free text stands
+ * (`holdsFreeText`) skips the first reader.
  */
 export async function recognizeBoxes(
   photo: RgbImage,
@@ -175,7 +170,7 @@ export async function recognizeBoxes(
     photo,
     unread.map(({ box }) => mapQuad(faceToPhoto, box)),
     models,
-    { firstReader: unread.map(({ box }) => !holdsFreeText(box, known)) },
+    { firstReader: unread.map(({ box }) => !holdsFreeText(box)) },
   );
   const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as DecodedLine]));
   const lines: RecognizedLine[] = [];
