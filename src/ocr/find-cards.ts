@@ -326,7 +326,8 @@ function spansAlong(
 }
 
 /**
- * Finds up to `maxCards` cards: the text direction from the detected boxes, the boxes grouped
+ * Finds up to `maxCards` cards: the text direction (from the detected boxes unless `direction`,
+ * radians within [0, π), says where the card's rows run), the boxes grouped
  * per card, and each card's rectangle chosen among the straight edges around its text: the
  * strongest set of edges that holds the text and keeps the ID-1 proportions (a text row's edge
  * taken for the card's gives a card of the wrong shape, or one that cuts its own text). A
@@ -339,8 +340,8 @@ export function findCards(
   image: RgbImage,
   boxes: DetectedBox[],
   maxCards: number,
+  direction: number | null = dominantTextAngle(boxes),
 ): CardCandidate[] {
-  const direction = dominantTextAngle(boxes);
   if (direction === null) return [];
   // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
   const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
