@@ -66,6 +66,18 @@ describe('findCards', () => {
     expect(findCards(blankPhoto(1000, 800), boxes, 4)).toHaveLength(1);
   });
 
+  it("frames the card along its read rows from its own text, not from a mark's line", () => {
+    const text = faceText(100, 100, 20, 43);
+    // A usage line written at 24° from inside the card down past its bottom row.
+    const mark = tiltedBox(150, 280, 420, 28, 24);
+    // Straightened again along the rows the card was read to have, level.
+    const [plain] = findCards(blankPhoto(1000, 800), text, 4, 0);
+    const [marked] = findCards(blankPhoto(1000, 800), [...text, mark], 4, 0);
+    expect(marked?.corners).toEqual(plain?.corners);
+    // Its centre lies on the card, so it is still read with the card's boxes.
+    expect(marked?.boxes).toContain(mark);
+  });
+
   it('keeps two stacked faces set off to one side apart', () => {
     const top = faceText(100, 60, 20, 26);
     const bottom = faceText(180, 300, 20, 26);
