@@ -183,7 +183,31 @@ describe('registerFace', () => {
     expect(addressY / 540).toBeCloseTo(0.5, 1);
   });
 
-  it('does not register a face with fewer than three anchors', () => {
+  it('does not register a face with a single anchor', () => {
     expect(registerFace(faceOf([{ text: '姓名张三', x: 0.06, y: 0.17 }]).lines)).toBeNull();
+  });
+
+  it('moves a face that read only its two titles to them, at its own scale', () => {
+    // A pale emblem side framed from its titles: the card lies 133 px lower than the rough face.
+    const down = Float64Array.from([1, 0, 0, 0, 1, 133, 0, 0, 1]);
+    const titles = backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.03.06' }).filter(
+      (line) => line.y < 0.5,
+    );
+    const h = registerFace(moved(faceOf(titles).lines, down));
+    const level = registerFace(faceOf(titles).lines);
+    expect(h).not.toBeNull();
+    // The validity row, which the rough face had cut off, lies 133 px lower on it, not turned.
+    const [x, y] = applyHomography(h as Homography, 0.39 * 856, 0.86 * 540);
+    const [u, v] = applyHomography(level as Homography, 0.39 * 856, 0.86 * 540);
+    expect(x).toBeCloseTo(u, 3);
+    expect(y).toBeCloseTo(v + 133, 3);
+    expect(turnAndShear(h as Homography)).toEqual({ turn: 0, shear: 0 });
+  });
+
+  it("does not move a face to two anchors whose spacing is not the card's", () => {
+    const titles = backLines({ issue: '上海市公安局', validity: '2015.03.06-2035.03.06' })
+      .filter((line) => line.y < 0.5)
+      .map((line) => (line.text === '居民身份证' ? { ...line, y: line.y + 0.3 } : line));
+    expect(registerFace(faceOf(titles).lines)).toBeNull();
   });
 });

@@ -75,6 +75,12 @@ const DIRECTION_LINE_ASPECT = 3;
  */
 const LEVEL_TOLERANCE = (1.5 * Math.PI) / 180;
 
+/**
+ * The aligned fit needs this many anchors: two in one column (the emblem side's titles) leave
+ * its scale to their spacing alone, 0.17 of the face, which their tolerances cannot pin.
+ */
+const MIN_ALIGNED_ANCHORS = 3;
+
 /** A printed thing found on the face: where the specimen prints it, where it was read, how sure. */
 export type Anchor = { nominal: Point; found: Point; tolerance: Tolerance };
 
@@ -217,6 +223,31 @@ function fitAligned(anchors: readonly Anchor[], angle: number): Homography | nul
   ]);
 }
 
+/**
+ * The shifted fit, for a face with too few anchors to scale it: the card turned by the text's
+ * own direction `angle` and moved by the anchors' weighted mean offset, its scale left as the
+ * rough face has it (from the card's width, measured or from its text's). A pale emblem side
+ * whose locating pass boxed only its titles was framed from them, its bottom rows off the face;
+ * the two titles say where the card lies even when they cannot say how large it is.
+ */
+function fitShifted(anchors: readonly Anchor[], angle: number): Homography {
+  const cos = Math.cos(angle);
+  const sin = Math.sin(angle);
+  let sumX = 0;
+  let sumY = 0;
+  let weightsX = 0;
+  let weightsY = 0;
+  for (const { nominal, found, tolerance } of anchors) {
+    const weightX = 1 / tolerance.x ** 2;
+    const weightY = 1 / tolerance.y ** 2;
+    sumX += weightX * (found[0] - (cos * nominal[0] - sin * nominal[1]));
+    sumY += weightY * (found[1] - (sin * nominal[0] + cos * nominal[1]));
+    weightsX += weightX;
+    weightsY += weightY;
+  }
+  return Float64Array.from([cos, -sin, sumX / weightsX, sin, cos, sumY / weightsY, 0, 0, 1]);
+}
+
 /** How many face pixels of the rough face one of the true face's spans, near its centre. */
 function scaleOf(h: Homography): number {
   const [x0, y0] = applyHomography(h, FACE_WIDTH / 2, FACE_HEIGHT / 2);
@@ -330,19 +361,32 @@ function projectiveIfAgreed(
 }
 
 /**
+ * The shifted fit (`fitShifted`) of a face that read too few anchors for the aligned one, when
+ * at least two were read and every one lies within its tolerances of where the fit puts it: at
+ * the rough face's scale, their spacing must match the specimen's.
+ */
+function shiftedIfAgreed(anchors: readonly Anchor[], angle: number): Homography | null {
+  if (anchors.length < 2) return null;
+  const h = fitShifted(anchors, angle);
+  return anchors.every((a) => normalizedResidual(h, a) <= MAX_NORMALIZED_RESIDUAL) ? h : null;
+}
+
+/**
  * Registers a face read on a roughly straightened card against the card's printed layout, with
  * as little freedom as the evidence allows. The text's own direction sets the turn; the labels
  * and titles read exactly, and the number's ends, set scale and place by least squares weighted
  * by how far each may stray on cards of other makers (`ANCHOR_TOLERANCE`), anchors that
  * disagree beyond their tolerances dropped one at a time. Only many well-spread anchors that
- * agree may add perspective (`projectiveIfAgreed`). Returns the map from the true face to the
+ * agree may add perspective (`projectiveIfAgreed`); a face with only two anchors that agree is
+ * moved to them at its own scale (`shiftedIfAgreed`). Returns the map from the true face to the
  * rough one, or null when too little was read to tell, or the fit makes no sense as a card.
  */
 export function registerFace(lines: readonly RecognizedLine[]): Homography | null {
   const angle = textDirection(lines);
   let anchors = findAnchors(lines);
+  if (anchors.length < MIN_ALIGNED_ANCHORS) return shiftedIfAgreed(anchors, angle);
   for (;;) {
-    if (anchors.length < 3) return null;
+    if (anchors.length < MIN_ALIGNED_ANCHORS) return null;
     const h = fitAligned(anchors, angle);
     if (h === null) return null;
     const errors = anchors.map((a) => normalizedResidual(h, a));

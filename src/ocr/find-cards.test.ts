@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
 import type { DetectedBox } from './db-postprocess.ts';
-import { type CardCandidate, findCards, rowsRanTogether } from './find-cards.ts';
+import { type CardCandidate, dominantTextAngle, findCards, rowsRanTogether } from './find-cards.ts';
 import type { RgbImage } from './rgb-image.ts';
 
 /** A plain white photo: no border to measure, so clusters of text alone decide. */
@@ -31,11 +31,51 @@ function faceText(x: number, y: number, lineHeight: number, pitch: number): Dete
   ]);
 }
 
+/** A box `length` x `height` starting at (x, y) and running at `degrees` below the horizontal. */
+function tiltedBox(x: number, y: number, length: number, height: number, degrees: number) {
+  const a = (degrees * Math.PI) / 180;
+  const along: [number, number] = [Math.cos(a) * length, Math.sin(a) * length];
+  const across: [number, number] = [-Math.sin(a) * height, Math.cos(a) * height];
+  const box: Quad = [
+    [x, y],
+    [x + along[0], y + along[1]],
+    [x + along[0] + across[0], y + along[1] + across[1]],
+    [x + across[0], y + across[1]],
+  ];
+  return { box, score: 0.9 };
+}
+
+describe('dominantTextAngle', () => {
+  it("follows the card's few long rows, not the many short tiles of a watermark", () => {
+    // A pale card: its title and one value row level; six tiles of a watermark at 27°, longer
+    // in all than the two rows.
+    const rows = [tiltedBox(200, 250, 420, 60, 0), tiltedBox(300, 430, 200, 40, 0)];
+    const tiles = [0, 1, 2, 3, 4, 5].map((i) =>
+      tiltedBox(100 + 150 * i, 500 - 60 * (i % 3), 170, 45, -27),
+    );
+    const angle = dominantTextAngle([...rows, ...tiles]) as number;
+    const offLevel = Math.min(angle, Math.PI - angle);
+    expect(offLevel).toBeLessThan((2 * Math.PI) / 180);
+  });
+});
+
 describe('findCards', () => {
   it('takes small type spanning many line heights for one card when it is as wide as one', () => {
     // Small type: seven rows over 13.9 line heights, 1.5 times wider than tall.
     const boxes = faceText(100, 100, 20, 43);
     expect(findCards(blankPhoto(1000, 800), boxes, 4)).toHaveLength(1);
+  });
+
+  it("frames the card along its read rows from its own text, not from a mark's line", () => {
+    const text = faceText(100, 100, 20, 43);
+    // A usage line written at 24° from inside the card down past its bottom row.
+    const mark = tiltedBox(150, 280, 420, 28, 24);
+    // Straightened again along the rows the card was read to have, level.
+    const [plain] = findCards(blankPhoto(1000, 800), text, 4, 0);
+    const [marked] = findCards(blankPhoto(1000, 800), [...text, mark], 4, 0);
+    expect(marked?.corners).toEqual(plain?.corners);
+    // Its centre lies on the card, so it is still read with the card's boxes.
+    expect(marked?.boxes).toContain(mark);
   });
 
   it('keeps two stacked faces set off to one side apart', () => {

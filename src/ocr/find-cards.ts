@@ -1,6 +1,7 @@
 import { CARD_ASPECT, TEXT_WIDTH_SHARE } from './card-geometry.ts';
 import type { DetectedBox } from './db-postprocess.ts';
 import { distance, type Point } from './geometry.ts';
+import { MARK_TILT_DEG } from './layout/tilted-lines.ts';
 import type { RgbImage } from './rgb-image.ts';
 
 /** A card located in the photo: its corners in photo pixels, in upright reading order up to 180°. */
@@ -71,9 +72,20 @@ function longSide(box: DetectedBox): { angle: number; length: number; short: num
 }
 
 /**
+ * How much a line counts in choosing the bin the card's direction lies in: its squared length.
+ * A mark tiled over a copy repeats one short phrase (4-8 characters) many times at its own
+ * angle, while the card prints few but long rows (the number's 18 digits, the address, the
+ * validity row); by length alone, seven tiles of a pale card's watermark outweighed its title
+ * and issuing-office rows and turned it by 23°.
+ */
+function binWeight(line: { length: number }): number {
+  return line.length ** 2;
+}
+
+/**
  * The direction text runs in, in radians within [0, π): the length-weighted mean of the text
  * lines' long sides (averaged on doubled angles so 1° and 179° agree), taken around the
- * strongest 10° bin so that stray boxes do not pull it.
+ * strongest 10° bin (by `binWeight`) so that stray boxes do not pull it.
  */
 export function dominantTextAngle(boxes: DetectedBox[]): number | null {
   const lines = boxes.map(longSide).filter((l) => l.length >= MIN_LINE_ASPECT * l.short);
@@ -81,7 +93,7 @@ export function dominantTextAngle(boxes: DetectedBox[]): number | null {
   const bins = new Float64Array(18);
   for (const line of lines) {
     const bin = Math.floor((line.angle / Math.PI) * 18) % 18;
-    bins[bin] = (bins[bin] as number) + line.length;
+    bins[bin] = (bins[bin] as number) + binWeight(line);
   }
   let peak = 0;
   for (let i = 1; i < 18; i++) if ((bins[i] as number) > (bins[peak] as number)) peak = i;
@@ -100,6 +112,30 @@ export function dominantTextAngle(boxes: DetectedBox[]): number | null {
 }
 
 type Extent = { x0: number; y0: number; x1: number; y1: number };
+
+/**
+ * Whether a box runs more than `MARK_TILT_DEG` off the card's text `direction`, as no printed row
+ * does: a mark's tile or line. Boxes too short to have a direction are never tilted.
+ */
+function runsTilted(box: DetectedBox, direction: number): boolean {
+  const line = longSide(box);
+  if (line.length < MIN_LINE_ASPECT * line.short) return false;
+  const apart = Math.abs(((line.angle - direction + 1.5 * Math.PI) % Math.PI) - Math.PI / 2);
+  return apart > (MARK_TILT_DEG * Math.PI) / 180;
+}
+
+/** Whether a box's centre lies inside `extent`, in the frame turned by (`cos`, `sin`). */
+function centreWithin(box: DetectedBox, extent: Extent, cos: number, sin: number): boolean {
+  const [x, y] = rotate(
+    [
+      box.box.reduce((sum, p) => sum + p[0], 0) / box.box.length,
+      box.box.reduce((sum, p) => sum + p[1], 0) / box.box.length,
+    ],
+    cos,
+    sin,
+  );
+  return x >= extent.x0 && x <= extent.x1 && y >= extent.y0 && y <= extent.y1;
+}
 
 function rotate(p: Point, cos: number, sin: number): Point {
   return [p[0] * cos - p[1] * sin, p[0] * sin + p[1] * cos];
@@ -315,7 +351,8 @@ function spansAlong(
 }
 
 /**
- * Finds up to `maxCards` cards: the text direction from the detected boxes, the boxes grouped
+ * Finds up to `maxCards` cards: the text direction (from the detected boxes unless `rows`,
+ * radians within [0, π), says where the card's own rows were read to run), the boxes grouped
  * per card, and each card's rectangle chosen among the straight edges around its text: the
  * strongest set of edges that holds the text and keeps the ID-1 proportions (a text row's edge
  * taken for the card's gives a card of the wrong shape, or one that cuts its own text). A
@@ -328,15 +365,23 @@ export function findCards(
   image: RgbImage,
   boxes: DetectedBox[],
   maxCards: number,
+  rows?: number,
 ): CardCandidate[] {
-  const direction = dominantTextAngle(boxes);
+  const direction = rows ?? dominantTextAngle(boxes);
   if (direction === null) return [];
   // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
   const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
   const cos = Math.cos(-angle);
   const sin = Math.sin(-angle);
   const toPhoto = (u: number, v: number): Point => rotate([u, v], cos, -sin);
-  const clusters = clusterBoxes(boxes, cos, sin).sort(
+  // Along rows the card was read to have, a mark's tiles and lines are left out of the
+  // clusters, whose extents frame the cards: set over the card or beyond its edge at their own
+  // angle, a watermark's tiles framed a turned portrait side so that its number fell off. Those
+  // inside a card's rectangle are still its boxes, read with it. A direction voted by the boxes
+  // may be a mark's own, and leaving out what runs across it would drop the card's rows.
+  const tilted = rows === undefined ? [] : boxes.filter((box) => runsTilted(box, rows));
+  const level = boxes.filter((box) => !tilted.includes(box));
+  const clusters = clusterBoxes(level, cos, sin).sort(
     (a, b) =>
       (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
       (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
@@ -404,6 +449,7 @@ export function findCards(
     // by the card's expected size: something card-shaped is there even when its text is blurred.
     const outlined = x.measured && y.measured;
     if (members.length < MIN_CARD_BOXES && !outlined) continue;
+    const card: Extent = { x0: x.start, x1: x.end, y0: y.start, y1: y.end };
     cards.push({
       corners: [
         toPhoto(x.start, y.start),
@@ -411,7 +457,7 @@ export function findCards(
         toPhoto(x.end, y.end),
         toPhoto(x.start, y.end),
       ],
-      boxes: members,
+      boxes: [...members, ...tilted.filter((box) => centreWithin(box, card, cos, sin))],
     });
   }
   return cards;

@@ -20,6 +20,7 @@ import { ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import { detectText, type TextModels } from './text-models.ts';
+import { tiltedRowsDirection } from './tilted-rows.ts';
 import { lookAtUnboxed } from './unboxed-lines.ts';
 import { warpImage } from './warp.ts';
 
@@ -154,6 +155,27 @@ async function readRoughFace(
 }
 
 /**
+ * Straighten again along the card's own rows where they ran tilted on the rough face
+ * (`tiltedRowsDirection`): the card is framed anew from its boxes along that direction, turned
+ * upright and read on its new rough face. The new reading is not rated against the first: read
+ * from the same boxes it holds much the same text, and what the turn gains (a face registration
+ * can fit, whose second look finds the rows the locating pass missed) shows only later.
+ */
+async function alongOwnRows(
+  photo: RgbImage,
+  card: StraightenedCard,
+  rough: FaceLines,
+  models: TextModels,
+  locateLimit: number,
+): Promise<FaceLines> {
+  const direction = tiltedRowsDirection(rough.lines, rough.faceToPhoto);
+  if (direction === null) return rough;
+  const [candidate] = findCards(photo, card.candidate.boxes, 1, direction);
+  if (candidate === undefined) return rough;
+  return readRoughFace(photo, await straighten(photo, candidate, models), models, locateLimit);
+}
+
+/**
  * Register: the lines fitted to the card's printed layout (`registerFace`), which corrects edges
  * found wrongly; the lines keep their text and move to the registered face, and are read again
  * only when the rough face had cut part of the card off.
@@ -210,7 +232,8 @@ async function secondLook(
 /**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
- * the photo's own pixels (one resampling, not two), register them to the card's layout, take
+ * the photo's own pixels (one resampling, not two), straighten again along the card's own rows
+ * where they ran tilted (`alongOwnRows`), register them to the card's layout, take
  * a second look where the first reading fell short, and look where a value came back unboxed
  * (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
  * follow.
@@ -225,7 +248,8 @@ export async function readCards(
   const located = await locate(photo, models, maxCards);
   for (const candidate of located.cards) {
     const card = await straighten(photo, candidate, models);
-    const rough = await readRoughFace(photo, card, models, located.limit);
+    const first = await readRoughFace(photo, card, models, located.limit);
+    const rough = await alongOwnRows(photo, card, first, models, located.limit);
     const registered = await register(photo, rough, models);
     const { faceToPhoto } = registered;
     const looked = await secondLook(photo, registered, models, rateFace);

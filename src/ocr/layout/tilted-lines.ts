@@ -7,7 +7,7 @@ import type { Glyph } from './glyphs.ts';
  * -5 at the number), while a watermark is set at 15 to 45 degrees and a stamp or usage line at
  * any angle; those within this of the rows are left to their wording (`OVERLAY_MARKS`).
  */
-const MARK_TILT_DEG = 15;
+export const MARK_TILT_DEG = 15;
 
 /**
  * A line shorter than this many of its heights has no direction to go by: the box of one or two
