@@ -89,6 +89,13 @@ function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate
   return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
 }
 
+/** The digits of each start a lawful length before `to`, on its month and day (YYYYMMDD). */
+function lawfulStartDigits(to: IsoDate): string[] {
+  return DATED_TERMS.map(
+    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
+  );
+}
+
 /**
  * A start read one digit short (2021.1.22 for 2021.11.22) completed from the end: the one start
  * a lawful length before it, on the same month and day, that the digits read spell with one lost.
@@ -100,9 +107,7 @@ function startMissingADigit(
 ): IsoDate | null {
   if (positions.length !== DATE_DIGITS - 1) return null;
   const read = positions.map((i) => chars[i]).join('');
-  const starts = DATED_TERMS.map(
-    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
-  ).filter((digits) =>
+  const starts = lawfulStartDigits(to).filter((digits) =>
     Array.from(digits).some((_, i) => digits.slice(0, i) + digits.slice(i + 1) === read),
   );
   return starts.length === 1 ? dateOf(starts[0] as string) : null;
@@ -158,9 +163,7 @@ function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   const to = dateAt(chars, toGlyphs);
   if (to === null) return null;
   const read = begun.map((i) => chars[i]).join('');
-  const starts = DATED_TERMS.map(
-    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
-  ).filter((start) => start.startsWith(read));
+  const starts = lawfulStartDigits(to).filter((start) => start.startsWith(read));
   if (starts.length !== 1) return null;
   return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
 }
