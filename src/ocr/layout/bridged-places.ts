@@ -2,7 +2,7 @@ import type { Gazetteer } from '../../idcard/gazetteer.ts';
 import { firstReading } from './glyph-variants.ts';
 import type { Glyph } from './glyphs.ts';
 import type { MatchMode, PlaceMatch } from './place-names.ts';
-import { extentOf } from './quad-geometry.ts';
+import { extentOf, onSameRow } from './quad-geometry.ts';
 
 /**
  * A seal, a glare spot or a finger over a place name hides a run of its characters. The
@@ -23,8 +23,6 @@ type HiddenRun = { at: number; min: number; max: number };
 const MIN_HIDDEN = 0.6;
 /** The count of hidden characters is estimated to within one either way. */
 const COUNT_TOLERANCE = 1;
-/** Two lines are on one row when their boxes overlap by this share of the lower one's height. */
-const SAME_ROW_OVERLAP = 0.5;
 /**
  * A name stopping short is completed only from this many characters: fewer begin too many
  * names of the list for one to be meant (广安市 begins every bureau of its city).
@@ -58,10 +56,7 @@ function ownPitch(glyphs: readonly Glyph[]): number | null {
 }
 
 function sameRow(a: Glyph, b: Glyph): boolean {
-  const ea = extentOf([a.box]);
-  const eb = extentOf([b.box]);
-  const overlap = Math.min(ea.bottom, eb.bottom) - Math.max(ea.top, eb.top);
-  return overlap > SAME_ROW_OVERLAP * Math.min(ea.bottom - ea.top, eb.bottom - eb.top);
+  return onSameRow(extentOf([a.box]), extentOf([b.box]));
 }
 
 /** The runs hidden between two lines of one row, from the width of the gap between them. */

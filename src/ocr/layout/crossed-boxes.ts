@@ -1,5 +1,5 @@
 import type { Quad } from '../../idcard/api-contract.ts';
-import { type Extent, extentOf, onSameRow } from './quad-geometry.ts';
+import { areaOf, extentOf, intersectionOf, onSameRow } from './quad-geometry.ts';
 
 /**
  * Share of the smaller of two boxes on one row that the larger may cover while both hold the
@@ -9,19 +9,6 @@ import { type Extent, extentOf, onSameRow } from './quad-geometry.ts';
  * box half inside the line's).
  */
 const PRINT_OVERLAP = 0.4;
-
-function area(extent: Extent): number {
-  return Math.max(0, extent.right - extent.left) * Math.max(0, extent.bottom - extent.top);
-}
-
-function intersection(a: Extent, b: Extent): Extent {
-  return {
-    left: Math.max(a.left, b.left),
-    top: Math.max(a.top, b.top),
-    right: Math.min(a.right, b.right),
-    bottom: Math.min(a.bottom, b.bottom),
-  };
-}
 
 /**
  * Where the detector boxed one thing on top of another on the same row (`PRINT_OVERLAP`), going
@@ -35,8 +22,8 @@ export function crossedBoxes(boxes: readonly Quad[]): number[] {
   const extents = boxes.map((box) => extentOf([box]));
   return extents.flatMap((extent, i) =>
     extents.some((other, j) => {
-      if (i === j || area(other) < area(extent) || !onSameRow(extent, other)) return false;
-      return area(intersection(extent, other)) > PRINT_OVERLAP * area(extent);
+      if (i === j || areaOf(other) < areaOf(extent) || !onSameRow(extent, other)) return false;
+      return areaOf(intersectionOf(extent, other)) > PRINT_OVERLAP * areaOf(extent);
     })
       ? [i]
       : [],

@@ -49,6 +49,21 @@ export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number):
   ];
 }
 
+/** The area an extent covers; none for one turned inside out (an empty intersection). */
+export function areaOf(extent: Extent): number {
+  return Math.max(0, extent.right - extent.left) * Math.max(0, extent.bottom - extent.top);
+}
+
+/** The extent two extents share, inside out where they share none (`areaOf` gives 0). */
+export function intersectionOf(a: Extent, b: Extent): Extent {
+  return {
+    left: Math.max(a.left, b.left),
+    top: Math.max(a.top, b.top),
+    right: Math.min(a.right, b.right),
+    bottom: Math.min(a.bottom, b.bottom),
+  };
+}
+
 /** Whether two extents share any area. */
 export function overlaps(a: Extent, b: Extent): boolean {
   return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
