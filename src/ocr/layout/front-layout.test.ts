@@ -8,6 +8,14 @@ import {
   SAMPLE_TODAY,
 } from './read-face-builder.ts';
 
+/** The fields read off a portrait side made of `lines`. */
+function frontFieldsOf(lines: readonly LineSpec[]) {
+  return readCardFields(faceOf(lines), 'front', SAMPLE_TODAY).fields as Record<
+    string,
+    { value: string; confidence: number }
+  >;
+}
+
 describe('the label column of the portrait side', () => {
   it('keeps the pieces of a label read apart out of the values', () => {
     // 姓名 read as 名 alone, 出生 as two unsure pieces 福 and 3: none is a label, none a value.
@@ -21,11 +29,7 @@ describe('the label column of the portrait side', () => {
       }
       return [line];
     });
-    const fields: Record<string, { value: string }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.name?.value).toBe('张三');
     expect(fields.birth?.value).toBe('1990-03-06');
   });
@@ -37,11 +41,7 @@ describe('the label column of the portrait side', () => {
     const lines = frontLines({ ...SAMPLE_FRONT, address }).map((line) =>
       line.x === 0.18 ? { ...line, x: 0.16 } : line,
     );
-    const fields: Record<string, { value: string }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('广东省茂名市信宜市寿柏家园10幢2单元1425');
   });
 });
@@ -52,11 +52,7 @@ describe('the address', () => {
       ...SAMPLE_FRONT,
       address: ['北京市朝阳区建国路', '88号院3单元2705'],
     });
-    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3单元2705');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
@@ -65,11 +61,7 @@ describe('the address', () => {
 describe('an address without its first line', () => {
   it('is not vouched for: it names no region, so its start was lost', () => {
     const lines = frontLines({ ...SAMPLE_FRONT, address: ['乡关银溪村1组7号'] });
-    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('乡关银溪村1组7号');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
@@ -94,22 +86,14 @@ describe('an address without its first line', () => {
 describe('an address cut short', () => {
   it('is not vouched for when it stops a character past its region’s name', () => {
     const lines = frontLines({ ...SAMPLE_FRONT, address: ['河南省平顶山市湛河区桃'] });
-    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('河南省平顶山市湛河区桃');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
 
   it('is not vouched for when it stops inside its region’s name (its next line lost)', () => {
     const lines = frontLines({ ...SAMPLE_FRONT, address: ['甘肃省天水市张家川回族'] });
-    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('甘肃省天水市张家川回族');
     expect(fields.address?.confidence).toBeLessThan(0.9);
   });
@@ -119,22 +103,14 @@ describe('an address cut short', () => {
       ...SAMPLE_FRONT,
       address: ['甘肃省天水市张家川回族自治县', '乐平乡丰白源村20号'],
     });
-    const fields: Record<string, { value: string; confidence: number }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.address?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 
 describe('text above the name row', () => {
   it("is a mark's, never the name's first character", () => {
-    const fields: Record<string, { value: string }> = readCardFields(
-      faceOf([...frontLines(SAMPLE_FRONT), { text: '多', x: 0.89, y: 0.03 }]),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf([...frontLines(SAMPLE_FRONT), { text: '多', x: 0.89, y: 0.03 }]);
     expect(fields.name?.value).toBe('张三');
   });
 
@@ -142,11 +118,7 @@ describe('text above the name row', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, y: 0.13 } : line,
     );
-    const fields: Record<string, { value: string }> = readCardFields(
-      faceOf(lines),
-      'front',
-      SAMPLE_TODAY,
-    ).fields;
+    const fields = frontFieldsOf(lines);
     expect(fields.name?.value).toBe('张三');
   });
 });
