@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../src/idcard/card-dates.ts';
 import { GROUND_TRUTH_FILE, type GroundTruth } from '../card-set/ground-truth.ts';
+import { DEFAULT_REFERENCE_DATE } from '../card-set/reference-date.ts';
 import {
   CONDITION_NAMES,
   type ConditionName,
@@ -34,10 +35,7 @@ Writes synthetic ID-card images and ${GROUND_TRUTH_FILE} into DIR.
                 "all" includes them. Known: ${CONDITION_NAMES.join(', ')}
   --family      style families to print in (default: ${DEFAULT_FAMILIES.join(', ')});
                 "${HELD_BACK_FAMILY}" makes the held-back set. Known: ${FAMILY_NAMES.join(', ')}
-  --today       reference date the cards are made for (default 2025-06-01)`;
-
-/** Fixed so that a seed alone reproduces a set; validity periods are relative to it. */
-const DEFAULT_REFERENCE_DATE = '2025-06-01';
+  --today       reference date the cards are made for (default ${DEFAULT_REFERENCE_DATE})`;
 
 /** Flat scans take each file format in turn, so any set of a few scans covers all of them. */
 const SCAN_FORMATS: readonly ImageFormat[] = ['png', 'bmp', 'tiff', 'jpeg'];

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { isIsoDate } from '../../../src/idcard/card-dates.ts';
 import { GROUND_TRUTH_FILE, type GroundTruth } from '../../card-set/ground-truth.ts';
+import { DEFAULT_REFERENCE_DATE } from '../../card-set/reference-date.ts';
 import type { CanDraw } from '../../generate-cards/names.ts';
 import {
   backFields,
@@ -35,7 +36,7 @@ const USAGE = `Usage: npm run generate:template -- --out DIR [--seed N] [--count
 Writes 2 x count images (each person's portrait and emblem side) and ${GROUND_TRUTH_FILE} into DIR.
   --seed   seed of the whole set (default 1)
   --count  people (default ${TEMPLATE_CONDITIONS.length})
-  --today  reference date the cards are made for (default 2025-06-01)
+  --today  reference date the cards are made for (default ${DEFAULT_REFERENCE_DATE})
   --marks  stamp, write and watermark over most faces before capture, as the generator marks
            its photocopies (recorded in the ground truth, so the bench slices by them)`;
 
@@ -85,7 +86,7 @@ async function main(): Promise<void> {
       out: { type: 'string' },
       seed: { type: 'string', default: '1' },
       count: { type: 'string', default: String(TEMPLATE_CONDITIONS.length) },
-      today: { type: 'string', default: '2025-06-01' },
+      today: { type: 'string', default: DEFAULT_REFERENCE_DATE },
       marks: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
