@@ -213,6 +213,14 @@ function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): Fie
   };
 }
 
+/** The birth row's first reading, and the date it spells (null when it spells none). */
+type PrintedBirth = { first: Variant; printed: IsoDate | null };
+
+function printedBirthOf(glyphs: readonly Glyph[], today: IsoDate): PrintedBirth {
+  const first = firstReading(glyphs, birthMapping);
+  return { first, printed: birthOf(first.chars, today) };
+}
+
 /**
  * The printed birth date, checked against the number's. When they differ, a doubtful printed
  * digit whose alternative makes them agree is taken; otherwise the date comes back as printed
@@ -221,6 +229,7 @@ function changed(variant: Variant, share: number, glyphs: readonly Glyph[]): Fie
  */
 function readBirth(
   glyphs: readonly Glyph[],
+  { first, printed }: PrintedBirth,
   number: IdNumberReading,
   today: IsoDate,
 ): FieldReading {
@@ -231,8 +240,6 @@ function readBirth(
       : { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box: null };
   }
   const box = boxOfGlyphs(glyphs);
-  const first = firstReading(glyphs, birthMapping);
-  const printed = birthOf(first.chars, today);
   const p = allRightProbability(first.probs);
   if (printed !== null && fromNumber === null) {
     return { value: printed, confidence: capped(p), box };
@@ -425,10 +432,11 @@ function withDotDoubt(
 export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReading {
   const number = readIdNumber(glyphs.number, today);
   const ethnicity = readEthnicity(trimNonHan(glyphs.ethnicity).glyphs);
-  const birth = readBirth(glyphs.birth, number, today);
+  const birthRow = printedBirthOf(glyphs.birth, today);
+  const birth = readBirth(glyphs.birth, birthRow, number, today);
   // Only the number shows the date the birth row lent it; the birth row and the sex are
   // checked against the number as read, so that the date never vouches for itself.
-  const printedBirth = birthOf(firstReading(glyphs.birth, birthMapping).chars, today);
+  const printedBirth = birthRow.printed;
   const address = readAddress(glyphs.address, glyphs.valueLeft);
   // A mark over the number's date or over its region: the birth row and the address still
   // print them.
