@@ -16,7 +16,7 @@ import { decideSide, sideEvidence } from './side-detection.ts';
 import {
   ethnicityRegion,
   issueRegion,
-  lostAddressStartRegion,
+  lostAddressRegions,
   numberRegion,
   validityRegion,
 } from './unboxed-values.ts';
@@ -99,18 +99,17 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
 
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
- * the row boxed in their place): the ethnic group, the number, the address's first line, the
+ * the row boxed in their place): the ethnic group, the number, the address's lost lines, the
  * issuing authority, the validity period's start or end. The pipeline reads each such region as one line
  * (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {
     const { ethnicity, number, address } = reading.fields;
-    const addressStart = lostAddressStartRegion(text, address.box);
     return [
       ...(isEthnicGroup(ethnicity.value) ? [] : [ethnicityRegion(text)]),
       ...(number.value === '' ? [numberRegion(text)] : []),
-      ...(addressStart === null ? [] : [addressStart]),
+      ...lostAddressRegions(text, address.box),
     ];
   }
   const { issue, valid_from: from, valid_to: to } = reading.fields;

@@ -13,7 +13,7 @@ import {
 import {
   ethnicityRegion,
   issueRegion,
-  lostAddressStartRegion,
+  lostAddressRegions,
   numberRegion,
   validityRegion,
 } from './unboxed-values.ts';
@@ -100,7 +100,7 @@ function frontFields(face: ReturnType<typeof faceOf>) {
   return reading.fields;
 }
 
-describe("where an address's lost first line is looked for", () => {
+describe("where an address's lost lines are looked for", () => {
   const [firstLine] = SAMPLE_FRONT.address;
   const withoutFirstLine = frontLines(SAMPLE_FRONT).filter((line) => line.text !== firstLine);
   const addressBox = (lines: ReturnType<typeof frontLines>) =>
@@ -108,8 +108,9 @@ describe("where an address's lost first line is looked for", () => {
 
   it('is the first address row right of 住址, when the address read starts below it', () => {
     const text = faceTextOf(faceOf(withoutFirstLine));
-    const region = lostAddressStartRegion(text, addressBox(withoutFirstLine));
-    if (region === null) throw new Error('no region');
+    const [region, ...more] = lostAddressRegions(text, addressBox(withoutFirstLine));
+    if (region === undefined) throw new Error('no region');
+    expect(more).toEqual([]);
     expect(holds(region, 0.2, 0.51)).toBe(true);
     expect(holds(region, 0.55, 0.51)).toBe(true);
     expect(holds(region, 0.1, 0.51)).toBe(false);
@@ -118,10 +119,23 @@ describe("where an address's lost first line is looked for", () => {
     expect(rateReading(faceOf(withoutFirstLine), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
   });
 
-  it('is not asked for where the address starts on its row, or nothing of it was read', () => {
+  it('is every address row, one region each, when nothing of the address was read', () => {
+    const address = new Set<string>(SAMPLE_FRONT.address);
+    const withoutAddress = frontLines(SAMPLE_FRONT).filter((line) => !address.has(line.text));
+    const regions = lostAddressRegions(faceTextOf(faceOf(withoutAddress)), null);
+    expect(regions).toHaveLength(3);
+    regions.forEach((region, row) => {
+      const y = [0.499, 0.577, 0.655][row] as number;
+      expect(holds(region, 0.3, y)).toBe(true);
+      expect(holds(region, 0.3, y - 0.078)).toBe(false);
+      expect(holds(region, 0.3, y + 0.078)).toBe(false);
+    });
+    expect(rateReading(faceOf(withoutAddress), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(3);
+  });
+
+  it('is not asked for where the address starts on its row', () => {
     const whole = frontLines(SAMPLE_FRONT);
-    expect(lostAddressStartRegion(faceTextOf(faceOf(whole)), addressBox(whole))).toBeNull();
-    expect(lostAddressStartRegion(faceTextOf(faceOf(whole)), null)).toBeNull();
+    expect(lostAddressRegions(faceTextOf(faceOf(whole)), addressBox(whole))).toEqual([]);
   });
 });
 

@@ -89,20 +89,23 @@ const VALIDITY_PLACE: ValuePlace<BackLabel> = {
 
 /**
  * The region where a value is printed: right of its label (or of where the registered layout
- * places the label) up to the place's right end, on the label's row, within the face.
+ * places the label) up to the place's right end, on the label's row or `below` it (a fraction
+ * of the face's height), within the face.
  */
 function valueRegion<K extends LabelKind>(
   text: FaceText,
   specs: readonly LabelSpec<K>[],
   centers: Record<K, { x: number; y: number }>,
   place: ValuePlace<K>,
+  below = 0,
 ): Quad {
   const hits = findLabels(text.lines, specs, text);
   const labels = placeLabels(text, hits);
   const frame = fitFaceFrame(text, labelAnchors(labels, centers));
   const label = labels.find((l) => l.kind === place.label);
   const left = Math.max(0, label ? label.extent.right : frame.x(place.left));
-  const y = label ? centerOf(label.extent).y : frame.y(place.row);
+  const rowY = label ? centerOf(label.extent).y : frame.y(place.row);
+  const y = rowY + frame.y(place.row + below) - frame.y(place.row);
   const right = Math.min(text.width, frame.x(place.right));
   const half = ROW_HALF_HEIGHT * text.height;
   return [
@@ -124,14 +127,24 @@ export function numberRegion(text: FaceText): Quad {
 }
 
 /**
- * Where the address's first line is printed, when the address read starts below the middle of
- * that row (its first line lost, `ADDRESS_PLACE`); null when it starts on it, or nothing was read.
+ * Where the address's lines are printed when they were lost: its first line, when the address
+ * read starts below the middle of that row (`ADDRESS_PLACE`); every line it may take, when
+ * nothing of it was read (a written line across the address can leave the detector nothing to
+ * box on any of them); none when it starts on its first row.
  */
-export function lostAddressStartRegion(text: FaceText, address: Quad | null): Quad | null {
-  if (address === null) return null;
-  const region = valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ADDRESS_PLACE);
-  const [[, top], , [, bottom]] = region;
-  return extentOf([address]).top > (top + bottom) / 2 ? region : null;
+export function lostAddressRegions(text: FaceText, address: Quad | null): Quad[] {
+  const first = valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ADDRESS_PLACE);
+  if (address === null) {
+    const [row, ...below] = FRONT_ROW_CENTERS.address;
+    return [
+      first,
+      ...below.map((y) =>
+        valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ADDRESS_PLACE, y - row),
+      ),
+    ];
+  }
+  const [[, top], , [, bottom]] = first;
+  return extentOf([address]).top > (top + bottom) / 2 ? [first] : [];
 }
 
 /** Where the issuing authority is printed on an emblem side. */
