@@ -14,7 +14,8 @@ export type Gazetteer = {
   maxLength: number;
 };
 
-function gazetteerOf(names: Iterable<string>): Gazetteer {
+/** A gazetteer of these names. */
+export function gazetteerOf(names: Iterable<string>): Gazetteer {
   const set = new Set(names);
   const lengths = [...set].map((name) => Array.from(name).length);
   return {

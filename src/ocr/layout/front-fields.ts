@@ -32,6 +32,7 @@ import { addressWithNumbersRegion, numberWithAddressRegion } from './region-acro
 import { withStandardRunnerUps } from './standard-address-characters.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
 import { hasCommonSurname, startsWithCompoundSurname } from './surnames.ts';
+import { withTownChecked } from './town-names.ts';
 import { alternativeValues, MAX_ALTERNATIVES } from './value-alternatives.ts';
 
 /** Han characters, and the middle dot of transliterated names (阿依古丽·买买提). */
@@ -179,11 +180,13 @@ function endsByItsRegion(value: string): boolean {
  */
 function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const standard = withStandardRunnerUps(glyphs);
+  const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
-    holesOf: (run) => missingCharacterPositions(run, valueLeft),
+    holesOf,
   });
-  const value = read.match.variant.chars.join('');
+  const match = withTownChecked(read.match, read.glyphs, holesOf(read.glyphs)) ?? read.match;
+  const value = match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
@@ -192,11 +195,11 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
   // One that begins with no region lost its start (a first line the detector did not box) as
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
   // line that names a region the gazetteer holds, though less sure than a whole reading.
-  const short = endsByItsRegion(value) || read.match.how === 'none';
+  const short = endsByItsRegion(value) || match.how === 'none';
   return {
     value,
     confidence: Math.min(
-      placeConfidence(read.match),
+      placeConfidence(match),
       cap,
       short ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling,
     ),
