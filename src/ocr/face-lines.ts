@@ -1,6 +1,7 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
+import { withoutFaintMarks } from './faint-marks.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
 import { FRONT_ROW_CENTERS, FRONT_VALUE_LEFT } from './layout/card-geometry.ts';
 import { DET_PARAMS, ENGINE_DET, ENGINE_REC } from './ocr-params.ts';
@@ -116,11 +117,18 @@ export function holdsFreeText(box: Quad): boolean {
   return inArea && x1 - x0 >= ENGINE_REC.freeTextMinAspect * (y1 - y0);
 }
 
-/** Detect: the text boxes of a straightened face, in face pixels. */
+/** How the detector sees a face: as photographed, or with its faint marks levelled away. */
+export type FaceDetection = { levelled: boolean };
+
+/**
+ * Detect: the text boxes of a straightened face, in face pixels; `levelled`, on the face without
+ * its faint marks (`withoutFaintMarks`).
+ */
 export async function detectFace(
   photo: RgbImage,
   faceToPhoto: Homography,
   models: TextModels,
+  { levelled }: FaceDetection = { levelled: false },
 ): Promise<Quad[]> {
   // The face is warped straight to the detector's input size, multiples of 32 near faceScale.
   const { faceScale } = ENGINE_DET;
@@ -144,7 +152,11 @@ export async function detectFace(
     detWidth,
     detHeight,
   );
-  const boxes = await detectText(detImage, models, Math.max(detWidth, detHeight));
+  const boxes = await detectText(
+    levelled ? withoutFaintMarks(detImage) : detImage,
+    models,
+    Math.max(detWidth, detHeight),
+  );
   return boxes.map((b) => mapQuad(detToFace, b.box));
 }
 
@@ -188,7 +200,8 @@ export async function readFaceLines(
   faceToPhoto: Homography,
   models: TextModels,
   known: readonly RecognizedLine[] = [],
+  detection?: FaceDetection,
 ): Promise<RecognizedLine[]> {
-  const boxes = await detectFace(photo, faceToPhoto, models);
+  const boxes = await detectFace(photo, faceToPhoto, models, detection);
   return recognizeBoxes(photo, faceToPhoto, boxes, models, known);
 }

@@ -68,6 +68,16 @@ export const ENGINE_DET = {
 } as const;
 
 /**
+ * Levels of the face the detector sees again when a mark was read on it (`withoutFaintMarks`):
+ * its ink is the luma of its darkest 2 % of pixels (the print covers 5-10 % of a face), its paper
+ * the median luma; from 0.6 of the way from ink to paper everything turns white. A grey
+ * watermark tile at 15-32 % opacity over the paper lies above that and goes, while the print's
+ * anti-aliased edges keep their shape; on template seed 41 with marks the detector then boxed
+ * the lines a tile had crossed.
+ */
+export const ENGINE_LEVELS = { inkShare: 0.02, paperShare: 0.5, whiteFromInk: 0.6 } as const;
+
+/**
  * The engine's own recognition constants, measured on the synthetic card set (README).
  */
 export const ENGINE_REC = {

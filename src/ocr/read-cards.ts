@@ -36,9 +36,15 @@ export type ScannedCard = {
 /**
  * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
  * compare it with a second reading of the same card (higher is better); `unboxed`, where a value
- * came back empty that may stand there without a box of its own (`lookAtUnboxed`).
+ * came back empty that may stand there without a box of its own (`lookAtUnboxed`); `marks`,
+ * where marks stamped or written over the card were read.
  */
-export type FaceCheck = (face: ReadFace) => { whole: boolean; score: number; unboxed?: Quad[] };
+export type FaceCheck = (face: ReadFace) => {
+  whole: boolean;
+  score: number;
+  unboxed?: Quad[];
+  marks?: Quad[];
+};
 
 /**
  * A card registered this far beyond the face it was read on (share of the face) had text cut
@@ -197,36 +203,64 @@ async function register(photo: RgbImage, read: FaceLines, models: TextModels): P
   return { lines, faceToPhoto, detected: read.detected };
 }
 
-function faceOf(lines: readonly RecognizedLine[]): ReadFace {
-  return { width: FACE_WIDTH, height: FACE_HEIGHT, lines: readingOrder([...lines]) };
+function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): ReadFace {
+  return {
+    width: FACE_WIDTH,
+    height: FACE_HEIGHT,
+    lines: readingOrder([...lines]),
+    ...(marks.length > 0 ? { marks: [...marks] } : {}),
+  };
 }
 
 /**
  * Second look: a card read from the locating pass's boxes whose reading `rateFace` finds short
  * is detected again on its registered face at `ENGINE_DET.faceScale` and read again (lines read
- * in the same place keep their reading). The best of three readings stands: the first, the
- * second, and the second with the first's lines it boxed nowhere (a value whose box the second
- * detection lost under a watermark crossing it, while it found the number the first had lost);
- * the second wins ties.
+ * in the same place keep their reading); one on which a mark was read is also detected on the
+ * face without its faint marks (`withoutFaintMarks`), where the lines a watermark's tiles crossed
+ * are boxed again. The best reading stands: the first, the second, the second with the first's
+ * lines it boxed nowhere (a value whose box the second detection lost under a watermark crossing
+ * it, while it found the number the first had lost), and the levelled one; a tie keeps the
+ * earliest, the second ahead of the first.
+ * The face keeps the marks any reading read (`ReadFace.marks`).
  */
 async function secondLook(
   photo: RgbImage,
   read: FaceLines,
   models: TextModels,
   rateFace: FaceCheck,
-): Promise<RecognizedLine[]> {
-  if (read.detected) return read.lines;
+): Promise<ReadFace> {
+  if (read.detected) return faceOf(read.lines);
   const first = rateFace(faceOf(read.lines));
-  if (first.whole) return read.lines;
-  const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
-  const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
-  const rated = (lines: RecognizedLine[]) => ({ lines, score: rateFace(faceOf(lines)).score });
-  const readings = [
-    rated(again),
-    { lines: read.lines, score: first.score },
-    ...(lost.length > 0 ? [rated([...again, ...lost])] : []),
-  ];
-  return readings.reduce((best, reading) => (reading.score > best.score ? reading : best)).lines;
+  const marks = first.marks ?? [];
+  if (first.whole && marks.length === 0) return faceOf(read.lines);
+  const rated = (lines: RecognizedLine[]) => ({
+    lines,
+    score: rateFace(faceOf(lines, marks)).score,
+  });
+  const readings: { lines: RecognizedLine[]; score: number }[] = [];
+  let known = read.lines;
+  if (!first.whole) {
+    const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
+    const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
+    readings.push(rated(again));
+    readings.push({ lines: read.lines, score: first.score });
+    if (lost.length > 0) readings.push(rated([...again, ...lost]));
+    known = [...read.lines, ...again];
+  } else {
+    readings.push({ lines: read.lines, score: first.score });
+  }
+  if (marks.length > 0) {
+    const levelled = await readFaceLines(photo, read.faceToPhoto, models, known, {
+      levelled: true,
+    });
+    const lostLevelled = known.filter(
+      (line) => !levelled.some((l) => boxesOverlap(l.box, line.box)),
+    );
+    readings.push(rated(levelled));
+    if (lostLevelled.length > 0) readings.push(rated([...levelled, ...lostLevelled]));
+  }
+  const best = readings.reduce((kept, reading) => (reading.score > kept.score ? reading : kept));
+  return faceOf(best.lines, marks);
 }
 
 /**
@@ -253,12 +287,13 @@ export async function readCards(
     const registered = await register(photo, rough, models);
     const { faceToPhoto } = registered;
     const looked = await secondLook(photo, registered, models, rateFace);
-    const lines = await lookAtUnboxed(photo, faceToPhoto, looked, models, (l) =>
-      rateFace(faceOf(l)),
+    const marks = looked.marks ?? [];
+    const lines = await lookAtUnboxed(photo, faceToPhoto, looked.lines, models, (l) =>
+      rateFace(faceOf(l, marks)),
     );
     let faceImage: RgbImage | null = null;
     readings.push({
-      face: faceOf(lines),
+      face: faceOf(lines, marks),
       faceImage: () => {
         faceImage ??= warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
         return faceImage;

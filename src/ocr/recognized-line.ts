@@ -28,9 +28,14 @@ export type RecognizedLine = {
   unboxed?: true;
 };
 
-/** Everything read off one straightened card face, in its own pixel space. */
+/**
+ * Everything read off one straightened card face, in its own pixel space; `marks`, where another
+ * reading of the face read a mark that this one's detection did not box (a watermark levelled
+ * away), so that what the marks may have hidden is still not vouched for.
+ */
 export type ReadFace = {
   width: number;
   height: number;
   lines: RecognizedLine[];
+  marks?: Quad[];
 };

@@ -13,7 +13,8 @@ import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
- * empty lines are dropped. `marks` are where those marks were read; `unboxed`, where lines were
+ * empty lines are dropped. `marks` are where those marks were read, on these lines or by another
+ * reading of the face (`ReadFace.marks`); `unboxed`, where lines were
  * read that the detector had not boxed (`RecognizedLine.unboxed`).
  */
 export type FaceText = {
@@ -39,7 +40,11 @@ export function faceTextOf(face: ReadFace): FaceText {
       lines.filter((glyphs) => glyphs.length > 0),
       PRINTED_WORDS,
     ),
-    marks: [...marks, ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box]))],
+    marks: [
+      ...marks,
+      ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box])),
+      ...(face.marks ?? []).map((mark) => extentOf([mark])),
+    ],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
   };
 }

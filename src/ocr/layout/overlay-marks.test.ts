@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Quad } from '../../idcard/api-contract.ts';
 import { readCardFields } from './read-card-fields.ts';
 import {
   backLines,
@@ -180,6 +181,26 @@ describe('a face marked anywhere', () => {
     expect(fields.name?.confidence).toBeLessThan(0.9);
     expect(fields.address?.confidence).toBeLessThan(0.9);
     expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('stays marked when the lines kept come from a reading that boxed no mark', () => {
+    // The detector, shown the face without its faint marks, boxed none of a watermark's tiles;
+    // the reading that read one hands its place on.
+    const tile: Quad = [
+      [700, 20],
+      [800, 20],
+      [800, 50],
+      [700, 50],
+    ];
+    const face = { ...faceOf(frontLines(SAMPLE_FRONT)), marks: [tile] };
+    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { confidence: number }
+    >;
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+    expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(read(frontLines(SAMPLE_FRONT)).name?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 

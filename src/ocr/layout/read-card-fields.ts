@@ -11,7 +11,7 @@ import { type FaceText, faceTextOf } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
 import { touchesMark, withoutPhraseEnds } from './overlay-marks.ts';
-import { type Extent, extentOf, overlaps } from './quad-geometry.ts';
+import { type Extent, extentOf, overlaps, quadOf } from './quad-geometry.ts';
 import { decideSide, sideEvidence } from './side-detection.ts';
 import {
   ethnicityRegion,
@@ -129,13 +129,14 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
  * reading whole: detecting the face again keeps the name's line and so its reading. On the
  * generated set of seed 11 this cut the second looks from 29 to 12 of 116 faces and changed no
  * value. `unboxed` holds where a value came back unread or as something else
- * (`unreadValueRegions`), for the pipeline to read as a line of its own.
+ * (`unreadValueRegions`), for the pipeline to read as a line of its own; `marks`, where marks
+ * were read, for the pipeline to look again without faint ones and to keep them whatever it reads.
  */
 export function rateReading(
   face: ReadFace,
   side: 'front' | 'back' | 'auto',
   today: IsoDate,
-): { whole: boolean; score: number; unboxed: Quad[] } {
+): { whole: boolean; score: number; unboxed: Quad[]; marks: Quad[] } {
   try {
     const text = faceTextOf(face);
     const reading = readTextFields(text, side, today);
@@ -148,9 +149,11 @@ export function rateReading(
       ),
       score: fields.reduce((sum, field) => sum + (field.value === '' ? 0 : field.confidence), 0),
       unboxed: unreadValueRegions(reading, text),
+      marks: text.marks.map(quadOf),
     };
   } catch (error) {
-    if (error instanceof NoCardFoundError) return { whole: false, score: -1, unboxed: [] };
+    if (error instanceof NoCardFoundError)
+      return { whole: false, score: -1, unboxed: [], marks: [] };
     throw error;
   }
 }
