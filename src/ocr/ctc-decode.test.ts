@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ctcDecode, loadCharset } from './ctc-decode.ts';
+import { ctcDecode, loadCharset, stepTopClasses } from './ctc-decode.ts';
 
 describe('loadCharset (CTCLabelDecode with use_space_char)', () => {
   it('puts the blank first and the space last, stripping line ends', () => {
@@ -12,6 +12,53 @@ describe('loadCharset (CTCLabelDecode with use_space_char)', () => {
 function steps(rows: number[][]): Float32Array {
   return Float32Array.from(rows.flat());
 }
+
+describe('stepTopClasses', () => {
+  /** The k most likely classes of one row by sorting it: likeliest first, ties by class. */
+  function sortedTop(row: Float32Array, k: number): { index: number[]; prob: number[] } {
+    const ranked = Array.from(row, (prob, index) => ({ index, prob }))
+      .sort((a, b) => b.prob - a.prob || a.index - b.index)
+      .slice(0, k);
+    return { index: ranked.map((r) => r.index), prob: ranked.map((r) => r.prob) };
+  }
+
+  it('keeps what sorting each step keeps, wherever in the row the likely classes stand', () => {
+    // 37 classes: four whole scan blocks and a tail; coarse values, so ties are common.
+    const classes = 37;
+    const stepCount = 40;
+    let seed = 12345;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const probs = Float32Array.from({ length: stepCount * classes }, () => {
+      const coarse = Math.floor(next() * 8) / 8;
+      return next() < 0.1 ? coarse : coarse / 100;
+    });
+    const top = stepTopClasses(probs, stepCount, classes, 4);
+    for (let t = 0; t < stepCount; t++) {
+      const expected = sortedTop(probs.subarray(t * classes, (t + 1) * classes), 4);
+      expect(Array.from(top.index.subarray(t * 4, t * 4 + 4))).toEqual(expected.index);
+      expect(Array.from(top.prob.subarray(t * 4, t * 4 + 4))).toEqual(expected.prob);
+    }
+  });
+
+  it('finds classes that beat the kept ones late in a block and in the tail past the blocks', () => {
+    const row = new Float32Array(19).fill(0.01);
+    row[7] = 0.2; // the last class of the first block
+    row[15] = 0.3; // the last of the second
+    row[18] = 0.4; // in the tail
+    row[16] = 0.2; // ties class 7, which comes first
+    const top = stepTopClasses(row, 1, 19, 4);
+    expect(Array.from(top.index)).toEqual([18, 15, 7, 16]);
+  });
+
+  it('marks the places past a row with fewer classes than k with -1', () => {
+    const top = stepTopClasses(Float32Array.of(0.2, 0.8), 1, 2, 3);
+    expect(Array.from(top.index)).toEqual([1, 0, -1]);
+    expect(Array.from(top.prob)).toEqual([Math.fround(0.8), Math.fround(0.2), -1]);
+  });
+});
 
 describe('ctcDecode', () => {
   const charset = ['blank', '1', '7', 'X', ' '];
