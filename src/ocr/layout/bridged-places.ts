@@ -1,6 +1,6 @@
 import type { Gazetteer } from '../../idcard/gazetteer.ts';
 import { firstReading } from './glyph-variants.ts';
-import type { Glyph } from './glyphs.ts';
+import { type Glyph, HAN_CHAR } from './glyphs.ts';
 import type { MatchMode, PlaceMatch } from './place-names.ts';
 import { extentOf, onSameRow } from './quad-geometry.ts';
 
@@ -29,8 +29,6 @@ const COUNT_TOLERANCE = 1;
  */
 const MIN_OPEN_PREFIX = 4;
 
-const HAN = /^\p{Script=Han}$/u;
-
 function centreX(glyph: Glyph): number {
   if (glyph.along) return glyph.along.x;
   const { left, right } = extentOf([glyph.box]);
@@ -45,7 +43,11 @@ function centreX(glyph: Glyph): number {
 function ownPitch(glyphs: readonly Glyph[]): number | null {
   const distances = glyphs.slice(1).flatMap((glyph, i) => {
     const previous = glyphs[i] as Glyph;
-    if (glyph.line !== previous.line || !HAN.test(glyph.char) || !HAN.test(previous.char)) {
+    if (
+      glyph.line !== previous.line ||
+      !HAN_CHAR.test(glyph.char) ||
+      !HAN_CHAR.test(previous.char)
+    ) {
       return [];
     }
     return [centreX(glyph) - centreX(previous)];

@@ -1,5 +1,5 @@
 import { ENGINE_REC } from '../ocr-params.ts';
-import type { Glyph } from './glyphs.ts';
+import { type Glyph, HAN_CHAR } from './glyphs.ts';
 
 /**
  * A character missing from the recogniser's dictionary (or one it doubts enough) can vanish
@@ -31,8 +31,6 @@ const GAP = {
   lateStart: 0.75,
 } as const;
 
-const HAN = /^\p{Script=Han}$/u;
-
 function clamp(value: number, min: number, max: number): number {
   return Math.max(min, Math.min(max, value));
 }
@@ -51,7 +49,7 @@ export function missingCharacterPositions(glyphs: readonly Glyph[], valueLeft?: 
     return [{ previous, glyph, at: i + 1, distance: glyph.along.centre - previous.along.centre }];
   });
   const hanDistances = neighbours
-    .filter(({ previous, glyph }) => HAN.test(previous.char) && HAN.test(glyph.char))
+    .filter(({ previous, glyph }) => HAN_CHAR.test(previous.char) && HAN_CHAR.test(glyph.char))
     .map((n) => n.distance);
   // One distance cannot vouch for itself, so a value needs two before its own pitch counts.
   const pitch =

@@ -23,7 +23,7 @@ import {
   likelihood,
   type Variant,
 } from './glyph-variants.ts';
-import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
+import { boxOfGlyphs, type Glyph, HAN_CHAR, textOf, trimNonHan } from './glyphs.ts';
 import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
@@ -43,7 +43,6 @@ const NAME_SHAPE = /^[\p{Script=Han}·•]{2,}$/u;
  */
 const LONG_NAME = /^[^·•]{5,}$/u;
 const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
-const HAN_CHAR = /^\p{Script=Han}$/u;
 /** Four characters or more without a middle dot: room for two transliterated parts. */
 const UNDOTTED_PARTS = /^[^·•]{4,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
@@ -175,10 +174,18 @@ function endsByItsRegion(value: string): boolean {
 /**
  * The address in the table's characters (`withStandardRunnerUps`), its region checked against
  * the gazetteer (`matchPlace`); what precedes a region in place of the label 住址 is cut off
- * (`matchPlaceAfterLabel`), and a value so trimmed or so changed is not vouched for, nor is one cut short (`endsByItsRegion`) or one that names no region at all (its
- * start lost): those two are incomplete.
+ * (`matchPlaceAfterLabel`), and a value so trimmed or so changed is not vouched for, nor is one
+ * cut short (`endsByItsRegion`), one that names no region at all (its start lost), or one read
+ * on a face whose number row gave nothing (`unbounded`): that row bounds the address from below,
+ * and what kept it from being read, a mark or a face framed too large, may have taken the
+ * address's last line too (…23栋1单 of …23栋1单元902室, its last line boxed with a usage line
+ * across the number). Those three are incomplete.
  */
-function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
+function readAddress(
+  glyphs: readonly Glyph[],
+  valueLeft: number,
+  unbounded: boolean,
+): FieldReading {
   const standard = withStandardRunnerUps(glyphs);
   const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
@@ -195,7 +202,7 @@ function readAddress(glyphs: readonly Glyph[], valueLeft: number): FieldReading 
   // One that begins with no region lost its start (a first line the detector did not box) as
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
   // line that names a region the gazetteer holds, though less sure than a whole reading.
-  const short = endsByItsRegion(value) || match.how === 'none';
+  const short = endsByItsRegion(value) || match.how === 'none' || unbounded;
   return {
     value,
     confidence: Math.min(
@@ -440,7 +447,7 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
   // Only the number shows the date the birth row lent it; the birth row and the sex are
   // checked against the number as read, so that the date never vouches for itself.
   const printedBirth = birthRow.printed;
-  const address = readAddress(glyphs.address, glyphs.valueLeft);
+  const address = readAddress(glyphs.address, glyphs.valueLeft, glyphs.number.length === 0);
   // A mark over the number's date or over its region: the birth row and the address still
   // print them.
   const shown =

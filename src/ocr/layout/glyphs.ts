@@ -119,7 +119,8 @@ export function boxOfGlyphs(glyphs: readonly Glyph[]): Quad | null {
   return unionQuad(glyphs.map((g) => g.box));
 }
 
-const HAN = /^\p{Script=Han}$/u;
+/** One Han character. */
+export const HAN_CHAR = /^\p{Script=Han}$/u;
 
 /**
  * The glyphs without the non-Han characters at either end: the fields written only in Han
@@ -129,7 +130,7 @@ const HAN = /^\p{Script=Han}$/u;
 export function trimNonHan(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
   let start = 0;
   let end = glyphs.length;
-  while (start < end && !HAN.test(glyphs[start]?.char ?? '')) start++;
-  while (end > start && !HAN.test(glyphs[end - 1]?.char ?? '')) end--;
+  while (start < end && !HAN_CHAR.test(glyphs[start]?.char ?? '')) start++;
+  while (end > start && !HAN_CHAR.test(glyphs[end - 1]?.char ?? '')) end--;
   return { glyphs: glyphs.slice(start, end), trimmed: end - start < glyphs.length };
 }

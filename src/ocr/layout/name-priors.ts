@@ -1,5 +1,5 @@
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import type { Glyph } from './glyphs.ts';
+import { type Glyph, HAN_CHAR } from './glyphs.ts';
 import { isCommonSingleSurname, startsWithCompoundSurname } from './surnames.ts';
 
 /**
@@ -14,8 +14,6 @@ import { isCommonSingleSurname, startsWithCompoundSurname } from './surnames.ts'
 const SURE_PROB = 0.9;
 /** An alternative is close when the recogniser gave it at least this share of the reading's probability. */
 const CLOSE_RATIO = 0.5;
-
-const HAN = /^\p{Script=Han}$/u;
 
 type Choice = { char: string; prob: number };
 
@@ -39,7 +37,7 @@ function closeFit(glyph: Glyph, fits: (char: string) => boolean): Choice | undef
 }
 
 function isStandardHan(char: string): boolean {
-  return HAN.test(char) && isStandardCharacter(char);
+  return HAN_CHAR.test(char) && isStandardCharacter(char);
 }
 
 /**
@@ -55,7 +53,7 @@ export function withNamePriors(glyphs: readonly Glyph[]): { glyphs: Glyph[]; cha
       i === 0 && !startsWithCompoundSurname(glyphs.map((g) => g.char).join(''))
         ? closeFit(glyph, isCommonSingleSurname)
         : undefined;
-    const standard = HAN.test(glyph.char) ? closeFit(glyph, isStandardHan) : undefined;
+    const standard = HAN_CHAR.test(glyph.char) ? closeFit(glyph, isStandardHan) : undefined;
     const choice = surname ?? standard;
     if (choice === undefined) return glyph;
     changed = true;

@@ -50,6 +50,17 @@ describe('readCardFields on the portrait side', () => {
     }
   });
 
+  it('vouches for no address on a face whose number row read nothing', () => {
+    // Whatever hid the number may have taken the address's last line with it.
+    const withoutNumber = frontLines(SAMPLE_FRONT).filter(
+      (line) => line.text !== SAMPLE_NUMBER && line.text !== '公民身份号码',
+    );
+    const { address } = fields(readCardFields(faceOf(withoutNumber), 'front', SAMPLE_TODAY));
+    expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    expect(address?.confidence).toBeLessThan(0.9);
+    expect(address?.incomplete).toBe(true);
+  });
+
   it('puts the value box where the value was read, not over its label', () => {
     const { name } = fields(readCardFields(front(), 'front', SAMPLE_TODAY));
     // 张三 starts at 18 % of 856 px; the label 姓名 ends at about 12 %.

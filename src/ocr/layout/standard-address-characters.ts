@@ -1,10 +1,8 @@
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import type { Glyph } from './glyphs.ts';
-
-const HAN = /^\p{Script=Han}$/u;
+import { type Glyph, HAN_CHAR } from './glyphs.ts';
 
 function isStandardHan(char: string): boolean {
-  return HAN.test(char) && isStandardCharacter(char);
+  return HAN_CHAR.test(char) && isStandardCharacter(char);
 }
 
 /**
@@ -22,7 +20,7 @@ export function withStandardRunnerUps(glyphs: readonly Glyph[]): {
   let changed = false;
   const read = glyphs.map((glyph) => {
     const [runnerUp, ...others] = glyph.alternatives;
-    if (!HAN.test(glyph.char) || isStandardCharacter(glyph.char)) return glyph;
+    if (!HAN_CHAR.test(glyph.char) || isStandardCharacter(glyph.char)) return glyph;
     if (runnerUp === undefined || !isStandardHan(runnerUp.char)) return glyph;
     changed = true;
     return {

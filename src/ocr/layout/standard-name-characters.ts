@@ -1,7 +1,5 @@
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import type { Glyph } from './glyphs.ts';
-
-const HAN = /^\p{Script=Han}$/u;
+import { type Glyph, HAN_CHAR } from './glyphs.ts';
 
 /**
  * Whether a name holds a Han character outside the 通用规范汉字表. The PP-OCRv6 dictionary also
@@ -11,5 +9,5 @@ const HAN = /^\p{Script=Han}$/u;
  * 龑 on cards of other makers), and the recogniser may have read them right.
  */
 export function holdsNonStandardHan(glyphs: readonly Glyph[]): boolean {
-  return glyphs.some((glyph) => HAN.test(glyph.char) && !isStandardCharacter(glyph.char));
+  return glyphs.some((glyph) => HAN_CHAR.test(glyph.char) && !isStandardCharacter(glyph.char));
 }
