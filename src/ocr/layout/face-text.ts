@@ -14,7 +14,9 @@ import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
  * empty lines are dropped. `marks` are where those marks were read; `unboxed`, where lines were
- * read that the detector had not boxed (`RecognizedLine.unboxed`).
+ * read that the detector had not boxed (`RecognizedLine.unboxed`); `inked`, lines read with a
+ * mark's ink lifted off (`RecognizedLine.inkSeparated`); `inkedFace`, whether the face carried a
+ * mark's ink anywhere (`RecognizedLine.onInkedFace`).
  */
 export type FaceText = {
   width: number;
@@ -22,6 +24,8 @@ export type FaceText = {
   lines: Glyph[][];
   marks: Extent[];
   unboxed: Extent[];
+  inked: Extent[];
+  inkedFace: boolean;
 };
 
 export function faceTextOf(face: ReadFace): FaceText {
@@ -41,6 +45,8 @@ export function faceTextOf(face: ReadFace): FaceText {
     ),
     marks: [...marks, ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box]))],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
+    inked: face.lines.filter((line) => line.inkSeparated).map((line) => extentOf([line.box])),
+    inkedFace: face.lines.some((line) => line.inkSeparated || line.onInkedFace),
   };
 }
 
