@@ -22,6 +22,12 @@ export const FACE_CORNERS: [number, number][] = [
 export const PORTRAIT_AREA = { left: 550, top: 50, right: 800, bottom: 420 } as const;
 
 /**
+ * Where the national emblem sits on the emblem side, in face pixels, with a few millimetres to
+ * spare for a face registered roughly (printed about 5-23 mm across and 4-23 mm down).
+ */
+export const EMBLEM_AREA = { left: 20, top: 20, right: 270, bottom: 270 } as const;
+
+/**
  * Share of the card's width that its printed text spans: about 0.86 on the portrait side
  * (labels at 6.5 mm to the number's end at 80 mm) and 0.72 on the emblem side (17-79 mm). The
  * average places the first guess within a few millimetres before the edges are looked for.

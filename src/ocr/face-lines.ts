@@ -1,13 +1,14 @@
 import type { Quad } from '../idcard/api-contract.ts';
-import { FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
+import { EMBLEM_AREA, FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { withoutFaintMarks } from './faint-marks.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
+import { type PixelArea, separateFaceInk } from './ink-separation.ts';
 import { FRONT_ROW_CENTERS, FRONT_VALUE_LEFT } from './layout/card-geometry.ts';
 import { DET_PARAMS, ENGINE_DET, ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
-import { detectText, recognizeLines, type TextModels } from './text-models.ts';
+import { detectText, type LineReading, recognizeLines, type TextModels } from './text-models.ts';
 import { warpImage } from './warp.ts';
 
 /**
@@ -121,15 +122,16 @@ export function holdsFreeText(box: Quad): boolean {
 export type FaceDetection = { levelled: boolean };
 
 /**
- * Detect: the text boxes of a straightened face, in face pixels; `levelled`, on the face without
- * its faint marks (`withoutFaintMarks`).
+ * Detect: the text boxes of a straightened face, in face pixels; `inked` where the face carried
+ * a mark's ink, lifted off before detection (`separateFaceInk`); `levelled`, on the face without
+ * its faint marks too (`withoutFaintMarks`).
  */
 export async function detectFace(
   photo: RgbImage,
   faceToPhoto: Homography,
   models: TextModels,
   { levelled }: FaceDetection = { levelled: false },
-): Promise<Quad[]> {
+): Promise<{ boxes: Quad[]; inked: boolean }> {
   // The face is warped straight to the detector's input size, multiples of 32 near faceScale.
   const { faceScale } = ENGINE_DET;
   const { sizeMultiple } = DET_PARAMS;
@@ -146,18 +148,19 @@ export async function detectFace(
     0,
     1,
   ]);
-  const detImage = warpImage(
-    photo,
-    composeHomographies(faceToPhoto, detToFace),
-    detWidth,
-    detHeight,
-  );
-  const boxes = await detectText(
-    levelled ? withoutFaintMarks(detImage) : detImage,
-    models,
-    Math.max(detWidth, detHeight),
-  );
-  return boxes.map((b) => mapQuad(detToFace, b.box));
+  // Mark ink over the face can merge or hide its lines' boxes; the emblem and the photo are
+  // coloured by nature and do not say whether a mark is there.
+  const toDet = (area: PixelArea): PixelArea => ({
+    left: (area.left * detWidth) / FACE_WIDTH,
+    top: (area.top * detHeight) / FACE_HEIGHT,
+    right: (area.right * detWidth) / FACE_WIDTH,
+    bottom: (area.bottom * detHeight) / FACE_HEIGHT,
+  });
+  const face = warpImage(photo, composeHomographies(faceToPhoto, detToFace), detWidth, detHeight);
+  const lifted = separateFaceInk(face, [EMBLEM_AREA, PORTRAIT_AREA].map(toDet));
+  const detImage = levelled ? withoutFaintMarks(lifted) : lifted;
+  const boxes = await detectText(detImage, models, Math.max(detWidth, detHeight));
+  return { boxes: boxes.map((b) => mapQuad(detToFace, b.box)), inked: lifted !== face };
 }
 
 /**
@@ -184,12 +187,13 @@ export async function recognizeBoxes(
     models,
     { firstReader: unread.map(({ box }) => !holdsFreeText(box)) },
   );
-  const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as DecodedLine]));
+  const readings = new Map(unread.map((entry, i) => [entry, decoded[i] as LineReading]));
   const lines: RecognizedLine[] = [];
   for (const entry of ordered) {
-    const reading = entry.known ?? (readings.get(entry) as DecodedLine);
+    const reading = entry.known ?? (readings.get(entry) as LineReading);
     if (reading.text.length === 0) continue;
-    lines.push({ text: reading.text, box: entry.box, score: reading.score, chars: reading.chars });
+    const { text, score, chars, inkSeparated } = reading;
+    lines.push({ text, box: entry.box, score, chars, ...(inkSeparated ? { inkSeparated } : {}) });
   }
   return lines;
 }
@@ -202,6 +206,9 @@ export async function readFaceLines(
   known: readonly RecognizedLine[] = [],
   detection?: FaceDetection,
 ): Promise<RecognizedLine[]> {
-  const boxes = await detectFace(photo, faceToPhoto, models, detection);
-  return recognizeBoxes(photo, faceToPhoto, boxes, models, known);
+  const { boxes, inked } = await detectFace(photo, faceToPhoto, models, detection);
+  const lines = await recognizeBoxes(photo, faceToPhoto, boxes, models, known);
+  // A watermark lifted off the face before detection may leave no line of its wording to say
+  // the face is marked.
+  return inked ? lines.map((line) => ({ ...line, onInkedFace: true })) : lines;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cropLine, recInput, uprightLineQuad } from './line-crop.ts';
+import { cropLine, lineTensor, recCrop, uprightLineQuad } from './line-crop.ts';
 
 /** 100 x 20 image, black left half, white right half. */
 const image = (() => {
@@ -11,12 +11,13 @@ const image = (() => {
 
 describe('line crops (get_rotate_crop_image + resize_norm_img)', () => {
   it('scales a line to height 48 with the width following its aspect ratio, unpadded', () => {
-    const tensor = recInput(image, [
+    const { line } = recCrop(image, [
       [0, 0],
       [100, 0],
       [100, 20],
       [0, 20],
     ]);
+    const tensor = lineTensor(line);
     expect(tensor.dims).toEqual([1, 3, 48, 240]);
     // [-1, 1]: black is -1, white is 1.
     expect(tensor.data[0]).toBeCloseTo(-1, 5);

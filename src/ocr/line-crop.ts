@@ -1,5 +1,6 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { composeHomographies, distance, homographyFromQuads, type Point } from './geometry.ts';
+import { separateInk } from './ink-separation.ts';
 import type { Tensor } from './model-runner.ts';
 import { REC_PARAMS } from './ocr-params.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -71,9 +72,18 @@ export function writeLineTensor(
   }
 }
 
-/** One line, unpadded: the recogniser's input for a single call. */
-export function recInput(source: RgbImage, box: Quad): Tensor {
+/**
+ * One line's crop as the recogniser reads it, `REC_PARAMS.imageHeight` rows, and the same crop
+ * with a mark's ink lifted off where it holds some (`separateInk`), else null.
+ */
+export function recCrop(source: RgbImage, box: Quad): { line: RgbImage; inkless: RgbImage | null } {
   const line = cropLine(source, box, REC_PARAMS.imageHeight);
+  const separated = separateInk(line);
+  return { line, inkless: separated === line ? null : separated };
+}
+
+/** A crop as the recogniser's input for a single call, unpadded. */
+export function lineTensor(line: RgbImage): Tensor {
   const data = new Float32Array(3 * line.height * line.width);
   writeLineTensor(line, data, 0, line.width);
   return { data, dims: [1, 3, line.height, line.width] };

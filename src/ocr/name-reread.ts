@@ -89,7 +89,11 @@ export async function rereadDoubtfulNames(
       const others = decoded
         .slice(i * NAME_REREAD_MARGINS.length, (i + 1) * NAME_REREAD_MARGINS.length)
         .map((line) => ({ ...first, text: line.text, score: line.score, chars: line.chars }));
-      lines[index] = voteLineReadings([first, ...others]);
+      const voted = voteLineReadings([first, ...others]);
+      const inkSeparated = decoded
+        .slice(i * NAME_REREAD_MARGINS.length, (i + 1) * NAME_REREAD_MARGINS.length)
+        .some((line) => line.inkSeparated);
+      lines[index] = inkSeparated ? { ...voted, inkSeparated } : voted;
     });
     reread.push({ ...scan, face: { ...scan.face, lines } });
   }

@@ -26,6 +26,16 @@ export type RecognizedLine = {
    * (`lookAtUnboxed`): the detector found nothing there, most often because a mark crosses it.
    */
   unboxed?: true;
+  /**
+   * Read from a crop whose mark ink was lifted off first (`separateInk`): a mark crosses the
+   * line, though the recogniser no longer reads its wording.
+   */
+  inkSeparated?: true;
+  /**
+   * Detected on a face that carried a mark's ink, lifted off before detection
+   * (`separateFaceInk`): a mark stood somewhere on the face, though no line may read its wording.
+   */
+  onInkedFace?: true;
 };
 
 /**

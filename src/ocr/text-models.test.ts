@@ -74,3 +74,55 @@ describe('recognizeLines with a first reader', () => {
     expect(runner.calls).toEqual({ rec: 1 });
   });
 });
+
+describe("recognizeLines over a mark's ink", () => {
+  /** White, with a band of red ink across the long line's box. */
+  const INKED: RgbImage = (() => {
+    const data = new Uint8Array(400 * 100 * 3).fill(255);
+    for (let y = 28; y < 42; y++)
+      for (let x = 100; x < 300; x++) data.set([200, 50, 60], (y * 400 + x) * 3);
+    return { width: 400, height: 100, data };
+  })();
+
+  /**
+   * Reads `withRed` where red is left in the crop (blue channel below mid-grey), else `lifted`:
+   * by default 男 and 吕娟.
+   */
+  function inkRunner(
+    withRed: number[] = [1],
+    lifted: number[] = [2, 3],
+  ): ModelRunner & { calls: Record<string, number> } {
+    const calls: Record<string, number> = {};
+    const read = (input: Tensor): Tensor => {
+      const red = input.data.some((value) => value < 0);
+      const steps = red ? withRed : lifted;
+      const data = steps.flatMap((wanted) =>
+        Array.from({ length: CHARSET.length }, (_, k) => (k === wanted ? 1 : 0)),
+      );
+      return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+    };
+    return {
+      calls,
+      run: async (_, input) => read(input),
+      runBatch: async (model, inputs) => {
+        calls[model] = (calls[model] ?? 0) + inputs.length;
+        return inputs.map(read);
+      },
+    };
+  }
+
+  it('reads an inked line as it is and without its ink, keeping the reading with more characters', async () => {
+    const runner = inkRunner();
+    const lines = await recognizeLines(INKED, [SHORT, LONG], { runner, charset: CHARSET });
+    expect(lines.map((line) => line.text)).toEqual(['吕娟', '吕娟']);
+    expect(lines.map((line) => line.inkSeparated)).toEqual([undefined, true]);
+    expect(runner.calls).toEqual({ rec: 3 });
+  });
+
+  it('keeps the reading as it is, unflagged, where that holds more characters', async () => {
+    const runner = inkRunner([2, 3], [1]);
+    const lines = await recognizeLines(INKED, [LONG], { runner, charset: CHARSET });
+    expect(lines.map((line) => line.text)).toEqual(['吕娟']);
+    expect(lines[0]?.inkSeparated).toBeUndefined();
+  });
+});

@@ -14,8 +14,10 @@ import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
  * empty lines are dropped. `marks` are where those marks were read, on these lines or by another
- * reading of the face (`ReadFace.marks`); `unboxed`, where lines were
- * read that the detector had not boxed (`RecognizedLine.unboxed`).
+ * reading of the face (`ReadFace.marks`); `unboxed`, where lines were read that the detector had
+ * not boxed (`RecognizedLine.unboxed`); `inked`, lines read with a mark's ink lifted off
+ * (`RecognizedLine.inkSeparated`); `inkedFace`, whether the face carried a mark's ink anywhere
+ * (`RecognizedLine.onInkedFace`).
  */
 export type FaceText = {
   width: number;
@@ -23,6 +25,8 @@ export type FaceText = {
   lines: Glyph[][];
   marks: Extent[];
   unboxed: Extent[];
+  inked: Extent[];
+  inkedFace: boolean;
 };
 
 export function faceTextOf(face: ReadFace): FaceText {
@@ -46,6 +50,8 @@ export function faceTextOf(face: ReadFace): FaceText {
       ...(face.marks ?? []).map((mark) => extentOf([mark])),
     ],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
+    inked: face.lines.filter((line) => line.inkSeparated).map((line) => extentOf([line.box])),
+    inkedFace: face.lines.some((line) => line.inkSeparated || line.onInkedFace),
   };
 }
 

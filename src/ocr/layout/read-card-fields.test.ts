@@ -242,6 +242,29 @@ describe('place names on both sides', () => {
     expect(address?.confidence).toBeLessThan(0.9);
   });
 
+  it("vouches for no name, address or value under a line read with a mark's ink lifted off", () => {
+    const face = front();
+    const inked = face.lines.map((line) =>
+      line.text.includes('1990') ? { ...line, inkSeparated: true as const } : line,
+    );
+    expect(inked).not.toEqual(face.lines);
+    const read = fields(readCardFields({ ...face, lines: inked }, 'front', SAMPLE_TODAY));
+    for (const field of ['name', 'address', 'birth']) {
+      expect(read[field]?.confidence).toBeLessThan(0.9);
+    }
+    const plain = fields(readCardFields(face, 'front', SAMPLE_TODAY));
+    expect(plain.name?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('vouches for no name or address on a face detected with a mark ink lifted off', () => {
+    const face = front();
+    const lines = face.lines.map((line) => ({ ...line, onInkedFace: true as const }));
+    const read = fields(readCardFields({ ...face, lines }, 'front', SAMPLE_TODAY));
+    expect(read.name?.confidence).toBeLessThan(0.9);
+    expect(read.address?.confidence).toBeLessThan(0.9);
+    expect(read.number?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it('vouches for a long address whose region the gazetteer confirms', () => {
     const lines = replaceLine(frontLines(SAMPLE_FRONT), '北京市朝阳区建国路', [
       {

@@ -46,7 +46,11 @@ function readTextFields(
     decided === 'front'
       ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today)
       : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
-  return withUnboxedConsidered(withMarksConsidered(reading, text.marks), text.unboxed);
+  // A line read with a mark's ink lifted off had a mark over it as surely as one whose wording
+  // was read: what the ink covered is vouched for no more than under a mark read.
+  const marks = [...text.marks, ...text.inked];
+  const marked = withMarksConsidered(reading, marks, text.inkedFace);
+  return withUnboxedConsidered(marked, text.unboxed);
 }
 
 /** Each field's glyphs without a mark's wording at their ends (`withoutPhraseEnds`). */
@@ -71,10 +75,15 @@ const FREE_TEXT_FIELDS: ReadonlySet<string> = new Set(['name', 'address']);
  * read as one (one tile of a watermark repeated over the face, not the faint stamp frame around
  * a name), and the recogniser reads a character with a frame's or a tile's strokes through it as
  * another character at full confidence (熊娟羊 for 熊娟兰 inside the frame of a 样证 stamp), which
- * no check of those two fields can catch.
+ * no check of those two fields can catch. `markedFace`: a mark's ink was found on the face,
+ * wherever its wording was read or not (a watermark lifted off before detection).
  */
-function withMarksConsidered(reading: CardReading, marks: readonly Extent[]): CardReading {
-  if (marks.length === 0) return reading;
+function withMarksConsidered(
+  reading: CardReading,
+  marks: readonly Extent[],
+  markedFace: boolean,
+): CardReading {
+  if (marks.length === 0 && !markedFace) return reading;
   const fields: Record<string, FieldReading> = { ...reading.fields };
   for (const [field, read] of Object.entries(fields)) {
     const near = read.box !== null && touchesMark(extentOf([read.box]), marks);

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { INK_SEPARATION, inkShare, separateFaceInk, separateInk } from './ink-separation.ts';
+import type { RgbImage } from './rgb-image.ts';
+
+type Rgb = [number, number, number];
+
+/** A `width` x 10 image of `paper` with `ink` over its left `inkWidth` columns. */
+function image(width: number, paper: Rgb, ink: Rgb, inkWidth: number): RgbImage {
+  const data = new Uint8Array(width * 10 * 3);
+  for (let p = 0; p < width * 10; p++) data.set(p % width < inkWidth ? ink : paper, p * 3);
+  return { width, height: 10, data };
+}
+
+const luma = (data: Uint8Array, p: number) =>
+  0.299 * (data[p * 3] as number) +
+  0.587 * (data[p * 3 + 1] as number) +
+  0.114 * (data[p * 3 + 2] as number);
+
+/** Multiply blending, as a stamp is laid over the print. */
+const multiply = (under: Rgb, over: Rgb): Rgb =>
+  under.map((value, c) => Math.round((value * (over[c] as number)) / 255)) as Rgb;
+
+const WHITE: Rgb = [255, 255, 255];
+const RED_INK: Rgb = [190, 50, 65];
+const BLUE_INK: Rgb = [35, 65, 160];
+
+describe('ink separation', () => {
+  it('turns red and blue ink over white paper light', () => {
+    for (const ink of [RED_INK, BLUE_INK]) {
+      const separated = separateInk(image(20, WHITE, ink, 10));
+      expect(luma(separated.data, 0)).toBeGreaterThan(200);
+    }
+  });
+
+  it('keeps black print under a red stamp multiplied over it dark', () => {
+    const print: Rgb = [50, 50, 50];
+    const crop = image(20, multiply(WHITE, RED_INK), multiply(print, RED_INK), 10);
+    const separated = separateInk(crop);
+    expect(separated).not.toBe(crop);
+    expect(luma(separated.data, 0)).toBeLessThan(100);
+    expect(luma(separated.data, 15)).toBeGreaterThan(200);
+  });
+
+  it('leaves neutral grey print as it is', () => {
+    const crop = image(20, multiply(WHITE, RED_INK), [90, 90, 90], 10);
+    expect(Array.from(separateInk(crop).data.subarray(0, 30))).toEqual(Array(30).fill(90));
+  });
+
+  it('hands back the very crop of a line without ink', () => {
+    const crop = image(20, WHITE, [30, 30, 30], 10);
+    expect(separateInk(crop)).toBe(crop);
+  });
+
+  it("takes the card's own cyan and pale blue print for no ink", () => {
+    for (const label of [
+      [0, 140, 200],
+      [128, 160, 192],
+    ] as Rgb[]) {
+      const crop = image(20, WHITE, label, 10);
+      expect(inkShare(crop)).toBe(0);
+      expect(separateInk(crop)).toBe(crop);
+    }
+  });
+
+  it('separates a crop only from the least share of ink on', () => {
+    const width = 1000;
+    const below = image(width, WHITE, RED_INK, Math.floor(width * INK_SEPARATION.minInkShare) - 1);
+    const at = image(width, WHITE, RED_INK, Math.ceil(width * INK_SEPARATION.minInkShare));
+    expect(separateInk(below)).toBe(below);
+    expect(separateInk(at)).not.toBe(at);
+  });
+
+  it('does not count ink where the face is coloured by nature', () => {
+    const face = image(100, WHITE, RED_INK, 30);
+    expect(separateFaceInk(face, [])).not.toBe(face);
+    expect(separateFaceInk(face, [{ left: 0, top: 0, right: 30, bottom: 10 }])).toBe(face);
+  });
+
+  it("does not count the desk along a face's edges", () => {
+    const edge = Math.floor(100 * INK_SEPARATION.faceEdgeMargin);
+    const face = image(100, WHITE, [180, 110, 60], edge);
+    expect(separateFaceInk(face, [])).toBe(face);
+  });
+});

@@ -1,0 +1,136 @@
+import type { RgbImage } from './rgb-image.ts';
+
+/**
+ * Ink separation: a stamp, a usage line or a watermark put over a card in red or blue ink is
+ * lifted off a line crop before the recogniser reads it, and off a face before the detector
+ * boxes its lines, while the card's own print, near-neutral dark text, stays as it is. Each pixel is lightened in proportion to its mark-ink chroma
+ * (max - min of R, G, B), so a neutral pixel keeps its bytes, red or blue ink turns light, and
+ * black print under a red stamp multiplied over it (chroma near 0) stays dark.
+ *
+ * The card prints its front labels (姓名, 出生, 年 月 日…) and its guilloche in cyan; that hue is
+ * the card's, not a mark's, and keeps its colour: cyan lies between green and blue, where a
+ * pixel's green stands well above its red (hue below 216 degrees: the template cards' labels at
+ * 198-200, the print-shop cards' paler blue ones at 210-212), while blue ink leaves green nearer
+ * red (hue 220-240 on the marked template cards).
+ */
+export const INK_SEPARATION = {
+  /**
+   * How much a pixel is lightened per unit of mark-ink chroma, on every channel: red ink
+   * (190, 50, 65; chroma 140) and blue ink (35, 65, 160; chroma 125) reach a luminance above 200,
+   * print darkened by a stamp over it (50, 20, 20) stays below 100.
+   */
+  chromaWeight: 1.5,
+  /** A pixel whose mark-ink chroma is at least this is ink. */
+  inkChroma: 48,
+  /** …and is counted only when at most this light (BT.601 luma): light tints are background. */
+  inkLuminance: 170,
+  /** A crop is separated when at least this share of its pixels is ink. */
+  minInkShare: 0.02,
+  /**
+   * On a whole face before detection a watermark counts too, whose tiles are lighter than
+   * written ink (red 225, 160, 160: luma 180), so a pixel counts up to this luma…
+   */
+  faceInkLuminance: 200,
+  /**
+   * …and the face is separated when at least this share of it, outside the emblem and the
+   * photo, is ink: unmarked template faces held at most 0.16 %, faces with a red or blue mark
+   * 0.3-6 % (a small stamp or a short written line at the low end).
+   */
+  faceMinInkShare: 0.003,
+  /**
+   * A face's edges, this share of its width and height each side, are not looked at: a face
+   * straightened roughly overhangs its card onto the desk (an orange desk filled 5 % of an
+   * unmarked committed face), and the card prints no value there.
+   */
+  faceEdgeMargin: 0.06,
+  /** Cyan (hue below 216°) is where green exceeds red by more than this share of the chroma. */
+  cyanGreenShare: 0.4,
+} as const;
+
+/** A pixel's chroma when its hue is a mark's (red, magenta, blue), 0 for the card's cyan. */
+function markInkChroma(r: number, g: number, b: number): number {
+  const max = Math.max(r, g, b);
+  const chroma = max - Math.min(r, g, b);
+  if (chroma === 0) return 0;
+  // Green brightest (green to cyan), or blue brightest with green well above red (cyan).
+  if (g === max && g > r && g > b) return 0;
+  if (b === max && g - r > INK_SEPARATION.cyanGreenShare * chroma) return 0;
+  return chroma;
+}
+
+/** A rectangle of an image's pixels, right and bottom excluded. */
+export type PixelArea = { left: number; top: number; right: number; bottom: number };
+
+const inside = (x: number, y: number, area: PixelArea) =>
+  x >= area.left && x < area.right && y >= area.top && y < area.bottom;
+
+/**
+ * The share of an image's pixels that is mark ink: saturated in a mark's hue and at most
+ * `lightest` light; pixels inside `outside` areas are neither ink nor counted.
+ */
+export function inkShare(
+  { width, height, data }: RgbImage,
+  lightest: number = INK_SEPARATION.inkLuminance,
+  outside: readonly PixelArea[] = [],
+): number {
+  let ink = 0;
+  let counted = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      if (outside.some((area) => inside(x, y, area))) continue;
+      counted++;
+      const i = (y * width + x) * 3;
+      const r = data[i] as number;
+      const g = data[i + 1] as number;
+      const b = data[i + 2] as number;
+      if (markInkChroma(r, g, b) < INK_SEPARATION.inkChroma) continue;
+      if (r * 0.299 + g * 0.587 + b * 0.114 <= lightest) ink++;
+    }
+  }
+  return counted === 0 ? 0 : ink / counted;
+}
+
+/** The image with every pixel lightened by its mark-ink chroma (`chromaWeight`). */
+export function liftInk(image: RgbImage): RgbImage {
+  const { data } = image;
+  const out = new Uint8Array(data.length);
+  for (let i = 0; i < data.length; i += 3) {
+    const r = data[i] as number;
+    const g = data[i + 1] as number;
+    const b = data[i + 2] as number;
+    const lift = INK_SEPARATION.chromaWeight * markInkChroma(r, g, b);
+    // A Uint8Array would wrap a value above 255 round to black.
+    out[i] = Math.min(255, Math.round(r + lift));
+    out[i + 1] = Math.min(255, Math.round(g + lift));
+    out[i + 2] = Math.min(255, Math.round(b + lift));
+  }
+  return { width: image.width, height: image.height, data: out };
+}
+
+/**
+ * A line crop with its mark ink lifted off, or the crop itself (same object, same bytes) when
+ * too little of it is ink (`INK_SEPARATION.minInkShare`): lines without a mark read as before.
+ */
+export function separateInk(crop: RgbImage): RgbImage {
+  return inkShare(crop) < INK_SEPARATION.minInkShare ? crop : liftInk(crop);
+}
+
+/**
+ * A face to detect text on with its mark ink lifted off, or the face itself when too little of
+ * it is ink (`INK_SEPARATION.faceMinInkShare`) outside `coloured`, the areas the card prints in
+ * colour by nature (the red emblem, the holder's photo).
+ */
+export function separateFaceInk(face: RgbImage, coloured: readonly PixelArea[]): RgbImage {
+  const { faceInkLuminance, faceMinInkShare, faceEdgeMargin } = INK_SEPARATION;
+  const { width, height } = face;
+  const dx = faceEdgeMargin * width;
+  const dy = faceEdgeMargin * height;
+  const edges: PixelArea[] = [
+    { left: 0, top: 0, right: width, bottom: dy },
+    { left: 0, top: height - dy, right: width, bottom: height },
+    { left: 0, top: 0, right: dx, bottom: height },
+    { left: width - dx, top: 0, right: width, bottom: height },
+  ];
+  const outside = [...coloured, ...edges];
+  return inkShare(face, faceInkLuminance, outside) < faceMinInkShare ? face : liftInk(face);
+}
