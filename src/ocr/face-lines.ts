@@ -1,6 +1,5 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { EMBLEM_AREA, FACE_HEIGHT, FACE_WIDTH, PORTRAIT_AREA } from './card-geometry.ts';
-import type { DecodedLine } from './ctc-decode.ts';
 import { withoutFaintMarks } from './faint-marks.ts';
 import { composeHomographies, type Homography, mapQuad } from './geometry.ts';
 import { type PixelArea, separateFaceInk } from './ink-separation.ts';

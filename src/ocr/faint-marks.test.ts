@@ -13,7 +13,9 @@ function face(
   ];
   while (grey.length < 100) grey.push(levels.paper);
   const image: RgbImage = { width: 10, height: 10, data: new Uint8Array(300) };
-  grey.forEach((level, pixel) => image.data.fill(level, 3 * pixel, 3 * pixel + 3));
+  grey.forEach((level, pixel) => {
+    image.data.fill(level, 3 * pixel, 3 * pixel + 3);
+  });
   return image;
 }
 
