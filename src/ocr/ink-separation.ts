@@ -61,9 +61,6 @@ function markInkChroma(r: number, g: number, b: number): number {
 /** A rectangle of an image's pixels, right and bottom excluded. */
 export type PixelArea = { left: number; top: number; right: number; bottom: number };
 
-const inside = (x: number, y: number, area: PixelArea) =>
-  x >= area.left && x < area.right && y >= area.top && y < area.bottom;
-
 /**
  * The share of an image's pixels that is mark ink: saturated in a mark's hue and at most
  * `lightest` light; pixels inside `outside` areas are neither ink nor counted.
@@ -75,9 +72,16 @@ export function inkShare(
 ): number {
   let ink = 0;
   let counted = 0;
+  // The columns `outside` covers on the current row, marked once per row, not per pixel.
+  const skipped = new Uint8Array(width);
   for (let y = 0; y < height; y++) {
+    skipped.fill(0);
+    for (const area of outside) {
+      if (y < area.top || y >= area.bottom) continue;
+      skipped.fill(1, Math.max(0, Math.ceil(area.left)), Math.max(0, Math.ceil(area.right)));
+    }
     for (let x = 0; x < width; x++) {
-      if (outside.some((area) => inside(x, y, area))) continue;
+      if (skipped[x] === 1) continue;
       counted++;
       const i = (y * width + x) * 3;
       const r = data[i] as number;

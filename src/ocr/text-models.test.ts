@@ -112,11 +112,20 @@ describe("recognizeLines over a mark's ink", () => {
   }
 
   it('reads an inked line as it is and without its ink, keeping the reading with more characters', async () => {
-    const runner = inkRunner();
+    const runner = inkRunner([2]);
     const lines = await recognizeLines(INKED, [SHORT, LONG], { runner, charset: CHARSET });
     expect(lines.map((line) => line.text)).toEqual(['吕娟', '吕娟']);
     expect(lines.map((line) => line.inkSeparated)).toEqual([undefined, true]);
     expect(runner.calls).toEqual({ rec: 3 });
+  });
+
+  it("does not read again an inked line read surely as one of the card's closed forms", async () => {
+    // 男 is all the sex row prints: a mark over it hid nothing.
+    const runner = inkRunner([1]);
+    const lines = await recognizeLines(INKED, [SHORT, LONG], { runner, charset: CHARSET });
+    expect(lines.map((line) => line.text)).toEqual(['吕娟', '男']);
+    expect(lines[1]?.inkSeparated).toBeUndefined();
+    expect(runner.calls).toEqual({ rec: 2 });
   });
 
   it('keeps the reading as it is, unflagged, where that holds more characters', async () => {
