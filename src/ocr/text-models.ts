@@ -156,10 +156,12 @@ export async function recognizeLines(
     readsFirst,
   );
   // A line read surely as one of the card's closed forms (a label, a date, the number) has lost
-  // nothing under the ink; the rest of the inked lines are read again lifted.
-  const inked = crops.flatMap(({ inkless }, i) =>
-    inkless === null || settledByFirstReading(lines[i] as DecodedLine) ? [] : [i],
-  );
+  // nothing under the ink, and a box that reads as nothing at all holds no print to give back (a
+  // piece of the photo or the emblem); the rest of the inked lines are read again lifted.
+  const inked = crops.flatMap(({ inkless }, i) => {
+    const asIs = lines[i] as DecodedLine;
+    return inkless === null || asIs.text === '' || settledByFirstReading(asIs) ? [] : [i];
+  });
   const lifted = await readInputs(
     inked.map((i) => lineTensor(crops[i]?.inkless as RgbImage)),
     models,
