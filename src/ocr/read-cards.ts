@@ -219,9 +219,9 @@ function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): 
  * face without its faint marks (`withoutFaintMarks`), where the lines a watermark's tiles crossed
  * are boxed again. The best reading stands: the first, the second, the second with the first's
  * lines it boxed nowhere (a value whose box the second detection lost under a watermark crossing
- * it, while it found the number the first had lost), and the levelled one; a tie keeps the
- * earliest, the second ahead of the first.
- * The face keeps the marks any reading read (`ReadFace.marks`).
+ * it, while it found the number the first had lost), the levelled one, and the levelled one with
+ * the lines read before that it boxed nowhere; a tie keeps the earliest, the second ahead of the
+ * first. The face keeps the marks the first reading read (`ReadFace.marks`), whichever stands.
  */
 async function secondLook(
   photo: RgbImage,
