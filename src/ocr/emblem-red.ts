@@ -1,3 +1,4 @@
+import { byteHistogram, levelAtShare } from './byte-histogram.ts';
 import type { RgbImage } from './rgb-image.ts';
 
 /** How much redder than the paper a pixel must be: red over paper beyond green's and blue's. */
@@ -11,19 +12,11 @@ const EMBLEM_REDNESS = 40;
 export function emblemRed(face: RgbImage): { share: number; centreX: number } {
   const { data, width } = face;
   const pixels = width * face.height;
-  const paper = [0, 1, 2].map((channel) => {
-    const histogram = new Uint32Array(256);
-    for (let i = channel; i < data.length; i += 3) {
-      const value = data[i] as number;
-      histogram[value] = (histogram[value] as number) + 1;
-    }
-    let seen = 0;
-    for (let value = 0; value < 256; value++) {
-      seen += histogram[value] as number;
-      if (seen >= pixels / 2) return value;
-    }
-    return 255;
-  }) as [number, number, number];
+  const paper = [0, 1, 2].map((channel) => levelAtShare(byteHistogram(data, channel, 3), 0.5)) as [
+    number,
+    number,
+    number,
+  ];
   let red = 0;
   let sumX = 0;
   for (let p = 0; p < pixels; p++) {

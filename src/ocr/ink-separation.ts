@@ -3,9 +3,10 @@ import type { RgbImage } from './rgb-image.ts';
 /**
  * Ink separation: a stamp, a usage line or a watermark put over a card in red or blue ink is
  * lifted off a line crop before the recogniser reads it, and off a face before the detector
- * boxes its lines, while the card's own print, near-neutral dark text, stays as it is. Each pixel is lightened in proportion to its mark-ink chroma
- * (max - min of R, G, B), so a neutral pixel keeps its bytes, red or blue ink turns light, and
- * black print under a red stamp multiplied over it (chroma near 0) stays dark.
+ * boxes its lines, while the card's own print, near-neutral dark text, stays as it is. Each pixel
+ * is lightened in proportion to its mark-ink chroma (max - min of R, G, B), so a neutral pixel
+ * keeps its bytes, red or blue ink turns light, and black print under a red stamp multiplied over
+ * it (chroma near 0) stays dark.
  *
  * The card prints its front labels (姓名, 出生, 年 月 日…) and its guilloche in cyan; that hue is
  * the card's, not a mark's, and keeps its colour: cyan lies between green and blue, where a

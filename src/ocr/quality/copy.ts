@@ -1,3 +1,4 @@
+import { levelAtShare } from '../byte-histogram.ts';
 import type { RgbImage } from '../rgb-image.ts';
 import { assessment, type QualityAssessment } from './quality-assessment.ts';
 import { QUALITY_THRESHOLDS } from './quality-thresholds.ts';
@@ -27,15 +28,7 @@ export function assessCopy(image: RgbImage): QualityAssessment {
     const chroma = Math.min(255, Math.round(Math.max(r, g, b) - Math.min(r, g, b)));
     histogram[chroma] = (histogram[chroma] ?? 0) + 1;
   }
-  let seen = 0;
-  let high = 255;
-  for (let c = 0; c < 256; c++) {
-    seen += histogram[c] ?? 0;
-    if (seen >= percentile * pixels) {
-      high = c;
-      break;
-    }
-  }
+  const high = levelAtShare(histogram, percentile);
   const greyness = (colourChroma - high) / (colourChroma - greyChroma);
   return assessment(100 * greyness, problemAt);
 }
