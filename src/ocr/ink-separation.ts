@@ -112,12 +112,9 @@ export function liftInk(image: RgbImage): RgbImage {
   return { width: image.width, height: image.height, data: out };
 }
 
-/**
- * A line crop with its mark ink lifted off, or the crop itself (same object, same bytes) when
- * too little of it is ink (`INK_SEPARATION.minInkShare`): lines without a mark read as before.
- */
-export function separateInk(crop: RgbImage): RgbImage {
-  return inkShare(crop) < INK_SEPARATION.minInkShare ? crop : liftInk(crop);
+/** Whether enough of a line crop is ink to read it lifted too (`INK_SEPARATION.minInkShare`). */
+export function holdsInk(crop: RgbImage): boolean {
+  return inkShare(crop) >= INK_SEPARATION.minInkShare;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { composeHomographies, distance, homographyFromQuads, type Point } from './geometry.ts';
-import { separateInk } from './ink-separation.ts';
+import { holdsInk } from './ink-separation.ts';
 import type { Tensor } from './model-runner.ts';
 import { REC_PARAMS } from './ocr-params.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -73,13 +73,13 @@ export function writeLineTensor(
 }
 
 /**
- * One line's crop as the recogniser reads it, `REC_PARAMS.imageHeight` rows, and the same crop
- * with a mark's ink lifted off where it holds some (`separateInk`), else null.
+ * One line's crop as the recogniser reads it, `REC_PARAMS.imageHeight` rows, and whether it holds
+ * enough of a mark's ink to be read lifted too (`holdsInk`; the lifting is left to the reader,
+ * which needs it only for lines it did not read surely).
  */
-export function recCrop(source: RgbImage, box: Quad): { line: RgbImage; inkless: RgbImage | null } {
+export function recCrop(source: RgbImage, box: Quad): { line: RgbImage; inked: boolean } {
   const line = cropLine(source, box, REC_PARAMS.imageHeight);
-  const separated = separateInk(line);
-  return { line, inkless: separated === line ? null : separated };
+  return { line, inked: holdsInk(line) };
 }
 
 /** A crop as the recogniser's input for a single call, unpadded. */

@@ -27,7 +27,7 @@ export type RecognizedLine = {
    */
   unboxed?: true;
   /**
-   * Read from a crop whose mark ink was lifted off first (`separateInk`): a mark crosses the
+   * Read from a crop whose mark ink was lifted off first (`liftInk`): a mark crosses the
    * line, though the recogniser no longer reads its wording.
    */
   inkSeparated?: true;

@@ -3,6 +3,7 @@ import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
 import { settledByFirstReading } from './first-reading.ts';
+import { liftInk } from './ink-separation.ts';
 import { cropLine, lineTensor, recCrop, writeLineTensor } from './line-crop.ts';
 import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
@@ -39,7 +40,7 @@ export async function detectText(
 
 /**
  * A line as the recogniser read it; `inkSeparated` where the reading was taken from its crop with
- * a mark's ink lifted off (`separateInk`): a mark stood there, though its wording was not read.
+ * a mark's ink lifted off (`liftInk`): a mark stood there, though its wording was not read.
  */
 export type LineReading = DecodedLine & { inkSeparated?: true };
 
@@ -130,7 +131,7 @@ function readCharacters(line: DecodedLine): number {
  * settles it.
  *
  * A line whose crop holds a mark's ink is read twice, as it is and with the ink lifted off
- * (`separateInk`), and the reading that holds more characters (each counted at its
+ * (`holdsInk`, `liftInk`), and the reading that holds more characters (each counted at its
  * probability) stands: lifting the ink off a line crossed by a mark gives back the print it hid
  * (五莲县公安局 where the crop as it was read 五莲公), while a box holding the mark itself reads
  * its wording best as it is (样证 of a stamp, which the layout then cuts by its wording). On the
@@ -158,16 +159,16 @@ export async function recognizeLines(
   // A line read surely as one of the card's closed forms (a label, a date, the number) has lost
   // nothing under the ink, and a box that reads as nothing at all holds no print to give back (a
   // piece of the photo or the emblem); the rest of the inked lines are read again lifted.
-  const inked = crops.flatMap(({ inkless }, i) => {
+  const inkedLines = crops.flatMap(({ inked }, i) => {
     const asIs = lines[i] as DecodedLine;
-    return inkless === null || asIs.text === '' || settledByFirstReading(asIs) ? [] : [i];
+    return !inked || asIs.text === '' || settledByFirstReading(asIs) ? [] : [i];
   });
   const lifted = await readInputs(
-    inked.map((i) => lineTensor(crops[i]?.inkless as RgbImage)),
+    inkedLines.map((i) => lineTensor(liftInk(crops[i]?.line as RgbImage))),
     models,
-    (k) => readsFirst(inked[k] as number),
+    (k) => readsFirst(inkedLines[k] as number),
   );
-  inked.forEach((i, k) => {
+  inkedLines.forEach((i, k) => {
     const asIs = lines[i] as DecodedLine;
     const inkless = lifted[k] as DecodedLine;
     const gained = inkless.text !== asIs.text && readCharacters(inkless) > readCharacters(asIs);
