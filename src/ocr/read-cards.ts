@@ -220,7 +220,8 @@ function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): 
  * are boxed again. The best reading stands: the first, the second, the second with the first's
  * lines it boxed nowhere (a value whose box the second detection lost under a watermark crossing
  * it, while it found the number the first had lost), the levelled one, and the levelled one with
- * the lines read before that it boxed nowhere; a tie keeps the earliest, the second ahead of the
+ * the places read before that it boxed nowhere, each in its latest reading (a line the second
+ * detection boxed again is not added twice); a tie keeps the earliest, the second ahead of the
  * first. The face keeps the marks the first reading read (`ReadFace.marks`), whichever stands.
  */
 async function secondLook(
@@ -238,7 +239,10 @@ async function secondLook(
     score: rateFace(faceOf(lines, marks)).score,
   });
   const readings: { lines: RecognizedLine[]; score: number }[] = [];
+  // `known`: every line read so far, whose readings a box found again keeps; `boxed`: each place
+  // read so far once, the latest reading of it.
   let known = read.lines;
+  let boxed = read.lines;
   if (!first.whole) {
     const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
     const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
@@ -246,6 +250,7 @@ async function secondLook(
     readings.push({ lines: read.lines, score: first.score });
     if (lost.length > 0) readings.push(rated([...again, ...lost]));
     known = [...read.lines, ...again];
+    boxed = [...again, ...lost];
   } else {
     readings.push({ lines: read.lines, score: first.score });
   }
@@ -253,7 +258,7 @@ async function secondLook(
     const levelled = await readFaceLines(photo, read.faceToPhoto, models, known, {
       levelled: true,
     });
-    const lostLevelled = known.filter(
+    const lostLevelled = boxed.filter(
       (line) => !levelled.some((l) => boxesOverlap(l.box, line.box)),
     );
     readings.push(rated(levelled));
