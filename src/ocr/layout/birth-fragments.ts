@@ -33,17 +33,23 @@ function printedDigits(date: IsoDate): string {
   return `${date.slice(0, 4)}${Number(date.slice(5, 7))}${Number(date.slice(8, 10))}`;
 }
 
+/** Whether `longer` is `shorter` with one character put in somewhere. */
+function oneInserted(shorter: string, longer: string): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  return Array.from(longer).some((_, i) => longer.slice(0, i) + longer.slice(i + 1) === shorter);
+}
+
 /**
  * Whether a birth row's digits are those `date` prints with exactly one lost (2001年2月18日 for
  * 2001-12-18: a mark's stroke over the 1 of 12, and the recogniser closes the row up without a
- * trace). Years, months and days do not move one digit apart by chance, so with a valid number
+ * trace) or one more (1990年14月12日 for 1990-04-12: a stroke of a shadow's edge or a mark read
+ * as a 1). Years, months and days do not move one digit apart by chance, so with a valid number
  * its date is the row's, though shown to the clerk.
  */
-export function oneDigitLost(printed: string, date: IsoDate): boolean {
+export function oneDigitApart(printed: string, date: IsoDate): boolean {
   const read = printed.replace(/\D/gu, '');
   const full = printedDigits(date);
-  if (read.length !== full.length - 1) return false;
-  return Array.from(full).some((_, i) => full.slice(0, i) + full.slice(i + 1) === read);
+  return oneInserted(read, full) || oneInserted(full, read);
 }
 
 /**

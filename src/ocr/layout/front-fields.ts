@@ -8,7 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { fragmentsAgree, oneDigitLost, showsNoDigit } from './birth-fragments.ts';
+import { fragmentsAgree, oneDigitApart, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
@@ -273,8 +273,9 @@ function readBirth(
     }
   }
   // A row read one digit short of the valid number's date lost it under a mark, or the
-  // recogniser dropped it: the number's date, shown to the clerk.
-  if (fromNumber !== null && oneDigitLost(textOf(glyphs), fromNumber)) {
+  // recogniser dropped it; one digit long, it took a stroke for one: the number's date, shown to
+  // the clerk.
+  if (fromNumber !== null && oneDigitApart(textOf(glyphs), fromNumber)) {
     return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
   }
   // A row partly hidden under a stamp takes the number's date where what is legible agrees; the
