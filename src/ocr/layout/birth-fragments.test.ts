@@ -67,3 +67,21 @@ describe('a birth row read one digit short or long', () => {
     });
   });
 });
+
+describe('a birth row with a mark read in its place', () => {
+  it('shows no digit', () => {
+    expect(showsNoDigit('公司办')).toBe(true);
+    expect(showsNoDigit('年月日')).toBe(true);
+    expect(showsNoDigit('7日')).toBe(false);
+  });
+
+  it("takes the valid number's date, shown to the clerk", () => {
+    expect(birthRead('公司办')).toMatchObject({ value: '1990-03-06', confidence: 0.5 });
+  });
+
+  it('keeps the row as read, doubtful, when the number fails its checks', () => {
+    const read = birthRead('公司办', SAMPLE_FRONT.number.slice(0, 17));
+    expect(read.value).toBe('公司办');
+    expect(read.confidence).toBeLessThanOrEqual(0.3);
+  });
+});

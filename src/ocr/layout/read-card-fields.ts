@@ -17,6 +17,7 @@ import {
   ethnicityRegion,
   issueRegion,
   lostAddressRegions,
+  nameRegion,
   numberRegion,
   validityRegion,
 } from './unboxed-values.ts';
@@ -108,14 +109,15 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
 
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
- * the row boxed in their place): the ethnic group, the number, the address's lost lines, the
+ * the row boxed in their place): the name, the ethnic group, the number, the address's lost lines, the
  * issuing authority, the validity period's start or end. The pipeline reads each such region as one line
  * (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {
-    const { ethnicity, number, address } = reading.fields;
+    const { name, ethnicity, number, address } = reading.fields;
     return [
+      ...(name.value === '' ? [nameRegion(text)] : []),
       ...(isEthnicGroup(ethnicity.value) ? [] : [ethnicityRegion(text)]),
       ...(number.value === '' ? [numberRegion(text)] : []),
       ...lostAddressRegions(text, address.box),

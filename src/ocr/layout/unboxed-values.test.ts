@@ -14,6 +14,7 @@ import {
   ethnicityRegion,
   issueRegion,
   lostAddressRegions,
+  nameRegion,
   numberRegion,
   validityRegion,
 } from './unboxed-values.ts';
@@ -59,6 +60,20 @@ function holds(region: Quad, x: number, y: number): boolean {
   const [[left, top], , [right, bottom]] = region;
   return x * 856 > left && x * 856 < right && y * 540 > top && y * 540 < bottom;
 }
+
+describe('where an unboxed name is looked for', () => {
+  const withoutName = frontLines(SAMPLE_FRONT).filter((line) => line.text !== SAMPLE_FRONT.name);
+
+  it('is the name row right of 姓名, short of the photo, and only when the name came back empty', () => {
+    const region = nameRegion(faceTextOf(faceOf(withoutName)));
+    // The name's first character (x about 0.19), not the label's (0.06 to 0.14) nor the row below.
+    expect(holds(region, 0.19, 0.166)).toBe(true);
+    expect(holds(region, 0.1, 0.166)).toBe(false);
+    expect(holds(region, 0.19, 0.277)).toBe(false);
+    expect(holds(region, 0.8, 0.166)).toBe(false);
+    expect(rateReading(faceOf(withoutName), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+  });
+});
 
 describe('where an unboxed number, authority or period is looked for', () => {
   const withoutNumber = frontLines(SAMPLE_FRONT).filter((line) => line.text !== SAMPLE_NUMBER);

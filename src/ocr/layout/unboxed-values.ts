@@ -33,6 +33,17 @@ const ROW_HALF_HEIGHT = 0.045;
 type ValuePlace<K extends LabelKind> = { label: K; left: number; right: number; row: number };
 
 /**
+ * The name, from right of 姓名 (two label characters, as for 民族) to the photo: a stamp over it
+ * can leave the detector nothing to box there on a small or blurred copy.
+ */
+const NAME_PLACE: ValuePlace<FrontLabel> = {
+  label: 'name',
+  left: FRONT_LABEL_CENTERS.name.x + 0.03,
+  right: FRONT_PHOTO_AREA.left,
+  row: FRONT_ROW_CENTERS.name[0],
+};
+
+/**
  * Where the ethnic group starts on the specimen when its label was not read: the 民族 label's
  * centre plus half its width (two label characters, 0.06 of the face's width); it ends at the
  * photo. The detector does not box a lone character there (汉, 傣, 畲) on a blurred copy, and a
@@ -114,6 +125,11 @@ function valueRegion<K extends LabelKind>(
     [right, y + half],
     [left, y + half],
   ];
+}
+
+/** Where the name is printed on a portrait side (`NAME_PLACE`). */
+export function nameRegion(text: FaceText): Quad {
+  return valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, NAME_PLACE);
 }
 
 /** Where the ethnic group is printed on a portrait side (`ETHNICITY_PLACE`). */
