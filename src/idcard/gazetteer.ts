@@ -1,4 +1,5 @@
-import { allCounties, cityWideRegions, isMunicipality } from './regions.ts';
+import { developmentZones } from './development-zones.ts';
+import { allCounties, cityWideRegions, isDevelopmentZone, isMunicipality } from './regions.ts';
 
 /**
  * The place names a card prints, spelled out from the GB/T 2260 divisions of `regions.ts`: the
@@ -26,18 +27,31 @@ export function gazetteerOf(names: Iterable<string>): Gazetteer {
   };
 }
 
+/**
+ * What an address begins with, and the code of the division it names: province, prefecture-level
+ * city where one is printed, and county-level division (山东省济宁市兖州区, 北京市东城区, 湖北省
+ * 仙桃市), or province and city for the cities without counties (广东省东莞市); and the
+ * development zones that addresses print in a county's place (山东省临沂市临沂高新技术产业开发区).
+ */
+function addressRegionEntries(): { region: string; code: string }[] {
+  return [
+    ...allCounties().map(({ code, province, city, county }) => ({
+      region: `${province}${city ?? ''}${county}`,
+      code,
+    })),
+    ...cityWideRegions().map(({ code, province, city }) => ({
+      region: `${province}${city}`,
+      code,
+    })),
+    ...developmentZones(),
+  ];
+}
+
 let addressRegionsCache: Gazetteer | undefined;
 
-/**
- * What an address begins with: province, prefecture-level city where one is printed, and
- * county-level division (山东省济宁市兖州区, 北京市东城区, 湖北省仙桃市), or province and city
- * for the cities without counties (广东省东莞市).
- */
+/** The regions an address begins with (`addressRegionEntries`). */
 export function addressRegions(): Gazetteer {
-  addressRegionsCache ??= gazetteerOf([
-    ...allCounties().map(({ province, city, county }) => `${province}${city ?? ''}${county}`),
-    ...cityWideRegions().map(({ province, city }) => `${province}${city}`),
-  ]);
+  addressRegionsCache ??= gazetteerOf(addressRegionEntries().map(({ region }) => region));
   return addressRegionsCache;
 }
 
@@ -57,22 +71,29 @@ function bureauOf(county: { code: string; province: string; city: string | null;
 let regionCodesCache: Map<string, string[]> | undefined;
 
 /**
- * The GB/T 2260 codes of the region an address begins with (`addressRegions`), by its printed
- * name: what the first six digits of a number registered there read. A name can stand for more
- * than one code, so all are given.
+ * The codes of the region an address begins with (`addressRegions`), by its printed name: GB/T
+ * 2260's, or a development zone's. A name can stand for more than one code (江苏省镇江市镇江新区
+ * is listed as a county and as a zone), so all are given.
  */
 export function codesOfAddressRegion(name: string): readonly string[] {
   if (regionCodesCache === undefined) {
     const codes = new Map<string, string[]>();
-    const add = (region: string, code: string) =>
+    for (const { region, code } of addressRegionEntries()) {
       codes.set(region, [...(codes.get(region) ?? []), code]);
-    for (const { code, province, city, county } of allCounties()) {
-      add(`${province}${city ?? ''}${county}`, code);
     }
-    for (const { code, province, city } of cityWideRegions()) add(`${province}${city}`, code);
     regionCodesCache = codes;
   }
   return regionCodesCache.get(name) ?? [];
+}
+
+/**
+ * What the first six digits of a number registered in the region an address begins with read:
+ * its codes (`codesOfAddressRegion`) but a development zone's, which the statistics bureau gave
+ * it and GB/T 2260 does not hold; the numbers of a zone's people carry some other code, which no
+ * list here gives.
+ */
+export function numberCodesOfAddressRegion(name: string): readonly string[] {
+  return codesOfAddressRegion(name).filter((code) => !isDevelopmentZone(code));
 }
 
 let issuingAuthoritiesCache: Gazetteer | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allCounties, lookupRegion, regionPrefix } from './regions.ts';
+import { allCounties, isDevelopmentZone, lookupRegion, regionPrefix } from './regions.ts';
 
 describe('lookupRegion', () => {
   it('names a county of a prefecture-level city', () => {
@@ -121,5 +121,15 @@ describe('allCounties', () => {
     const codes = counties.map((c) => c.code);
     expect(new Set(codes).size).toBe(codes.length);
     for (const code of codes) expect(code).toMatch(/^\d{6}$/);
+  });
+});
+
+describe('isDevelopmentZone', () => {
+  it("knows the statistics bureau's zones by the last two digits GB/T 2260 leaves unused", () => {
+    expect(isDevelopmentZone('220172')).toBe(true);
+    expect(isDevelopmentZone('130180')).toBe(true);
+    expect(isDevelopmentZone('220112')).toBe(false);
+    expect(isDevelopmentZone('440981')).toBe(false);
+    expect(isDevelopmentZone('130390')).toBe(false);
   });
 });

@@ -58,14 +58,22 @@ const CITY_WIDE_CODES = new Set(['441900', '442000', '460400', '620201']);
 const COUNTY_LEVEL_NAME = /[区县市旗]$/;
 
 /**
- * Last two digits of functional zones, not county-level divisions: 71-80 are the statistics
- * bureau's development zones (130171 石家庄高新技术产业开发区), 90-99 the package's own
- * (130390 经济技术开发区). GB/T 2260 gives districts 01-20, counties 21-70, county-level
- * cities 81-89.
+ * Whether the code is one of the statistics bureau's development zones (130171 石家庄高新技术产业
+ * 开发区, 371371 临沂高新技术产业开发区): last two digits 71-80, which GB/T 2260 leaves unused
+ * (districts 01-20, counties 21-70, county-level cities 81-89). A zone is no county-level
+ * division, but addresses print it in a county's place.
+ */
+export function isDevelopmentZone(code6: string): boolean {
+  const last = Number(code6.slice(4));
+  return last >= 71 && last <= 80;
+}
+
+/**
+ * Functional zones, not county-level divisions: the development zones, and the package's own
+ * with last two digits 90-99 (130390 经济技术开发区).
  */
 function isFunctionalZone(code6: string): boolean {
-  const last = Number(code6.slice(4));
-  return (last >= 71 && last <= 80) || last >= 90;
+  return isDevelopmentZone(code6) || Number(code6.slice(4)) >= 90;
 }
 
 const SIX_DIGITS = /^\d{6}$/;

@@ -81,3 +81,28 @@ describe('mayMissCharacter', () => {
     expect(mayMissCharacter(glyphsOfLine(bare, 0))).toBe(false);
   });
 });
+
+describe('missingCharacterPositions at a mark', () => {
+  // An address wrapped after 和平, its 街 under a stamp: 和平 | 道12号 for 和平街 | 道12号. The
+  // first line's box is 30 px high from x = 100 to 212.5; its 平 is centred at 199 and ends near
+  // 214. The second line lies 40 px lower.
+  const first = glyphsOfLine(line('建设和平', [0.45, 1.4, 2.35, 3.3], 3.75), 0);
+  const second = glyphsOfLine(line('道12号', [0.45, 1.1, 1.6, 2.25], 2.7), 1).map((glyph) => ({
+    ...glyph,
+    box: glyph.box.map(([x, y]) => [x, y + 40]) as typeof glyph.box,
+  }));
+  const value = [...first, ...second];
+  const stamp = (left: number, top = 95) => ({ left, top, right: left + 120, bottom: top + 40 });
+
+  it('finds room at the end of a line that stops at a mark, wrapped or last', () => {
+    expect(missingCharacterPositions(value, undefined, [stamp(225)])).toEqual([4]);
+    expect(missingCharacterPositions(first, undefined, [stamp(225)])).toEqual([4]);
+  });
+
+  it('finds none where the mark is a character away, on other rows or over the last character', () => {
+    expect(missingCharacterPositions(value, undefined, [stamp(260)])).toEqual([]);
+    expect(missingCharacterPositions(value, undefined, [stamp(225, 200)])).toEqual([]);
+    expect(missingCharacterPositions(value, undefined, [stamp(190)])).toEqual([]);
+    expect(missingCharacterPositions(value)).toEqual([]);
+  });
+});

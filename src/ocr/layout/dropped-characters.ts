@@ -1,5 +1,6 @@
 import { ENGINE_REC } from '../ocr-params.ts';
 import { type Glyph, HAN_CHAR } from './glyphs.ts';
+import { type Extent, extentOf } from './quad-geometry.ts';
 
 /**
  * A character missing from the recogniser's dictionary (or one it doubts enough) can vanish
@@ -36,13 +37,37 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 /**
+ * Whether the line stops at a mark (`marks`, face pixels) after `glyph`, its last character: a
+ * mark that begins past the character's centre and within a character's advance (the line's
+ * height) of its end, on its rows. The detector's box ends where the mark's ink begins, and the
+ * line may go on under the mark, which hides what it covers without a trace: on a line the value
+ * wraps after as on its last (和平 | 道12号 read for 和平街 | 道12号, 街 under a 复印无效 stamp).
+ */
+function stopsAtMark(glyph: Glyph, marks: readonly Extent[]): boolean {
+  const end = extentOf([glyph.box]);
+  const advance = end.bottom - end.top;
+  return marks.some(
+    (mark) =>
+      mark.top < end.bottom &&
+      mark.bottom > end.top &&
+      mark.left > (end.left + end.right) / 2 &&
+      mark.left <= end.right + advance,
+  );
+}
+
+/**
  * Where the value's characters leave room for one the recogniser dropped, as the indices a
  * character would be inserted at: between two neighbours read on the same line, at the end of a
- * line the value ends, and before its first character: at the start of its line, or, when the
- * value is printed from a known column (`valueLeft`, face pixels), after that column.
- * Glyphs without positions (from a reader that gives none) are never suspected.
+ * line the value ends, at the end of any of its lines that stops at a mark (`stopsAtMark`), and
+ * before its first character: at the start of its line, or, when the value is printed from a
+ * known column (`valueLeft`, face pixels), after that column. Glyphs without positions (from a
+ * reader that gives none) are never suspected.
  */
-export function missingCharacterPositions(glyphs: readonly Glyph[], valueLeft?: number): number[] {
+export function missingCharacterPositions(
+  glyphs: readonly Glyph[],
+  valueLeft?: number,
+  marks: readonly Extent[] = [],
+): number[] {
   const neighbours = glyphs.slice(1).flatMap((glyph, i) => {
     const previous = glyphs[i] as Glyph;
     if (!glyph.along || !previous.along || glyph.line !== previous.line) return [];
@@ -79,7 +104,11 @@ export function missingCharacterPositions(glyphs: readonly Glyph[], valueLeft?: 
   if (last?.last === true && last.lineLength - last.centre > GAP.atEnd * pitch) {
     positions.push(glyphs.length);
   }
-  return positions;
+  glyphs.forEach((glyph, i) => {
+    const endsLine = glyphs[i + 1]?.line !== glyph.line;
+    if (glyph.along && endsLine && stopsAtMark(glyph, marks)) positions.push(i + 1);
+  });
+  return [...new Set(positions)].sort((a, b) => a - b);
 }
 
 /** Whether the value may have lost a character (`missingCharacterPositions`). */

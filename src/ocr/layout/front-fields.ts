@@ -28,6 +28,7 @@ import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
+import type { Extent } from './quad-geometry.ts';
 import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
 import { withStandardRunnerUps } from './standard-address-characters.ts';
 import { holdsNonStandardHan } from './standard-name-characters.ts';
@@ -185,9 +186,10 @@ function readAddress(
   glyphs: readonly Glyph[],
   valueLeft: number,
   unbounded: boolean,
+  marks: readonly Extent[],
 ): FieldReading {
   const standard = withStandardRunnerUps(glyphs);
-  const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft);
+  const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft, marks);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
     holesOf,
@@ -439,8 +441,15 @@ function withDotDoubt(
   };
 }
 
-/** The portrait side's fields in the API's form, cross-checked against the number. */
-export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReading {
+/**
+ * The portrait side's fields in the API's form, cross-checked against the number; `marks` are
+ * where marks stand over the face (`FaceText.marks`).
+ */
+export function readFrontFields(
+  glyphs: FrontGlyphs,
+  today: IsoDate,
+  marks: readonly Extent[],
+): FrontReading {
   const number = readIdNumber(glyphs.number, today);
   const ethnicity = readEthnicity(trimNonHan(glyphs.ethnicity).glyphs);
   const birthRow = printedBirthOf(glyphs.birth, today);
@@ -448,7 +457,7 @@ export function readFrontFields(glyphs: FrontGlyphs, today: IsoDate): FrontReadi
   // Only the number shows the date the birth row lent it; the birth row and the sex are
   // checked against the number as read, so that the date never vouches for itself.
   const printedBirth = birthRow.printed;
-  const address = readAddress(glyphs.address, glyphs.valueLeft, glyphs.number.length === 0);
+  const address = readAddress(glyphs.address, glyphs.valueLeft, glyphs.number.length === 0, marks);
   // A mark over the number's date or over its region: the birth row and the address still
   // print them.
   const shown =

@@ -45,7 +45,7 @@ function readTextFields(
   const decided = decideSide(sideEvidence(text), side);
   const reading =
     decided === 'front'
-      ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today)
+      ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today, text.marks)
       : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
   // A line read with a mark's ink lifted off had a mark over it as surely as one whose wording
   // was read: what the ink covered is vouched for no more than under a mark read.

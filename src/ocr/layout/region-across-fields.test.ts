@@ -97,6 +97,11 @@ describe('numberWithAddressRegion', () => {
     const unlisted = address('海阳镇海阳二村');
     expect(numberWithAddressRegion(number('9971002060'), unlisted, birth, TODAY)).toBeNull();
   });
+
+  it("leaves a number whose address names a development zone: no number carries a zone's code", () => {
+    const zone = address('吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村');
+    expect(numberWithAddressRegion(number('9971002060'), zone, birth, TODAY)).toBeNull();
+  });
 });
 
 describe('issueOfFrontsRegion', () => {
@@ -123,5 +128,15 @@ describe('issueOfFrontsRegion', () => {
     expect(issueOfFrontsRegion(issue('县公安局', { min: 3, max: 4 }), front)).toBeNull();
     const nowhere = { address: address('香水镇白家村'), number: address('9971002060') };
     expect(issueOfFrontsRegion(issue('县公安局', { min: 4, max: 6 }), nowhere)).toBeNull();
+  });
+
+  it("takes the number's region where the address names a development zone", () => {
+    const inZone = {
+      address: address('吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村'),
+      number: address('220112198803150021', 0.99),
+    };
+    expect(issueOfFrontsRegion(issue('阳分局', { min: 6, max: 8 }), inZone)?.value).toBe(
+      '长春市公安局双阳分局',
+    );
   });
 });

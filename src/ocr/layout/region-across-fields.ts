@@ -1,9 +1,9 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import {
   addressRegions,
-  codesOfAddressRegion,
   issuingAuthoritiesOf,
   matchedPrefixLength,
+  numberCodesOfAddressRegion,
 } from '../../idcard/gazetteer.ts';
 import { checkIdNumber } from '../../idcard/id-number.ts';
 import { lookupRegion, regionPrefix } from '../../idcard/regions.ts';
@@ -81,7 +81,8 @@ function keptRegionEnd(chars: readonly string[], region: readonly string[]): num
  * The number whose region a mark hid (9971002060 of 13030219971002060), put back together from
  * the address's listed region, the printed birth date and the digits read after it: those must
  * hold at least the date's last `MIN_DATE_DIGITS` and then the sequence. A reading that still
- * holds its region, or an address region the list spells for more than one code, stays as read.
+ * holds its region, an address region the list spells for more than one code, or a development
+ * zone, whose code no number carries (`numberCodesOfAddressRegion`), stays as read.
  * The region was read in the address, not in the number, so the result is never vouched for: at
  * most `derivedFromRegion` when the check character accepts it, else as a failed check.
  */
@@ -94,7 +95,7 @@ export function numberWithAddressRegion(
   if (number.valid || !NUMBER_DIGITS.test(number.value)) return null;
   const chars = Array.from(address.value);
   const length = matchedPrefixLength(addressRegions(), chars);
-  const codes = codesOfAddressRegion(chars.slice(0, length).join(''));
+  const codes = numberCodesOfAddressRegion(chars.slice(0, length).join(''));
   if (length === 0 || codes.length !== 1) return null;
   // The region and the date, of which the reading must hold a part that ends the date.
   const start = `${codes[0]}${birth.replaceAll('-', '')}`;
@@ -120,12 +121,13 @@ type RegionFields = Pick<FrontReading['fields'], 'address' | 'number'>;
 
 /**
  * The code of the region the portrait side names: its address's listed region where that spells
- * one code, else its number's where that names a current division; null when neither does.
+ * one code a number carries (not a development zone's, `numberCodesOfAddressRegion`), else its
+ * number's where that names a current division; null when neither does.
  */
 function regionCodeOf(front: RegionFields): string | null {
   const chars = Array.from(front.address.value);
   const length = matchedPrefixLength(addressRegions(), chars);
-  const codes = length > 0 ? codesOfAddressRegion(chars.slice(0, length).join('')) : [];
+  const codes = length > 0 ? numberCodesOfAddressRegion(chars.slice(0, length).join('')) : [];
   if (codes.length === 1) return codes[0] as string;
   const code = REGION_DIGITS.exec(front.number.value)?.[1];
   return code !== undefined && lookupRegion(code).isCurrent ? code : null;

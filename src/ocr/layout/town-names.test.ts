@@ -42,6 +42,26 @@ describe('an address town checked against its county', () => {
     );
   });
 
+  it("checks the town of a development zone printed in the county's place", () => {
+    // 长春净月高新技术产业开发区 (220172) lists 玉潭镇; 玉 read 0.93 as its look-alike 王.
+    const read = glyphs('吉林省长春市长春净月高新技术产业开发区王潭镇东湖村', {
+      19: { prob: 0.93, alternatives: [['玉', 0.06]] },
+    });
+    const match = townChecked(read);
+    expect(match?.variant.chars.join('')).toBe(
+      '吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村',
+    );
+    expect(match?.how).toBe('alternative');
+    expect(placeConfidence(match ?? matchPlace(read, addressRegions(), 'prefix', []))).toBeLessThan(
+      0.9,
+    );
+    // Without the look-alike among the recogniser's alternatives the town stays as read.
+    const unoffered = glyphs('吉林省长春市长春净月高新技术产业开发区王潭镇东湖村', {
+      19: { prob: 0.93, alternatives: [['主', 0.06]] },
+    });
+    expect(townChecked(unoffered)).toBeNull();
+  });
+
   it('leaves a town as read when it is listed, or when nothing listed is offered', () => {
     expect(townChecked(glyphs('宁夏回族自治区固原市泾源县香水镇白家村'))).toBeNull();
     // A made-up or renamed town stays, even doubtful: the list never replaces what was not offered.
