@@ -175,7 +175,8 @@ function endsByItsRegion(value: string): boolean {
 /**
  * The address in the table's characters (`withStandardRunnerUps`), its region checked against
  * the gazetteer (`matchPlace`); what precedes a region in place of the label 住址 is cut off
- * (`matchPlaceAfterLabel`), and a value so trimmed or so changed is not vouched for, nor is one
+ * whatever it reads, since an address begins with its province (`matchPlaceAfterLabel`,
+ * `beginsWithPlace`), and a value so trimmed or so changed is not vouched for, nor is one
  * cut short (`endsByItsRegion`), one that names no region at all (its start lost), or one read
  * on a face whose number row gave nothing (`unbounded`): that row bounds the address from below,
  * and what kept it from being read, a mark or a face framed too large, may have taken the
@@ -193,6 +194,7 @@ function readAddress(
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
     holesOf,
+    beginsWithPlace: true,
   });
   const match = withTownChecked(read.match, read.glyphs, holesOf(read.glyphs)) ?? read.match;
   const value = match.variant.chars.join('');

@@ -149,4 +149,22 @@ describe('matchPlaceAfterLabel', () => {
     expect(confidence).toBeGreaterThan(0.5);
     expect(confidence).toBeLessThan(0.9);
   });
+
+  it('cuts whatever was read before the region of a value that begins with its place', () => {
+    const holesOf = () => [];
+    const stroke = glyphs('上河南省安阳市安阳县城关镇');
+    const address = matchPlaceAfterLabel(stroke, addressRegions(), 'prefix', {
+      label: '住址',
+      holesOf,
+      beginsWithPlace: true,
+    });
+    expect(address.trimmed).toBe(true);
+    expect(text(address.match.variant)).toBe('河南省安阳市安阳县城关镇');
+    const kept = matchPlaceAfterLabel(stroke, addressRegions(), 'prefix', {
+      label: '住址',
+      holesOf,
+    });
+    expect(kept.trimmed).toBe(false);
+    expect(text(kept.match.variant)).toBe('上河南省安阳市安阳县城关镇');
+  });
 });

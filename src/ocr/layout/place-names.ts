@@ -45,7 +45,7 @@ export type PlaceMatch = {
   holes: number[];
   /**
    * Characters read surely before the name and kept, though the gazetteer does not hold the
-   * whole (聊城市 of 聊城市临清市公安局: cards print variants the list lacks); 0 when absent.
+   * whole (常德市 of 常德市安乡县公安局: cards print variants the list lacks); 0 when absent.
    */
   unlisted?: number;
 };
@@ -226,15 +226,21 @@ function withUnlisted(cut: readonly Glyph[], match: PlaceMatch): PlaceMatch {
  * first characters, up to as many as its label has: a label read together with its value is
  * often misread (鑫巢机美 for 签发机关, 打让 for 住址) and so not recognised as one, but a name
  * that follows it shows where the value begins. The fewest characters are dropped, and only
- * when they are the label's remains (`labelRemains`) or a mark's first characters (仅 of a
- * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`); otherwise they are kept before the
- * name.
+ * when they are the label's remains (`labelRemains`), a mark's first characters (仅 of a
+ * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`), or stand before a value that
+ * always begins with its place (`beginsWithPlace`: an address begins with its province, so 上 of
+ * 上河南省安阳市…, a stamp's stroke boxed with the line, is not the address's); otherwise they are
+ * kept before the name, as an authority may print more than the list holds.
  */
 export function matchPlaceAfterLabel(
   glyphs: readonly Glyph[],
   gazetteer: Gazetteer,
   mode: MatchMode,
-  options: { label: string; holesOf: (glyphs: readonly Glyph[]) => number[] },
+  options: {
+    label: string;
+    holesOf: (glyphs: readonly Glyph[]) => number[];
+    beginsWithPlace?: boolean;
+  },
 ): { match: PlaceMatch; glyphs: readonly Glyph[]; trimmed: boolean } {
   const asRead = matchPlace(glyphs, gazetteer, mode, options.holesOf(glyphs));
   if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false };
@@ -244,7 +250,11 @@ export function matchPlaceAfterLabel(
     const match = matchPlace(rest, gazetteer, mode, options.holesOf(rest));
     if (match.how === 'none') continue;
     const cut = glyphs.slice(0, dropped);
-    if (labelRemains(cut, options.label) || beginsMarkWording(textOf(cut))) {
+    const foreign =
+      options.beginsWithPlace === true ||
+      labelRemains(cut, options.label) ||
+      beginsMarkWording(textOf(cut));
+    if (foreign) {
       return { match, glyphs: rest, trimmed: true };
     }
     return { match: withUnlisted(cut, match), glyphs, trimmed: false };
