@@ -6,7 +6,7 @@ type AreaEntry = { c: string; n: string };
 
 /**
  * A development zone: its code, and the region an address in it begins with, the zone printed
- * in a county's place (山东省临沂市临沂高新技术产业开发区).
+ * in a county's place (河南省洛阳市洛阳高新技术产业开发区).
  */
 export type DevelopmentZone = { code: string; region: string };
 

@@ -31,7 +31,7 @@ export function gazetteerOf(names: Iterable<string>): Gazetteer {
  * What an address begins with, and the code of the division it names: province, prefecture-level
  * city where one is printed, and county-level division (山东省济宁市兖州区, 北京市东城区, 湖北省
  * 仙桃市), or province and city for the cities without counties (广东省东莞市); and the
- * development zones that addresses print in a county's place (山东省临沂市临沂高新技术产业开发区).
+ * development zones that addresses print in a county's place (河南省洛阳市洛阳高新技术产业开发区).
  */
 function addressRegionEntries(): { region: string; code: string }[] {
   return [
@@ -114,7 +114,7 @@ export function issuingAuthorities(): Gazetteer {
 
 /**
  * The names `issuingAuthorities` holds for the bureau of one county-level division, by its
- * GB/T 2260 code (泾源县公安局 and 固原市泾源县公安局 for 640424); none for a code it lacks.
+ * GB/T 2260 code (阳朔县公安局 and 桂林市阳朔县公安局 for 450321); none for a code it lacks.
  */
 export function issuingAuthoritiesOf(code: string): string[] {
   const county = allCounties().find((division) => division.code === code);

@@ -59,7 +59,7 @@ const COUNTY_LEVEL_NAME = /[区县市旗]$/;
 
 /**
  * Whether the code is one of the statistics bureau's development zones (130171 石家庄高新技术产业
- * 开发区, 371371 临沂高新技术产业开发区): last two digits 71-80, which GB/T 2260 leaves unused
+ * 开发区, 410371 洛阳高新技术产业开发区): last two digits 71-80, which GB/T 2260 leaves unused
  * (districts 01-20, counties 21-70, county-level cities 81-89). A zone is no county-level
  * division, but addresses print it in a county's place.
  */

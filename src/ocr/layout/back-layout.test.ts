@@ -44,15 +44,15 @@ describe('the emblem side’s rows by what they say', () => {
   it('joins an authority printed over two lines, though its second line nears the dates', () => {
     const lines = [
       ...TITLES,
-      { text: '签发机关临沂市临沂高新技术产业开发', x: 0.22, y: 0.72 },
+      { text: '签发机关洛阳市洛阳高新技术产业开发', x: 0.22, y: 0.72 },
       { text: '区公安局', x: 0.39, y: 0.8 },
       { text: '有效期限', x: 0.22, y: 0.87 },
-      { text: '2010.02.15-2030.02.15', x: 0.39, y: 0.87 },
+      { text: '2012.09.04-2032.09.04', x: 0.39, y: 0.87 },
     ];
     expect(values(lines)).toEqual({
-      issue: '临沂市临沂高新技术产业开发区公安局',
-      valid_from: '2010-02-15',
-      valid_to: '2030-02-15',
+      issue: '洛阳市洛阳高新技术产业开发区公安局',
+      valid_from: '2012-09-04',
+      valid_to: '2032-09-04',
     });
   });
 

@@ -2,7 +2,7 @@ import type { IsoDate } from '../../idcard/card-dates.ts';
 
 /**
  * The parts of a birth row still legible where a stamp or seal hides the rest (19?7年 … 7日). A
- * month or day counts only with nothing but its own digits before it: in 19661月, 年 was lost and
+ * month or day counts only with nothing but its own digits before it: in 19721月, 年 was lost and
  * the 1 may be the year's. The year is the row's one group of four digits, with its 年 or
  * without (2002 alone, the rest of the row boxed with a mark over it).
  */
@@ -14,7 +14,7 @@ const PARTS: readonly { pattern: RegExp; slice: [number, number] }[] = [
 
 /**
  * Whether the legible parts of a birth row that does not read as a whole date (a seal over the
- * month, 1966年1 19日 with its 月 lost) agree with `date`: at least one of its year, month and
+ * month, 1972年1 16日 with its 月 lost) agree with `date`: at least one of its year, month and
  * day, each as printed before its 年/月/日, and none that disagrees.
  */
 export function fragmentsAgree(printed: string, date: IsoDate): boolean {

@@ -41,8 +41,8 @@ function glyphsOf(specs: LineSpec[]) {
 describe('hiddenRuns', () => {
   it('counts the characters a gap between two lines of one row can hold', () => {
     const glyphs = glyphsOf([
-      { text: '齐', x: VALUE_LEFT, y: 0.74 },
-      { text: '安县公安局', x: VALUE_LEFT + 6 * CHAR, y: 0.74 },
+      { text: '乌', x: VALUE_LEFT, y: 0.74 },
+      { text: '德县公安局', x: VALUE_LEFT + 6 * CHAR, y: 0.74 },
     ]);
     expect(hiddenRuns(glyphs)).toEqual([{ at: 1, min: 4, max: 6 }]);
   });
@@ -54,7 +54,7 @@ describe('hiddenRuns', () => {
     ]);
     expect(hiddenRuns(split)).toEqual([]);
     const twoRows = glyphsOf([
-      { text: '临沂市临沂高新技术', x: VALUE_LEFT, y: 0.74 },
+      { text: '洛阳市洛阳高新技术', x: VALUE_LEFT, y: 0.74 },
       { text: '产业开发区公安局', x: VALUE_LEFT + 3 * CHAR, y: 0.8 },
     ]);
     expect(hiddenRuns(twoRows)).toEqual([]);
@@ -65,11 +65,11 @@ describe('bridgedPlace', () => {
   it('offers the one listed name that bridges a gap, never vouched for', () => {
     const issue = issueOf(
       backWithIssue([
-        { text: '齐', skip: 0 },
-        { text: '安县公安局', skip: 5 },
+        { text: '乌', skip: 0 },
+        { text: '德县公安局', skip: 5 },
       ]),
     );
-    expect(issue?.value).toBe('齐齐哈尔市依安县公安局');
+    expect(issue?.value).toBe('乌兰察布市化德县公安局');
     expect(issue?.confidence).toBeLessThan(0.9);
   });
 
@@ -82,10 +82,10 @@ describe('bridgedPlace', () => {
   });
 
   it('completes an authority cut short only from enough characters to name one', () => {
-    const cut = issueOf(backWithIssue([{ text: '广安市岳池', skip: 0 }]));
-    expect(cut?.value).toBe('广安市岳池县公安局');
+    const cut = issueOf(backWithIssue([{ text: '南充市营山', skip: 0 }]));
+    expect(cut?.value).toBe('南充市营山县公安局');
     expect(cut?.confidence).toBeLessThan(0.9);
-    expect(issueOf(backWithIssue([{ text: '广安市', skip: 0 }]))?.value).toBe('广安市');
+    expect(issueOf(backWithIssue([{ text: '南充市', skip: 0 }]))?.value).toBe('南充市');
   });
 
   it('leaves a name read whole as listed alone, the city-prefixed form included', () => {
@@ -107,7 +107,7 @@ describe('hiddenLead', () => {
   });
 
   it('sees nothing hidden where the value starts where print sets it', () => {
-    const glyphs = glyphsOf([{ text: '泾源县公安局', x: VALUE_LEFT, y: 0.74 }]);
+    const glyphs = glyphsOf([{ text: '阳朔县公安局', x: VALUE_LEFT, y: 0.74 }]);
     expect(hiddenLead(glyphs, labelRight)).toBeNull();
   });
 
@@ -116,11 +116,11 @@ describe('hiddenLead', () => {
       min: 5,
     });
     expect(
-      issueOf(backWithIssue([{ text: '泾源县公安局', skip: 0 }])).hiddenBefore,
+      issueOf(backWithIssue([{ text: '阳朔县公安局', skip: 0 }])).hiddenBefore,
     ).toBeUndefined();
     // A listed name read whole, however far from its label, lost nothing.
     expect(
-      issueOf(backWithIssue([{ text: '泾源县公安局', skip: 3 }])).hiddenBefore,
+      issueOf(backWithIssue([{ text: '阳朔县公安局', skip: 3 }])).hiddenBefore,
     ).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ const MIN_HIDDEN = 0.6;
 const COUNT_TOLERANCE = 1;
 /**
  * A name stopping short is completed only from this many characters: fewer begin too many
- * names of the list for one to be meant (广安市 begins every bureau of its city).
+ * names of the list for one to be meant (南充市 begins every bureau of its city).
  */
 const MIN_OPEN_PREFIX = 4;
 

@@ -58,8 +58,8 @@ export const CONFIDENCE = {
    */
   overlaidByMark: 0.85,
   /**
-   * A place name the gazetteer holds, read after characters it does not hold (聊城市 of
-   * 聊城市临清市公安局): kept as read, since cards print such variants, but nothing checked them.
+   * A place name the gazetteer holds, read after characters it does not hold (商丘市 of
+   * 商丘市永城市公安局): kept as read, since cards print such variants, but nothing checked them.
    */
   beyondGazetteer: 0.85,
   /**

@@ -160,7 +160,7 @@ function inOrderWithin(digits: string, date: string): boolean {
 }
 
 /**
- * A number whose date a mark hid (130981卵9元1效285): its region and sequence read as digits
+ * A number whose date a mark hid (320583卵8元2效146): its region and sequence read as digits
  * around what the mark left, the legible digits among them in the order of the printed birth
  * date, which then stands in for the hidden ones. The birth row, not the number, is what was
  * read there, so the result is never vouched for: at most `changedByCheck` when the check

@@ -92,7 +92,7 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
 
 /**
  * Cuts overlaid marks out of a face's lines. A line keeps its other glyphs, with a gap where the
- * mark was, so a value read together with a stamp (复赛使用黄庆和) keeps its own characters; each
+ * mark was, so a value read together with a stamp (复赛使用赵立新) keeps its own characters; each
  * mark's extent is kept so that a value it stands over is not vouched for (it may hide
  * characters).
  */
@@ -220,7 +220,7 @@ function withoutStampEnds(
 /**
  * Whether a mark stands over a value's box or touches its ends: within half the value's height
  * to either side, on the same rows. A seal over a line hides what is under it, and the reading
- * closes up with no trace of the loss (乐华道办事处 for 乐华街道办事处 under 禁止复印).
+ * closes up with no trace of the loss (河西道办事处 for 河西街道办事处 under 禁止复印).
  */
 export function touchesMark(value: Extent, marks: readonly Extent[]): boolean {
   const reach = (value.bottom - value.top) / 2;

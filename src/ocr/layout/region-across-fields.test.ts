@@ -23,24 +23,27 @@ function number(value: string, valid = false): IdNumberReading {
 describe('addressWithNumbersRegion', () => {
   it("puts back the region's hidden start where the address begins with its last characters", () => {
     const filled = addressWithNumbersRegion(
-      address('县香水镇白家村', 0.94),
-      number('64042419660119027'),
+      address('县白沙镇岭头村', 0.94),
+      number('45032119580624031'),
     );
-    expect(filled?.value).toBe('宁夏回族自治区固原市泾源县香水镇白家村');
+    expect(filled?.value).toBe('广西壮族自治区桂林市阳朔县白沙镇岭头村');
     expect(filled?.confidence).toBe(CONFIDENCE.derivedFromNumber);
   });
 
   it('keeps the longest part of the region the address holds', () => {
     const filled = addressWithNumbersRegion(
-      address('临清市松林镇'),
-      number('371581196704077127', true),
+      address('永城市石楼镇'),
+      number('411481197205164834', true),
     );
-    expect(filled?.value).toBe('山东省聊城市临清市松林镇');
+    expect(filled?.value).toBe('河南省商丘市永城市石楼镇');
   });
 
   it('leaves an address that holds only the ends of the region, as some cards print it', () => {
     expect(
-      addressWithNumbersRegion(address('黑龙江省依安县新兴镇仁义村'), number('23022319900819620')),
+      addressWithNumbersRegion(
+        address('内蒙古自治区化德县新安镇三合村'),
+        number('15092219831126073'),
+      ),
     ).toBeNull();
   });
 
@@ -48,66 +51,66 @@ describe('addressWithNumbersRegion', () => {
     expect(
       addressWithNumbersRegion(
         address('北京市朝阳区建国路88号'),
-        number('371581196704077127', true),
+        number('411481197205164834', true),
       ),
     ).toBeNull();
   });
 
   it("leaves an address that shares no end of the number's region, and a number too short", () => {
     expect(
-      addressWithNumbersRegion(address('松林镇马张村'), number('371581196704077127')),
+      addressWithNumbersRegion(address('石楼镇东岗村'), number('411481197205164834')),
     ).toBeNull();
-    expect(addressWithNumbersRegion(address('县香水镇白家村'), number('6404241966'))).toBeNull();
+    expect(addressWithNumbersRegion(address('县白沙镇岭头村'), number('4503211958'))).toBeNull();
   });
 });
 
 describe('numberWithAddressRegion', () => {
-  const birth = '1997-10-02' as IsoDate;
+  const birth = '1985-07-23' as IsoDate;
 
   it('puts the address region in front of a number read without it, as printed', () => {
     const whole = numberWithAddressRegion(
-      number('9971002060'),
-      address('河北省秦皇岛市海港区海阳镇海阳二村'),
+      number('9850723041'),
+      address('江苏省徐州市鼓楼区丰泽镇丰泽二村'),
       birth,
       TODAY,
     );
-    expect(codesOfAddressRegion('河北省秦皇岛市海港区')).toEqual(['130302']);
-    expect(whole).toMatchObject({ value: '13030219971002060', valid: false });
+    expect(codesOfAddressRegion('江苏省徐州市鼓楼区')).toEqual(['320302']);
+    expect(whole).toMatchObject({ value: '32030219850723041', valid: false });
     expect(whole?.confidence).toBe(CONFIDENCE.failedCheck);
   });
 
   it('takes the 18-digit number its check character accepts, never vouched for', () => {
     const whole = numberWithAddressRegion(
-      number('19671002067X'),
-      address('山东省聊城市临清市松林镇'),
-      '1967-10-02' as IsoDate,
+      number('19790311106X'),
+      address('河南省商丘市永城市石楼镇'),
+      '1979-03-11' as IsoDate,
       TODAY,
     );
-    // 371581 19671002 067 X passes GB 11643's check.
-    expect(whole?.value).toBe('37158119671002067X');
+    // 411481 19790311 106 X passes GB 11643's check.
+    expect(whole?.value).toBe('41148119790311106X');
     expect(whole?.valid).toBe(true);
     expect(whole?.confidence).toBe(CONFIDENCE.derivedFromNumber);
   });
 
   it('leaves a valid number, one whose digits do not end the birth date, and an unlisted region', () => {
-    const region = address('河北省秦皇岛市海港区海阳镇');
-    expect(numberWithAddressRegion(number('9971002060', true), region, birth, TODAY)).toBeNull();
-    expect(numberWithAddressRegion(number('9981002060'), region, birth, TODAY)).toBeNull();
-    expect(numberWithAddressRegion(number('060'), region, birth, TODAY)).toBeNull();
-    const unlisted = address('海阳镇海阳二村');
-    expect(numberWithAddressRegion(number('9971002060'), unlisted, birth, TODAY)).toBeNull();
+    const region = address('江苏省徐州市鼓楼区丰泽镇');
+    expect(numberWithAddressRegion(number('9850723041', true), region, birth, TODAY)).toBeNull();
+    expect(numberWithAddressRegion(number('9860723041'), region, birth, TODAY)).toBeNull();
+    expect(numberWithAddressRegion(number('041'), region, birth, TODAY)).toBeNull();
+    const unlisted = address('丰泽镇丰泽二村');
+    expect(numberWithAddressRegion(number('9850723041'), unlisted, birth, TODAY)).toBeNull();
   });
 
   it("leaves a number whose address names a development zone: no number carries a zone's code", () => {
     const zone = address('吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村');
-    expect(numberWithAddressRegion(number('9971002060'), zone, birth, TODAY)).toBeNull();
+    expect(numberWithAddressRegion(number('9850723041'), zone, birth, TODAY)).toBeNull();
   });
 });
 
 describe('issueOfFrontsRegion', () => {
   const front = {
-    address: address('宁夏回族自治区固原市泾源县香水镇白家村'),
-    number: address('64042419660119027', CONFIDENCE.failedCheck),
+    address: address('广西壮族自治区桂林市阳朔县白沙镇岭头村'),
+    number: address('45032119580624031', CONFIDENCE.failedCheck),
   };
 
   function issue(value: string, hiddenBefore?: { min: number; max: number }): FieldReading {
@@ -116,17 +119,17 @@ describe('issueOfFrontsRegion', () => {
 
   it("chooses the region's bureau by the characters the space before the value holds", () => {
     expect(issueOfFrontsRegion(issue('县公安局', { min: 4, max: 6 }), front)?.value).toBe(
-      '固原市泾源县公安局',
+      '桂林市阳朔县公安局',
     );
     expect(issueOfFrontsRegion(issue('县公安局', { min: 1, max: 3 }), front)?.value).toBe(
-      '泾源县公安局',
+      '阳朔县公安局',
     );
   });
 
   it('leaves an authority when nothing was hidden, neither name fits or the region is unknown', () => {
     expect(issueOfFrontsRegion(issue('县公安局'), front)).toBeNull();
     expect(issueOfFrontsRegion(issue('县公安局', { min: 3, max: 4 }), front)).toBeNull();
-    const nowhere = { address: address('香水镇白家村'), number: address('9971002060') };
+    const nowhere = { address: address('白沙镇岭头村'), number: address('9850723041') };
     expect(issueOfFrontsRegion(issue('县公安局', { min: 4, max: 6 }), nowhere)).toBeNull();
   });
 

@@ -41,10 +41,10 @@ const SEQUENCE_LENGTHS = [4, 3] as const;
 
 /**
  * The address with the region of the number where its own start was hidden: an address that
- * begins with no listed region, but with the region's last characters (县香水镇… of 宁夏回族自治区
- * 固原市泾源县, 临清市松林镇… of 山东省聊城市临清市), takes the region whole. Addresses start with
+ * begins with no listed region, but with the region's last characters (县白沙镇… of 广西壮族自治区
+ * 桂林市阳朔县, 永城市石楼镇… of 河南省商丘市永城市), takes the region whole. Addresses start with
  * their province, so one that starts inside a region lost what came before. One that holds the
- * region's ends without its middle (黑龙江省依安县…) is left alone: some cards print it so. Null
+ * region's ends without its middle (内蒙古自治区化德县…) is left alone: some cards print it so. Null
  * when the address begins with a listed region, starts with no end of the number's region, or
  * the number names no current county.
  */
@@ -78,7 +78,7 @@ function keptRegionEnd(chars: readonly string[], region: readonly string[]): num
 }
 
 /**
- * The number whose region a mark hid (9971002060 of 13030219971002060), put back together from
+ * The number whose region a mark hid (9850723041 of 32030219850723041), put back together from
  * the address's listed region, the printed birth date and the digits read after it: those must
  * hold at least the date's last `MIN_DATE_DIGITS` and then the sequence. A reading that still
  * holds its region, an address region the list spells for more than one code, or a development

@@ -15,30 +15,30 @@ function townChecked(read: Glyph[], holes: number[] = []) {
 
 describe('the towns of a county', () => {
   it('are listed by the county-level code', () => {
-    expect(townsOf(['440803'])?.names.has('乐华街道')).toBe(true);
-    expect(townsOf(['640424'])?.names.has('香水镇')).toBe(true);
+    expect(townsOf(['440902'])?.names.has('河西街道')).toBe(true);
+    expect(townsOf(['450321'])?.names.has('白沙镇')).toBe(true);
     expect(townsOf(['000000'])).toBeNull();
   });
 });
 
 describe('an address town checked against its county', () => {
   it("takes the recogniser's runner-up that names one of the county's towns", () => {
-    // 岳池县 lists 花园镇; 花 read 0.9 as 化.
-    const read = glyphs('四川省广安市岳池县化园镇两不来村', {
-      9: { prob: 0.9, alternatives: [['花', 0.08]] },
+    // 营山县 lists 绿水镇; 绿 read 0.9 as 录.
+    const read = glyphs('四川省南充市营山县录水镇五里坡村', {
+      9: { prob: 0.9, alternatives: [['绿', 0.08]] },
     });
     const match = townChecked(read);
-    expect(match?.variant.chars.join('')).toBe('四川省广安市岳池县花园镇两不来村');
+    expect(match?.variant.chars.join('')).toBe('四川省南充市营山县绿水镇五里坡村');
     expect(placeConfidence(match ?? matchPlace(read, addressRegions(), 'prefix', []))).toBeLessThan(
       0.9,
     );
   });
 
   it('restores a character where the line has a hole for it', () => {
-    const read = glyphs('广东省湛江市霞山区乐华道办事处');
+    const read = glyphs('广东省茂名市茂南区河西道办事处');
     expect(townChecked(read)).toBeNull();
     expect(townChecked(read, [11])?.variant.chars.join('')).toBe(
-      '广东省湛江市霞山区乐华街道办事处',
+      '广东省茂名市茂南区河西街道办事处',
     );
   });
 
@@ -63,9 +63,9 @@ describe('an address town checked against its county', () => {
   });
 
   it('leaves a town as read when it is listed, or when nothing listed is offered', () => {
-    expect(townChecked(glyphs('宁夏回族自治区固原市泾源县香水镇白家村'))).toBeNull();
+    expect(townChecked(glyphs('广西壮族自治区桂林市阳朔县白沙镇岭头村'))).toBeNull();
     // A made-up or renamed town stays, even doubtful: the list never replaces what was not offered.
-    const doubtful = glyphs('广东省湛江市霞山区乐平街道东路5号', {
+    const doubtful = glyphs('广东省茂名市茂南区河平街道东路5号', {
       10: { prob: 0.5, alternatives: [['坪', 0.3]] },
     });
     expect(townChecked(doubtful)).toBeNull();

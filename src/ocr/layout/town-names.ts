@@ -41,8 +41,8 @@ export function townsOf(codes: readonly string[]): Gazetteer | null {
 
 /**
  * An address's region matched as read or by the recogniser's alternatives, with the township-level
- * division after it checked against that county's towns (花园镇 of 四川省广安市岳池县花园镇…, read
- * 化园镇 with 花 the runner-up; 乐华街道 of 广东省湛江市霞山区乐华街道办事处, its 街 dropped where the
+ * division after it checked against that county's towns (绿水镇 of 四川省南充市营山县绿水镇…, read
+ * 录水镇 with 绿 the runner-up; 河西街道 of 广东省茂名市茂南区河西街道办事处, its 街 dropped where the
  * line has room for it). Only the recogniser's own alternatives, or a character
  * put where the line has room for one it dropped (`holes`), are taken. A doubtful character is
  * never replaced by one it did not offer: many addresses name no town right after the county, or
