@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fragmentsAgree, oneDigitApart, showsNoDigit } from './birth-fragments.ts';
+import { digitsWithinOne, fragmentsAgree, showsNoDigit } from './birth-fragments.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { faceOf, frontLines, SAMPLE_FRONT, SAMPLE_TODAY } from './read-face-builder.ts';
 
@@ -41,23 +41,28 @@ describe('a birth row partly hidden under a stamp', () => {
   });
 });
 
-describe('a birth row read one digit short or long', () => {
-  it("is the date's digits with exactly one lost or one put in", () => {
-    expect(oneDigitApart('2001年2月18日', '2001-12-18')).toBe(true);
-    expect(oneDigitApart('201年12月18日', '2001-12-18')).toBe(true);
-    expect(oneDigitApart('2001年2月8日', '2001-12-18')).toBe(false);
-    expect(oneDigitApart('2001年2月19日', '2001-12-19')).toBe(true);
-    expect(oneDigitApart('2001年3月18日', '2001-12-18')).toBe(false);
-    expect(oneDigitApart('2001年12月18日', '2001-12-18')).toBe(false);
-    expect(oneDigitApart('1990年14月12日', '1990-04-12')).toBe(true);
-    expect(oneDigitApart('19901年4月12日', '1990-04-12')).toBe(true);
-    expect(oneDigitApart('1990年14月13日', '1990-04-12')).toBe(false);
-    expect(oneDigitApart('1990年114月12日', '1990-04-12')).toBe(false);
+describe('a birth row read with a digit or a 年月日 lost, or a digit more', () => {
+  it("is the date's digits, all of them or with exactly one lost or one put in", () => {
+    expect(digitsWithinOne('2001年2月18日', '2001-12-18')).toBe(true);
+    expect(digitsWithinOne('201年12月18日', '2001-12-18')).toBe(true);
+    expect(digitsWithinOne('2001年2月8日', '2001-12-18')).toBe(false);
+    expect(digitsWithinOne('2001年2月19日', '2001-12-19')).toBe(true);
+    expect(digitsWithinOne('2001年3月18日', '2001-12-18')).toBe(false);
+    expect(digitsWithinOne('2001年12月18日', '2001-12-18')).toBe(true);
+    expect(digitsWithinOne('20016月21', '2001-06-21')).toBe(true);
+    expect(digitsWithinOne('1990年14月12日', '1990-04-12')).toBe(true);
+    expect(digitsWithinOne('19901年4月12日', '1990-04-12')).toBe(true);
+    expect(digitsWithinOne('1990年14月13日', '1990-04-12')).toBe(false);
+    expect(digitsWithinOne('1990年114月12日', '1990-04-12')).toBe(false);
   });
 
   it("takes the valid number's date, shown to the clerk", () => {
     const number = '11010520011218123X';
     expect(birthRead('2001年2月18日', number)).toMatchObject({
+      value: '2001-12-18',
+      confidence: 0.5,
+    });
+    expect(birthRead('200112月18', number)).toMatchObject({
       value: '2001-12-18',
       confidence: 0.5,
     });

@@ -40,16 +40,17 @@ function oneInserted(shorter: string, longer: string): boolean {
 }
 
 /**
- * Whether a birth row's digits are those `date` prints with exactly one lost (2001年2月18日 for
- * 2001-12-18: a mark's stroke over the 1 of 12, and the recogniser closes the row up without a
- * trace) or one more (1990年14月12日 for 1990-04-12: a stroke of a shadow's edge or a mark read
- * as a 1). Years, months and days do not move one digit apart by chance, so with a valid number
- * its date is the row's, though shown to the clerk.
+ * Whether a birth row's digits are those `date` prints, where the row spells no date of its own:
+ * all of them with a 年, 月 or 日 lost (20016月21 for 2001-06-21), or with exactly one digit lost
+ * (2001年2月18日 for 2001-12-18: a mark's stroke over the 1 of 12, and the recogniser closes the
+ * row up without a trace) or one more (1990年14月12日 for 1990-04-12: a stroke of a shadow's edge
+ * or a mark read as a 1). Years, months and days do not come within a digit of each other by
+ * chance, so with a valid number its date is the row's, though shown to the clerk.
  */
-export function oneDigitApart(printed: string, date: IsoDate): boolean {
+export function digitsWithinOne(printed: string, date: IsoDate): boolean {
   const read = printed.replace(/\D/gu, '');
   const full = printedDigits(date);
-  return oneInserted(read, full) || oneInserted(full, read);
+  return read === full || oneInserted(read, full) || oneInserted(full, read);
 }
 
 /**

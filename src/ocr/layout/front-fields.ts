@@ -8,7 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { fragmentsAgree, oneDigitApart, showsNoDigit } from './birth-fragments.ts';
+import { digitsWithinOne, fragmentsAgree, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
 import { afterAgreement, allRightProbability, CONFIDENCE, capped } from './confidence.ts';
@@ -276,10 +276,10 @@ function readBirth(
       };
     }
   }
-  // A row read one digit short of the valid number's date lost it under a mark, or the
-  // recogniser dropped it; one digit long, it took a stroke for one: the number's date, shown to
-  // the clerk.
-  if (fromNumber !== null && oneDigitApart(textOf(glyphs), fromNumber)) {
+  // A row that holds the valid number's date's digits but spells no date lost a 年, 月 or 日; one
+  // digit short of them, it lost a digit under a mark or the recogniser dropped it; one digit
+  // long, it took a stroke for one: the number's date, shown to the clerk.
+  if (fromNumber !== null && digitsWithinOne(textOf(glyphs), fromNumber)) {
     return { value: fromNumber, confidence: CONFIDENCE.derivedFromNumber, box };
   }
   // A row partly hidden under a stamp takes the number's date where what is legible agrees; the
