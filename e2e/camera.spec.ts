@@ -1,7 +1,21 @@
-import { devices, expect, test } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, chromium, devices, expect, test } from '@playwright/test';
 import config from '../playwright.config.ts';
+import { CAPTURE_CARDS, type Stretch, writeCardVideo } from './support/card-video.ts';
 
 const baseLaunch = config.use?.launchOptions ?? {};
+
+/**
+ * The desk the capture videos show, with no card on it. Chromium's own fake camera shows a
+ * moving test pattern whose shapes the live view now and then takes for a card, so the test of
+ * a shot without one plays this instead.
+ */
+const EMPTY_DESK: readonly Stretch[] = [
+  { card: null, frames: 10, from: { x: 0.5, y: 0.5, size: 0.6 } },
+];
+const videoDir = resolve(import.meta.dirname, '../test-results/camera-video');
+const videoPath = resolve(videoDir, 'empty-desk.y4m');
 
 // A phone, and Chromium's fake camera (a moving test pattern) granted without a prompt.
 test.use({
@@ -24,21 +38,52 @@ test('the phone camera button asks for the rear camera', async ({ page }) => {
   await expect(takePhoto).toHaveAttribute('accept', 'image/*');
 });
 
-test('without a card in view the live view says so, and 拍摄 still sends the whole frame', async ({
-  page,
-}) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: '取景拍摄' }).click();
-  const camera = page.getByRole('dialog', { name: '取景拍摄' });
-  // Chromium's own fake camera shows a moving test pattern: no card to find.
-  await expect(camera.getByTestId('capture-hint')).toHaveText('未找到证件，请将整张证件放入画面');
-  await expect(camera.getByRole('button', { name: '拍摄' })).toHaveCSS('min-height', '44px');
-  await camera.getByRole('button', { name: '拍摄' }).click();
-  await expect(camera.getByTestId('capture-step')).toHaveText(/已拍第一面|没有识别出证件/);
-  await camera.getByRole('button', { name: '完成' }).click();
-  const shot = page.getByRole('region', { name: '图片队列' }).getByRole('listitem');
-  await expect(shot).toHaveCount(1);
-  await expect(shot).toHaveAccessibleName(/^相机拍摄 .*\.jpg$/);
+test.describe('with an empty desk in view', () => {
+  // The fake camera reads its file when the browser starts, so this browser is launched once the
+  // video is written.
+  let browser: Browser;
+
+  test.beforeAll(async () => {
+    mkdirSync(videoDir, { recursive: true });
+    await writeCardVideo(videoPath, EMPTY_DESK, CAPTURE_CARDS);
+    browser = await chromium.launch({
+      ...baseLaunch,
+      args: [
+        ...(baseLaunch.args ?? []),
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-video-capture=${videoPath}`,
+      ],
+    });
+  });
+
+  test.afterAll(async () => {
+    await browser?.close();
+  });
+
+  test('without a card in view the live view says so, and 拍摄 still sends the whole frame', async ({
+    baseURL,
+  }) => {
+    const context = await browser.newContext({
+      ...devices['Pixel 7'],
+      baseURL,
+      permissions: ['camera'],
+      locale: 'zh-CN',
+    });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('button', { name: '取景拍摄' }).click();
+    const camera = page.getByRole('dialog', { name: '取景拍摄' });
+    await expect(camera.getByTestId('capture-hint')).toHaveText('未找到证件，请将整张证件放入画面');
+    await expect(camera.getByRole('button', { name: '拍摄' })).toHaveCSS('min-height', '44px');
+    await camera.getByRole('button', { name: '拍摄' }).click();
+    await expect(camera.getByTestId('capture-step')).toHaveText(/已拍第一面|没有识别出证件/);
+    await camera.getByRole('button', { name: '完成' }).click();
+    const shot = page.getByRole('region', { name: '图片队列' }).getByRole('listitem');
+    await expect(shot).toHaveCount(1);
+    await expect(shot).toHaveAccessibleName(/^相机拍摄 .*\.jpg$/);
+    await context.close();
+  });
 });
 
 test('without a secure context the live view explains what to do instead', async ({ page }) => {
