@@ -1,10 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, devices, expect, test } from '@playwright/test';
-import config from '../playwright.config.ts';
-import { CAPTURE_CARDS, type Stretch, writeCardVideo } from './support/card-video.ts';
-
-const baseLaunch = config.use?.launchOptions ?? {};
+import { type Browser, devices, expect, test } from '@playwright/test';
+import { CAPTURE_CARDS, launchWithCameraVideo, type Stretch } from './support/card-video.ts';
+import { chromiumLaunchOptions, fakeCameraSwitches } from './support/chromium-launch.ts';
 
 /**
  * The desk the capture videos show, with no card on it. Chromium's own fake camera shows a
@@ -14,21 +11,13 @@ const baseLaunch = config.use?.launchOptions ?? {};
 const EMPTY_DESK: readonly Stretch[] = [
   { card: null, frames: 10, from: { x: 0.5, y: 0.5, size: 0.6 } },
 ];
-const videoDir = resolve(import.meta.dirname, '../test-results/camera-video');
-const videoPath = resolve(videoDir, 'empty-desk.y4m');
+const videoPath = resolve(import.meta.dirname, '../test-results/camera-video/empty-desk.y4m');
 
 // A phone, and Chromium's fake camera (a moving test pattern) granted without a prompt.
 test.use({
   ...devices['Pixel 7'],
   permissions: ['camera'],
-  launchOptions: {
-    ...baseLaunch,
-    args: [
-      ...(baseLaunch.args ?? []),
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-    ],
-  },
+  launchOptions: chromiumLaunchOptions(fakeCameraSwitches()),
 });
 
 test('the phone camera button asks for the rear camera', async ({ page }) => {
@@ -39,22 +28,11 @@ test('the phone camera button asks for the rear camera', async ({ page }) => {
 });
 
 test.describe('with an empty desk in view', () => {
-  // The fake camera reads its file when the browser starts, so this browser is launched once the
-  // video is written.
+  // Launched once the video is written (`launchWithCameraVideo`).
   let browser: Browser;
 
   test.beforeAll(async () => {
-    mkdirSync(videoDir, { recursive: true });
-    await writeCardVideo(videoPath, EMPTY_DESK, CAPTURE_CARDS);
-    browser = await chromium.launch({
-      ...baseLaunch,
-      args: [
-        ...(baseLaunch.args ?? []),
-        '--use-fake-ui-for-media-stream',
-        '--use-fake-device-for-media-stream',
-        `--use-file-for-fake-video-capture=${videoPath}`,
-      ],
-    });
+    browser = await launchWithCameraVideo(videoPath, EMPTY_DESK, CAPTURE_CARDS);
   });
 
   test.afterAll(async () => {

@@ -1,38 +1,23 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, chromium, expect, test } from '@playwright/test';
-import config from '../playwright.config.ts';
+import { type Browser, expect, test } from '@playwright/test';
 import { HINT_TEXT } from '../src/app/capture/capture-rules.ts';
 import { cardsOfSide } from './support/card-fixtures.ts';
-import { CAPTURE_CARDS, CAPTURE_SCENARIO, writeCardVideo } from './support/card-video.ts';
+import { CAPTURE_CARDS, CAPTURE_SCENARIO, launchWithCameraVideo } from './support/card-video.ts';
 import { isOcrRequest } from './support/desk.ts';
 import { RECOGNITION_TIMEOUT_MS, resultFields } from './support/recognition.ts';
 
 // Chromium's fake camera plays a video made from the committed cards: dim, empty, far, tilted,
 // moving, glare, then the portrait side steady, then the emblem side steady (in a loop).
-const videoDir = resolve(import.meta.dirname, '../test-results/capture-video');
-const videoPath = resolve(videoDir, 'front-then-back.y4m');
-const baseLaunch = config.use?.launchOptions ?? {};
+const videoPath = resolve(import.meta.dirname, '../test-results/capture-video/front-then-back.y4m');
 
 test.setTimeout(4 * RECOGNITION_TIMEOUT_MS);
 
-// This spec launches its own Chromium once the video is written: the fake camera reads the
-// file when the browser starts, and the shared browser fixture may start before beforeAll.
+// This spec launches its own Chromium once the video is written (`launchWithCameraVideo`).
 let browser: Browser;
 
 test.beforeAll(async () => {
   test.setTimeout(300_000);
-  mkdirSync(videoDir, { recursive: true });
-  await writeCardVideo(videoPath, CAPTURE_SCENARIO, CAPTURE_CARDS);
-  browser = await chromium.launch({
-    ...baseLaunch,
-    args: [
-      ...(baseLaunch.args ?? []),
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${videoPath}`,
-    ],
-  });
+  browser = await launchWithCameraVideo(videoPath, CAPTURE_SCENARIO, CAPTURE_CARDS);
 });
 
 test.afterAll(async () => {

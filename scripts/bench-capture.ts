@@ -8,20 +8,18 @@
  *
  *   npm run bench:capture [-- --port 8311] [--throttle 4]
  */
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import sharp from 'sharp';
 import {
   CAPTURE_CARDS,
   CAPTURE_SCENARIO,
+  launchWithCameraVideo,
   renderFrames,
   VIDEO_SIZE,
-  writeCardVideo,
 } from '../e2e/support/card-video.ts';
 import { isOcrRequest } from '../e2e/support/desk.ts';
-import playwrightConfig from '../playwright.config.ts';
 import { serverOnPort } from './bench-load/server-process.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -53,21 +51,9 @@ async function fullFrameJpeg(): Promise<Buffer> {
 }
 
 async function main() {
-  const dir = resolve(ROOT, 'bench-results/capture-video');
-  mkdirSync(dir, { recursive: true });
-  const video = resolve(dir, 'front-then-back.y4m');
-  await writeCardVideo(video, CAPTURE_SCENARIO, CAPTURE_CARDS);
+  const video = resolve(ROOT, 'bench-results/capture-video/front-then-back.y4m');
   const server = await serverOnPort(Number(args.port));
-  const launch = playwrightConfig.use?.launchOptions ?? {};
-  const browser = await chromium.launch({
-    ...launch,
-    args: [
-      ...(launch.args ?? []),
-      '--use-fake-ui-for-media-stream',
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-video-capture=${video}`,
-    ],
-  });
+  const browser = await launchWithCameraVideo(video, CAPTURE_SCENARIO, CAPTURE_CARDS);
   try {
     const context = await browser.newContext({ permissions: ['camera'], locale: 'zh-CN' });
     const page = await context.newPage();

@@ -1,12 +1,14 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { type Browser, chromium } from '@playwright/test';
 import sharp, { type OverlayOptions } from 'sharp';
 import { z } from 'zod';
 import { FACE_HEIGHT, FACE_WIDTH } from '../../src/ocr/card-geometry.ts';
 import { homographyFromQuads, type Point } from '../../src/ocr/geometry.ts';
 import { warpImage } from '../../src/ocr/warp.ts';
 import { CARDS_DIR } from './card-fixtures.ts';
+import { chromiumLaunchOptions, fakeCameraSwitches } from './chromium-launch.ts';
 
 /**
  * Camera videos for Chromium's fake camera (`--use-file-for-fake-video-capture`), made from the
@@ -216,6 +218,21 @@ export async function writeCardVideo(
     await write(rgbToI420(frame, width, height));
   }
   await new Promise<void>((done) => out.end(done));
+}
+
+/**
+ * Chromium with its fake camera playing the stretches in a loop, the video written to `path`
+ * first: the camera reads its file when the browser starts, so a spec that needs one launches its
+ * own browser once the video is there (the shared browser fixture may start before beforeAll).
+ */
+export async function launchWithCameraVideo(
+  path: string,
+  stretches: readonly Stretch[],
+  sources: CardSources,
+): Promise<Browser> {
+  mkdirSync(dirname(path), { recursive: true });
+  await writeCardVideo(path, stretches, sources);
+  return chromium.launch(chromiumLaunchOptions(fakeCameraSwitches(path)));
 }
 
 /** The cards every capture video shows: one holder's portrait side and a back whose period fits. */

@@ -24,3 +24,15 @@ export function chromiumLaunchOptions(extraArgs: readonly string[] = []): Launch
     ],
   };
 }
+
+/**
+ * The switches for Chromium's fake camera, granted without a prompt: its own moving test
+ * pattern, or `video` (a Y4M file, read when the browser starts) played in a loop.
+ */
+export function fakeCameraSwitches(video?: string): string[] {
+  return [
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    ...(video === undefined ? [] : [`--use-file-for-fake-video-capture=${video}`]),
+  ];
+}
