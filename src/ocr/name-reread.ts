@@ -86,13 +86,18 @@ export async function rereadDoubtfulNames(
     const lines = [...scan.face.lines];
     indices.forEach((index, i) => {
       const first = lines[index] as RecognizedLine;
-      const others = decoded
-        .slice(i * NAME_REREAD_MARGINS.length, (i + 1) * NAME_REREAD_MARGINS.length)
-        .map((line) => ({ ...first, text: line.text, score: line.score, chars: line.chars }));
+      const readings = decoded.slice(
+        i * NAME_REREAD_MARGINS.length,
+        (i + 1) * NAME_REREAD_MARGINS.length,
+      );
+      const others = readings.map((line) => ({
+        ...first,
+        text: line.text,
+        score: line.score,
+        chars: line.chars,
+      }));
       const voted = voteLineReadings([first, ...others]);
-      const inkSeparated = decoded
-        .slice(i * NAME_REREAD_MARGINS.length, (i + 1) * NAME_REREAD_MARGINS.length)
-        .some((line) => line.inkSeparated);
+      const inkSeparated = readings.some((line) => line.inkSeparated);
       lines[index] = inkSeparated ? { ...voted, inkSeparated } : voted;
     });
     reread.push({ ...scan, face: { ...scan.face, lines } });

@@ -1,4 +1,5 @@
 import type { Quad } from '../../idcard/api-contract.ts';
+import { isStandardCharacter } from '../../idcard/standard-characters.ts';
 import { ENGINE_REC } from '../ocr-params.ts';
 import type { RecognizedChar, RecognizedLine } from '../recognized-line.ts';
 import { type Extent, extentOf, sliceQuad, unionQuad } from './quad-geometry.ts';
@@ -121,6 +122,11 @@ export function boxOfGlyphs(glyphs: readonly Glyph[]): Quad | null {
 
 /** One Han character. */
 export const HAN_CHAR = /^\p{Script=Han}$/u;
+
+/** Whether a character is a Han character of the 通用规范汉字表. */
+export function isStandardHan(char: string): boolean {
+  return HAN_CHAR.test(char) && isStandardCharacter(char);
+}
 
 /**
  * The glyphs without the non-Han characters at either end: the fields written only in Han

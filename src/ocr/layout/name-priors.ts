@@ -1,5 +1,4 @@
-import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import { type Glyph, HAN_CHAR } from './glyphs.ts';
+import { type Glyph, HAN_CHAR, isStandardHan } from './glyphs.ts';
 import { isCommonSingleSurname, startsWithCompoundSurname } from './surnames.ts';
 
 /**
@@ -34,10 +33,6 @@ function closeFit(glyph: Glyph, fits: (char: string) => boolean): Choice | undef
   return glyph.alternatives.find(
     (alternative) => fits(alternative.char) && alternative.prob >= CLOSE_RATIO * glyph.prob,
   );
-}
-
-function isStandardHan(char: string): boolean {
-  return HAN_CHAR.test(char) && isStandardCharacter(char);
 }
 
 /**

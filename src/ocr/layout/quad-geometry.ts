@@ -49,7 +49,6 @@ export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number):
   ];
 }
 
-/** The area an extent covers; none for one turned inside out (an empty intersection). */
 /** The rectangle an extent spans, as a quad: top-left, top-right, bottom-right, bottom-left. */
 export function quadOf({ left, top, right, bottom }: Extent): Quad {
   return [
@@ -60,6 +59,7 @@ export function quadOf({ left, top, right, bottom }: Extent): Quad {
   ];
 }
 
+/** The area an extent covers; none for one turned inside out (an empty intersection). */
 export function areaOf(extent: Extent): number {
   return Math.max(0, extent.right - extent.left) * Math.max(0, extent.bottom - extent.top);
 }

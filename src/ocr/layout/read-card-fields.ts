@@ -109,9 +109,9 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
 
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
- * the row boxed in their place): the name, the ethnic group, the number, the address's lost lines, the
- * issuing authority, the validity period's start or end. The pipeline reads each such region as one line
- * (`lookAtUnboxed`).
+ * the row boxed in their place): the name, the ethnic group, the number, the address's lost
+ * lines, the issuing authority, the validity period's start or end. The pipeline reads each such
+ * region as one line (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {

@@ -1,9 +1,5 @@
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import { type Glyph, HAN_CHAR } from './glyphs.ts';
-
-function isStandardHan(char: string): boolean {
-  return HAN_CHAR.test(char) && isStandardCharacter(char);
-}
+import { type Glyph, HAN_CHAR, isStandardHan } from './glyphs.ts';
 
 /**
  * An address is printed in the characters of the 通用规范汉字表: every GB/T 2260 name is, and
