@@ -11,7 +11,7 @@ const image = (() => {
 
 describe('line crops (get_rotate_crop_image + resize_norm_img)', () => {
   it('scales a line to height 48 with the width following its aspect ratio, unpadded', () => {
-    const { line } = recCrop(image, [
+    const line = recCrop(image, [
       [0, 0],
       [100, 0],
       [100, 20],

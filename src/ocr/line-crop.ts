@@ -1,6 +1,5 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { composeHomographies, distance, homographyFromQuads, type Point } from './geometry.ts';
-import { holdsInk } from './ink-separation.ts';
 import type { Tensor } from './model-runner.ts';
 import { REC_PARAMS } from './ocr-params.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -72,14 +71,9 @@ export function writeLineTensor(
   }
 }
 
-/**
- * One line's crop as the recogniser reads it, `REC_PARAMS.imageHeight` rows, and whether it holds
- * enough of a mark's ink to be read lifted too (`holdsInk`; the lifting is left to the reader,
- * which needs it only for lines it did not read surely).
- */
-export function recCrop(source: RgbImage, box: Quad): { line: RgbImage; inked: boolean } {
-  const line = cropLine(source, box, REC_PARAMS.imageHeight);
-  return { line, inked: holdsInk(line) };
+/** One line's crop as the recogniser reads it, `REC_PARAMS.imageHeight` rows high. */
+export function recCrop(source: RgbImage, box: Quad): RgbImage {
+  return cropLine(source, box, REC_PARAMS.imageHeight);
 }
 
 /** A crop as the recogniser's input for a single call, unpadded. */

@@ -3,7 +3,7 @@ import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
 import { settledByFirstReading } from './first-reading.ts';
-import { liftInk } from './ink-separation.ts';
+import { holdsInk, liftInk } from './ink-separation.ts';
 import { cropLine, lineTensor, recCrop, writeLineTensor } from './line-crop.ts';
 import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
@@ -65,7 +65,7 @@ export async function recognizeLine(
   box: Quad,
   models: TextModels,
 ): Promise<DecodedLine> {
-  const input = lineTensor(cropLine(image, box, REC_PARAMS.imageHeight));
+  const input = lineTensor(recCrop(image, box));
   return decodeLine(input, await models.runner.run('rec', input, REC_OUTPUT), models.charset);
 }
 
@@ -151,20 +151,17 @@ export async function recognizeLines(
   const crops = boxes.map((box) => recCrop(image, box));
   const readsFirst = (i: number) =>
     typeof firstReader === 'boolean' ? firstReader : (firstReader[i] ?? true);
-  const lines: LineReading[] = await readInputs(
-    crops.map(({ line }) => lineTensor(line)),
-    models,
-    readsFirst,
-  );
+  const lines: LineReading[] = await readInputs(crops.map(lineTensor), models, readsFirst);
   // A line read surely as one of the card's closed forms (a label, a date, the number) has lost
   // nothing under the ink, and a box that reads as nothing at all holds no print to give back (a
-  // piece of the photo or the emblem); the rest of the inked lines are read again lifted.
-  const inkedLines = crops.flatMap(({ inked }, i) => {
+  // piece of the photo or the emblem); the rest are looked at for ink, and read again lifted.
+  const inkedLines = crops.flatMap((crop, i) => {
     const asIs = lines[i] as DecodedLine;
-    return !inked || asIs.text === '' || settledByFirstReading(asIs) ? [] : [i];
+    if (asIs.text === '' || settledByFirstReading(asIs)) return [];
+    return holdsInk(crop) ? [i] : [];
   });
   const lifted = await readInputs(
-    inkedLines.map((i) => lineTensor(liftInk(crops[i]?.line as RgbImage))),
+    inkedLines.map((i) => lineTensor(liftInk(crops[i] as RgbImage))),
     models,
     (k) => readsFirst(inkedLines[k] as number),
   );
