@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { developmentZones } from './development-zones.ts';
+import { developmentZones } from './division-lists.ts';
 
 describe('developmentZones', () => {
   it("lists the statistics bureau's zones with the region an address in one begins with", () => {

@@ -1,4 +1,4 @@
-import { developmentZones } from './development-zones.ts';
+import { developmentZones } from './division-lists.ts';
 import { allCounties, cityWideRegions, isDevelopmentZone, isMunicipality } from './regions.ts';
 
 /**

