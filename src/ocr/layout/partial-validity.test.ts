@@ -39,6 +39,16 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(to).toMatchObject({ value: '', confidence: 0 });
   });
 
+  it('completes an end cut short after its year from the whole start, doubtful', () => {
+    const { from, to } = validity('2016.10.24-2036.1%');
+    expect(from.value).toBe('2016-10-24');
+    expect(to).toMatchObject({ value: '2036-10-24' });
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+    // A year no lawful length after the start, or digits off its month and day, complete nothing.
+    expect(validity('2016.10.24-2031.1').to.value).toBe('');
+    expect(validity('2016.10.24-2036.2').to.value).toBe('');
+  });
+
   it('completes a start read one digit short from the end, doubtful', () => {
     const { from, to } = validity('2021.1.22-2026.11.22');
     expect(from).toMatchObject({ value: '2021-11-22' });

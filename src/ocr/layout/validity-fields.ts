@@ -113,12 +113,42 @@ function startMissingADigit(
   return starts.length === 1 ? dateOf(starts[0] as string) : null;
 }
 
+/** The digits of each end a lawful length after `from`, on its month and day (YYYYMMDD). */
+function lawfulEndDigits(from: IsoDate): string[] {
+  return DATED_TERMS.map(
+    (years) => `${Number(from.slice(0, 4)) + years}${from.slice(5, 7)}${from.slice(8, 10)}`,
+  );
+}
+
+/**
+ * Fewest digits of a date, read before a mark hid the rest, that tie it to the one lawful date
+ * of the other end read whole: its year, as the lawful lengths differ in years.
+ */
+const MIN_BEGUN_DIGITS = 4;
+
+/**
+ * An end whose last digits a mark hid (2016.10.24-2036.1 of 2016.10.24-2036.10.24), completed
+ * from the start read whole: the one end a lawful length after it, on the same month and day,
+ * that the digits read begin.
+ */
+function endCutShort(
+  chars: readonly string[],
+  positions: readonly number[],
+  from: IsoDate,
+): IsoDate | null {
+  if (positions.length < MIN_BEGUN_DIGITS || positions.length >= DATE_DIGITS) return null;
+  const read = positions.map((i) => chars[i]).join('');
+  const ends = lawfulEndDigits(from).filter((end) => end.startsWith(read));
+  return ends.length === 1 ? dateOf(ends[0] as string) : null;
+}
+
 /**
  * What a row partly hidden under a stamp still shows, split at its dash: the start where the
  * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
  * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short completed
- * from the end (`startMissingADigit`). Without a dash, the start as `periodOf` reads it, or the
- * end (`withoutDash`).
+ * from the end (`startMissingADigit`), an end begun after a whole start completed from it
+ * (`endCutShort`). Without a dash, the start as `periodOf` reads it, or the end
+ * (`withoutDash`).
  */
 function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
@@ -133,21 +163,16 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
     dash === -1
       ? []
       : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
-  const to: ValidTo | null = toDate ?? (longTerm.length > 0 ? LONG_TERM : null);
+  const endDate = toDate ?? (from === null || dash === -1 ? null : endCutShort(chars, after, from));
+  const to: ValidTo | null = endDate ?? (longTerm.length > 0 ? LONG_TERM : null);
   const part: PartialPeriod = {
     from,
     to,
     fromGlyphs: from === null ? [] : before,
-    toGlyphs: toDate !== null ? after : to === null ? [] : longTerm,
+    toGlyphs: endDate !== null ? after : to === null ? [] : longTerm,
   };
   return dash === -1 ? withoutDash(part, chars, today) : part;
 }
-
-/**
- * Fewest digits of a start, read before a mark, that tie it to the one lawful start of the end
- * read whole after the mark: its year.
- */
-const MIN_START_DIGITS = 4;
 
 /**
  * A row whose dash a mark hid together with the start's last digits (20181理2038.11.18 of
@@ -158,7 +183,7 @@ const MIN_START_DIGITS = 4;
 function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   const digits = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
   const begun = digits.slice(0, -DATE_DIGITS);
-  if (begun.length < MIN_START_DIGITS || begun.length >= DATE_DIGITS) return null;
+  if (begun.length < MIN_BEGUN_DIGITS || begun.length >= DATE_DIGITS) return null;
   const toGlyphs = digits.slice(-DATE_DIGITS);
   const to = dateAt(chars, toGlyphs);
   if (to === null) return null;
