@@ -1,6 +1,8 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { recognizeBoxes } from './face-lines.ts';
 import type { Homography } from './geometry.ts';
+import { sliceQuad } from './layout/quad-geometry.ts';
+import { ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import type { TextModels } from './text-models.ts';
@@ -16,10 +18,44 @@ function centredIn(box: Quad, region: Quad): boolean {
   return x >= left && x <= right && y >= top && y <= bottom;
 }
 
+/** Mean length and height of a quad's opposite edges. */
+function shapeOf([p0, p1, p2, p3]: Quad): { length: number; height: number } {
+  const edge = (a: Quad[number], b: Quad[number]) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+  return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
+}
+
+/**
+ * A line read from a region, boxed where its characters were read, half a character's pitch
+ * beyond the outer ones: the region's margins are where the pipeline looked, not where anything
+ * is printed, and a box reaching well past a line's last character says that the line lost one
+ * there (室 read at the start of a whole address row). The characters' spans are shares of the
+ * new box.
+ */
+export function boxedToCharacters(line: RecognizedLine): RecognizedLine {
+  const spans = line.chars.map((char) => char.span);
+  const first = spans[0];
+  const last = spans.at(-1);
+  if (first === undefined || last === undefined || spans.includes(undefined)) return line;
+  const { length, height } = shapeOf(line.box);
+  if (length <= 0) return line;
+  const margin = (ENGINE_REC.charPitch / 2) * (height / length);
+  const from = Math.max(0, (first.start + first.end) / 2 - margin);
+  const to = Math.min(1, (last.start + last.end) / 2 + margin);
+  const share = (at: number) => (at - from) / (to - from);
+  return {
+    ...line,
+    box: sliceQuad(line.box, from, to),
+    chars: line.chars.map((char) => ({
+      ...char,
+      ...(char.span && { span: { start: share(char.span.start), end: share(char.span.end) } }),
+    })),
+  };
+}
+
 /**
  * Look at the unboxed: a region where `rate` found a value empty (a lone 傣 the detector does not
- * box on a blurred copy) is read as one line, in place of any scrap boxed inside it; the reading
- * stands only where it rates no worse.
+ * box on a blurred copy) is read as one line (`boxedToCharacters`), in place of any scrap boxed
+ * inside it; the reading stands only where it rates no worse.
  */
 export async function lookAtUnboxed(
   photo: RgbImage,
@@ -32,7 +68,7 @@ export async function lookAtUnboxed(
   const regions = first.unboxed ?? [];
   if (regions.length === 0) return lines;
   const read = (await recognizeBoxes(photo, faceToPhoto, regions, models)).map(
-    (line): RecognizedLine => ({ ...line, unboxed: true }),
+    (line): RecognizedLine => ({ ...boxedToCharacters(line), unboxed: true }),
   );
   if (read.length === 0) return lines;
   const again = [...lines.filter((l) => !regions.some((r) => centredIn(l.box, r))), ...read];
