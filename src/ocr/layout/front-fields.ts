@@ -8,6 +8,7 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
+import { endsInBareNumber, rowAfterAddress, withoutScrapRows } from './address-end.ts';
 import { digitsWithinOne, fragmentsAgree, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
@@ -48,8 +49,6 @@ const NAME_CHAR = /^[\p{Script=Han}·•]$/u;
 const UNDOTTED_PARTS = /^[^·•]{4,}$/u;
 /** An address is written in Han characters with house numbers; a few characters are not one. */
 const ADDRESS_SHAPE = /^(?=.*\p{Script=Han})[\p{Script=Han}\p{N}A-Za-z()（）·\-－#]{6,}$/u;
-/** An address ending in a digit: house and room numbers are printed with 号 or 室 after them. */
-const BARE_NUMBER_END = /\d$/u;
 /** The address's label, which the value may be read together with. */
 const ADDRESS_LABEL = '住址';
 /**
@@ -173,15 +172,16 @@ function endsByItsRegion(value: string): boolean {
 }
 
 /**
- * The address in the table's characters (`withStandardRunnerUps`), its region checked against
- * the gazetteer (`matchPlace`); what precedes a region in place of the label 住址 is cut off
- * whatever it reads, since an address begins with its province (`matchPlaceAfterLabel`,
- * `beginsWithPlace`), and a value so trimmed or so changed is not vouched for, nor is one
- * cut short (`endsByItsRegion`), one that names no region at all (its start lost), or one read
- * on a face whose number row gave nothing (`unbounded`): that row bounds the address from below,
- * and what kept it from being read, a mark or a face framed too large, may have taken the
- * address's last line too (…23栋1单 of …23栋1单元902室, its last line boxed with a usage line
- * across the number). Those three are incomplete.
+ * The address without scrap rows (`withoutScrapRows`), in the table's characters
+ * (`withStandardRunnerUps`), its region checked against the gazetteer (`matchPlace`); what
+ * precedes a region in place of the label 住址 is cut off whatever it reads, since an address
+ * begins with its province (`matchPlaceAfterLabel`, `beginsWithPlace`), and a value so trimmed
+ * or so changed is not vouched for, nor is one cut short (`endsByItsRegion`), one that names no
+ * region at all (its start lost), one read on a face whose number row gave nothing
+ * (`unbounded`), or one that ends in a bare number on a wrapped line (`rowAfterAddress`). The
+ * number row bounds the address from below, and what kept it from being read, a mark or a face
+ * framed too large, may have taken the address's last line too (…23栋1单 of …23栋1单元902室,
+ * its last line boxed with a usage line across the number). Those four are incomplete.
  */
 function readAddress(
   glyphs: readonly Glyph[],
@@ -189,7 +189,7 @@ function readAddress(
   unbounded: boolean,
   marks: readonly Extent[],
 ): FieldReading {
-  const standard = withStandardRunnerUps(glyphs);
+  const standard = withStandardRunnerUps(withoutScrapRows(glyphs));
   const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft, marks);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
@@ -201,12 +201,17 @@ function readAddress(
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
-    BARE_NUMBER_END.test(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
+    endsInBareNumber(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
   );
   // One that begins with no region lost its start (a first line the detector did not box) as
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
-  // line that names a region the gazetteer holds, though less sure than a whole reading.
-  const short = endsByItsRegion(value) || match.how === 'none' || unbounded;
+  // line that names a region the gazetteer holds, though less sure than a whole reading; one
+  // that ends in a bare number on a wrapped line, to a reading of the row below.
+  const short =
+    endsByItsRegion(value) ||
+    match.how === 'none' ||
+    unbounded ||
+    (endsInBareNumber(value) && rowAfterAddress(read.glyphs) !== null);
   return {
     value,
     confidence: Math.min(

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { extentOf } from './quad-geometry.ts';
+import { rateReading } from './read-card-fields.ts';
+import {
+  faceOf,
+  frontLines,
+  readFrontOf,
+  SAMPLE_FRONT,
+  SAMPLE_TODAY,
+} from './read-face-builder.ts';
+
+/** The address's first line, and a second as long that ends in a bare room number. */
+const WRAPPED = ['北京市朝阳区建国路', '88号院3号楼12单元1205'];
+
+function rated(address: string[]) {
+  return rateReading(faceOf(frontLines({ ...SAMPLE_FRONT, address })), 'front', SAMPLE_TODAY);
+}
+
+describe('an address that may go on in the row below', () => {
+  it('is not vouched for when it ends in a bare number on a line wrapped like the one above', () => {
+    const { address } = readFrontOf({ address: WRAPPED });
+    expect(address.value).toBe(WRAPPED.join(''));
+    expect(address.confidence).toBeLessThanOrEqual(0.5);
+    expect(address.incomplete).toBe(true);
+  });
+
+  it('has the row after its last line looked at, as wide as its lines', () => {
+    const regions = rated(WRAPPED).unboxed.map((region) => extentOf([region]));
+    const last = 0.59 * 540;
+    const below = regions.find((r) => r.top > last && r.top < last + 0.08 * 540);
+    expect(below).toBeDefined();
+    expect(below?.left).toBeCloseTo(0.18 * 856, 0);
+  });
+
+  it('reads whole with the 室 found alone on that row', () => {
+    const { address } = readFrontOf({ address: [...WRAPPED, '室'] });
+    expect(address.value).toBe(`${WRAPPED.join('')}室`);
+    expect(address.incomplete).toBeUndefined();
+  });
+
+  it('is left alone when its last line stops short of the one above, or ends otherwise', () => {
+    for (const address of [
+      ['北京市朝阳区建国路', '88号院3号楼1205'],
+      ['北京市朝阳区建国路', '88号院3号楼12单元1205号'],
+    ]) {
+      const { unboxed } = rated(address);
+      expect(unboxed.some((region) => extentOf([region]).top > 0.59 * 540)).toBe(false);
+      expect(readFrontOf({ address }).address.incomplete).toBeUndefined();
+    }
+  });
+});
+
+describe('withoutScrapRows', () => {
+  it('drops a row read as letters alone below the address, and keeps rows of digits', () => {
+    const { address } = readFrontOf({ address: [...WRAPPED, 'X'] });
+    expect(address.value).toBe(WRAPPED.join(''));
+    const digits = readFrontOf({ address: ['北京市朝阳区建国路88号院', '3号楼12单元', '1205'] });
+    expect(digits.address.value).toBe('北京市朝阳区建国路88号院3号楼12单元1205');
+  });
+});

@@ -1,0 +1,72 @@
+import type { Quad } from '../../idcard/api-contract.ts';
+import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+import { centerOf } from './quad-geometry.ts';
+
+/**
+ * Where an address may go on past what was read: cards print 号 or 室 after house and room
+ * numbers, and wrap a line at the photo, so an address that ends in a bare number on a wrapped
+ * line may have its last character alone on the row below (…3单元3306 | 室), a box the detector
+ * can miss.
+ */
+
+/** An address ending in a digit: house and room numbers are printed with 号 or 室 after them. */
+const BARE_NUMBER_END = /\d$/u;
+
+/** Whether an address ends in a bare number (`CONFIDENCE.openEnded`). */
+export function endsInBareNumber(address: string): boolean {
+  return BARE_NUMBER_END.test(address);
+}
+
+/**
+ * A last line that ends within this many of its heights of the line above's end was wrapped
+ * like it: the next character, as wide as the line is high less the box's margins, did not fit.
+ */
+const WRAP_ROOM = 1;
+
+/** What every row of an address holds: a Han character or a digit. */
+const ADDRESS_ROW_PRINT = /[\p{Script=Han}\d]/u;
+
+/**
+ * The address without rows that hold neither a Han character nor a digit: no print of the
+ * card's, but the guilloche or a stroke read as letters (X on the row below a room number,
+ * looked at for a 室 that was not there).
+ */
+export function withoutScrapRows(address: readonly Glyph[]): Glyph[] {
+  const printed = new Set(
+    address.filter((glyph) => ADDRESS_ROW_PRINT.test(glyph.char)).map((glyph) => glyph.line),
+  );
+  return address.filter((glyph) => printed.has(glyph.line));
+}
+
+/** The address's lines as read, top to bottom, each its glyphs. */
+function linesOf(address: readonly Glyph[]): Glyph[][] {
+  const lines = new Map<number, Glyph[]>();
+  for (const glyph of address) lines.set(glyph.line, [...(lines.get(glyph.line) ?? []), glyph]);
+  return [...lines.values()].sort(
+    (a, b) => centerOf(extentOfGlyphs(a)).y - centerOf(extentOfGlyphs(b)).y,
+  );
+}
+
+/**
+ * The row after the address's last line, where the address may go on (see above): one line
+ * pitch below the last line, as wide as the lines read; null unless the address ends in a bare
+ * number on a line that ends where the line above it does.
+ */
+export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
+  if (!endsInBareNumber(textOf(address))) return null;
+  const lines = linesOf(address);
+  const [above, last] = lines.slice(-2).map(extentOfGlyphs);
+  if (above === undefined || last === undefined) return null;
+  const height = last.bottom - last.top;
+  if (above.right - last.right > WRAP_ROOM * height) return null;
+  const pitch = centerOf(last).y - centerOf(above).y;
+  const left = Math.min(above.left, last.left);
+  const right = Math.max(above.right, last.right);
+  const [top, bottom] = [last.top + pitch, last.bottom + pitch];
+  return [
+    [left, top],
+    [right, top],
+    [right, bottom],
+    [left, bottom],
+  ];
+}
