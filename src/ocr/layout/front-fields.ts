@@ -196,7 +196,7 @@ function readAddress(
     holesOf,
     beginsWithPlace: true,
   });
-  const match = withTownChecked(read.match, read.glyphs, holesOf(read.glyphs)) ?? read.match;
+  const match = withTownChecked(read.match, read.glyphs, read.holes) ?? read.match;
   const value = match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,

@@ -230,7 +230,8 @@ function withUnlisted(cut: readonly Glyph[], match: PlaceMatch): PlaceMatch {
  * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`), or stand before a value that
  * always begins with its place (`beginsWithPlace`: an address begins with its province, so 上 of
  * 上河南省安阳市…, a stamp's stroke boxed with the line, is not the address's); otherwise they are
- * kept before the name, as an authority may print more than the list holds.
+ * kept before the name, as an authority may print more than the list holds. `holes`: where the
+ * glyphs returned may have lost a character (`options.holesOf` of them).
  */
 export function matchPlaceAfterLabel(
   glyphs: readonly Glyph[],
@@ -241,13 +242,15 @@ export function matchPlaceAfterLabel(
     holesOf: (glyphs: readonly Glyph[]) => number[];
     beginsWithPlace?: boolean;
   },
-): { match: PlaceMatch; glyphs: readonly Glyph[]; trimmed: boolean } {
-  const asRead = matchPlace(glyphs, gazetteer, mode, options.holesOf(glyphs));
-  if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false };
+): { match: PlaceMatch; glyphs: readonly Glyph[]; trimmed: boolean; holes: number[] } {
+  const holes = options.holesOf(glyphs);
+  const asRead = matchPlace(glyphs, gazetteer, mode, holes);
+  if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false, holes };
   const labelLength = Array.from(options.label).length;
   for (let dropped = 1; dropped <= labelLength && dropped < glyphs.length; dropped++) {
     const rest = glyphs.slice(dropped);
-    const match = matchPlace(rest, gazetteer, mode, options.holesOf(rest));
+    const restHoles = options.holesOf(rest);
+    const match = matchPlace(rest, gazetteer, mode, restHoles);
     if (match.how === 'none') continue;
     const cut = glyphs.slice(0, dropped);
     const foreign =
@@ -255,11 +258,11 @@ export function matchPlaceAfterLabel(
       labelRemains(cut, options.label) ||
       beginsMarkWording(textOf(cut));
     if (foreign) {
-      return { match, glyphs: rest, trimmed: true };
+      return { match, glyphs: rest, trimmed: true, holes: restHoles };
     }
-    return { match: withUnlisted(cut, match), glyphs, trimmed: false };
+    return { match: withUnlisted(cut, match), glyphs, trimmed: false, holes };
   }
-  return { match: asRead, glyphs, trimmed: false };
+  return { match: asRead, glyphs, trimmed: false, holes };
 }
 
 /**
