@@ -59,7 +59,22 @@ describe('dominantTextAngle', () => {
   });
 });
 
+/** A white photo with a grey band across it from `top` to `bottom`: a border above and below. */
+function bandedPhoto(width: number, height: number, top: number, bottom: number): RgbImage {
+  const photo = blankPhoto(width, height);
+  photo.data.fill(200, top * width * 3, bottom * width * 3);
+  return photo;
+}
+
 describe('findCards', () => {
+  it('takes three boxes for a card when two opposite sides of its border were measured', () => {
+    // An emblem side on a copy: its two titles, and its two rows boxed as one under a usage line.
+    const boxes = [boxAt(350, 250, 300, 40), boxAt(320, 310, 360, 50), boxAt(300, 430, 400, 45)];
+    expect(findCards(bandedPhoto(1000, 800, 200, 520), boxes, 4)).toHaveLength(1);
+    expect(findCards(blankPhoto(1000, 800), boxes, 4)).toHaveLength(0);
+    expect(findCards(bandedPhoto(1000, 800, 200, 520), boxes.slice(1), 4)).toHaveLength(0);
+  });
+
   it('takes small type spanning many line heights for one card when it is as wide as one', () => {
     // Small type: seven rows over 13.9 line heights, 1.5 times wider than tall.
     const boxes = faceText(100, 100, 20, 43);

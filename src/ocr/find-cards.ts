@@ -45,6 +45,13 @@ const SIDE_BY_SIDE_GROWTH = 1.5;
  */
 const MIN_CARD_BOXES = 4;
 /**
+ * A cluster one box short of `MIN_CARD_BOXES` counts when two opposite sides of the card's border
+ * were measured: an emblem side on a photocopy page whose small letter-spaced labels went
+ * unboxed, and whose two rows a usage line across them boxed as one, leaves its two titles and
+ * that box.
+ */
+const MIN_BORDERED_CARD_BOXES = 3;
+/**
  * The least share of the card's width a card's text cluster spans (the emblem side's two bottom
  * rows alone span about 0.62): bounds how far from the text the card's edges are looked for.
  */
@@ -102,8 +109,7 @@ export function dominantTextAngle(boxes: DetectedBox[]): number | null {
   let sy = 0;
   for (const line of lines) {
     // Only lines within 15° of the peak (angles compared modulo π).
-    const diff = Math.abs(((line.angle - peakAngle + 1.5 * Math.PI) % Math.PI) - Math.PI / 2);
-    if (diff > Math.PI / 12) continue;
+    if (angleApart(line.angle, peakAngle) > Math.PI / 12) continue;
     sx += line.length * Math.cos(2 * line.angle);
     sy += line.length * Math.sin(2 * line.angle);
   }
@@ -120,8 +126,7 @@ type Extent = { x0: number; y0: number; x1: number; y1: number };
 function runsTilted(box: DetectedBox, direction: number): boolean {
   const line = longSide(box);
   if (line.length < MIN_LINE_ASPECT * line.short) return false;
-  const apart = Math.abs(((line.angle - direction + 1.5 * Math.PI) % Math.PI) - Math.PI / 2);
-  return apart > (MARK_TILT_DEG * Math.PI) / 180;
+  return angleApart(line.angle, direction) > (MARK_TILT_DEG * Math.PI) / 180;
 }
 
 /** Whether a box's centre lies inside `extent`, in the frame turned by (`cos`, `sin`). */
@@ -135,6 +140,11 @@ function centreWithin(box: DetectedBox, extent: Extent, cos: number, sin: number
     sin,
   );
   return x >= extent.x0 && x <= extent.x1 && y >= extent.y0 && y <= extent.y1;
+}
+
+/** How far apart two line directions lie (radians within [0, π), compared modulo π). */
+function angleApart(a: number, b: number): number {
+  return Math.abs(((a - b + 1.5 * Math.PI) % Math.PI) - Math.PI / 2);
 }
 
 function rotate(p: Point, cos: number, sin: number): Point {
@@ -182,18 +192,9 @@ function fitsOneCard(merged: Extent, parts: [Extent, Extent], lineHeight: number
  */
 function clusterBoxes(
   boxes: DetectedBox[],
-  cos: number,
-  sin: number,
+  frame: TurnedFrame,
 ): { boxes: DetectedBox[]; extent: Extent }[] {
-  const extents = boxes.map((b): Extent => {
-    const pts = b.box.map((p) => rotate(p, cos, sin));
-    return {
-      x0: Math.min(...pts.map((p) => p[0])),
-      x1: Math.max(...pts.map((p) => p[0])),
-      y0: Math.min(...pts.map((p) => p[1])),
-      y1: Math.max(...pts.map((p) => p[1])),
-    };
-  });
+  const extents = boxes.map((b) => turnedExtent(b, frame));
   const heights = extents.map((e) => e.y1 - e.y0).sort((a, b) => a - b);
   const lineHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   const maxGap = CLUSTER_GAP_LINES * lineHeight;
@@ -350,16 +351,123 @@ function spansAlong(
   return spans;
 }
 
+/** A frame turned by `direction` so that text running along it runs left to right. */
+type TurnedFrame = { cos: number; sin: number; toPhoto: (u: number, v: number) => Point };
+
+function turnedFrame(direction: number): TurnedFrame {
+  // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
+  const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
+  const cos = Math.cos(-angle);
+  const sin = Math.sin(-angle);
+  return { cos, sin, toPhoto: (u, v) => rotate([u, v], cos, -sin) };
+}
+
+/** The extent of a box in a turned frame. */
+function turnedExtent(box: DetectedBox, { cos, sin }: TurnedFrame): Extent {
+  const pts = box.box.map((p) => rotate(p, cos, sin));
+  return {
+    x0: Math.min(...pts.map((p) => p[0])),
+    x1: Math.max(...pts.map((p) => p[0])),
+    y0: Math.min(...pts.map((p) => p[1])),
+    y1: Math.max(...pts.map((p) => p[1])),
+  };
+}
+
+/**
+ * The card around one cluster of boxes, in `frame`: its rectangle chosen among the straight edges
+ * around its text, the strongest set of edges that holds the text and keeps the ID-1 proportions
+ * (a text row's edge taken for the card's gives a card of the wrong shape, or one that cuts its
+ * own text). Null for a cluster of fewer than `MIN_CARD_BOXES` boxes whose card's border was not
+ * measured all around, or on two opposite sides for one box fewer (`MIN_BORDERED_CARD_BOXES`).
+ * `tilted`: a mark's boxes, kept with the card they lie inside.
+ */
+function cardAround(
+  image: RgbImage,
+  { boxes: members, extent }: { boxes: DetectedBox[]; extent: Extent },
+  frame: TurnedFrame,
+  tilted: readonly DetectedBox[],
+): CardCandidate | null {
+  const { cos, sin, toPhoto } = frame;
+  const textWidth = extent.x1 - extent.x0;
+  const textHeight = extent.y1 - extent.y0;
+  const maxWidth = textWidth / MIN_TEXT_WIDTH_SHARE;
+  const maxHeight = maxWidth / CARD_ASPECT;
+  const lineHeights = members.map((b) => longSide(b).short).sort((a, b) => a - b);
+  const slack = CONTAINMENT_SLACK * (lineHeights[Math.floor(lineHeights.length / 2)] ?? 0);
+  // Brightness steps are summed along the text's own span, which surely lies on the card.
+  const rows: [number, number] = [extent.y0, extent.y1];
+  const cols: [number, number] = [extent.x0, extent.x1];
+  const expectedWidth = textWidth / TEXT_WIDTH_SHARE;
+  const margin = MIN_TEXT_MARGIN * textWidth;
+  const widths = spansAlong(
+    edgeCandidates(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0 - margin, false),
+    edgeCandidates(image, toPhoto, rows, extent.x1 + margin, extent.x0 + maxWidth, false),
+    extent.x0,
+    extent.x1,
+    { min: textWidth, max: maxWidth, expected: expectedWidth },
+    slack,
+  );
+  const tops = edgeCandidates(
+    image,
+    toPhoto,
+    cols,
+    extent.y1 - maxHeight,
+    extent.y0 - margin,
+    true,
+  );
+  const bottoms = edgeCandidates(
+    image,
+    toPhoto,
+    cols,
+    extent.y1 + margin,
+    extent.y0 + maxHeight,
+    true,
+  );
+  let best: { x: Span; y: Span; score: number } | null = null;
+  for (const x of widths) {
+    const width = x.end - x.start;
+    const heights = spansAlong(
+      tops,
+      bottoms,
+      extent.y0,
+      extent.y1,
+      { min: textHeight, max: maxHeight, expected: width / CARD_ASPECT },
+      slack,
+    );
+    for (const y of heights) {
+      const height = y.end - y.start;
+      if (Math.abs(width / height / CARD_ASPECT - 1) > ASPECT_TOLERANCE) continue;
+      const score = x.strength + y.strength;
+      if (!best || score > best.score) best = { x, y, score };
+    }
+  }
+  // The text-centred fallback always fits, so `best` is set; the guard keeps the types honest.
+  if (!best) throw new Error('no card rectangle fits the text');
+  const { x, y } = best;
+  // The border measured on all four sides in the ID-1 proportions, not placed around the text
+  // by the card's expected size: something card-shaped is there even when its text is blurred.
+  const outlined = x.measured && y.measured;
+  const bordered = x.measured || y.measured;
+  if (members.length < MIN_CARD_BOXES && !outlined) {
+    if (members.length < MIN_BORDERED_CARD_BOXES || !bordered) return null;
+  }
+  const card: Extent = { x0: x.start, x1: x.end, y0: y.start, y1: y.end };
+  return {
+    corners: [
+      toPhoto(x.start, y.start),
+      toPhoto(x.end, y.start),
+      toPhoto(x.end, y.end),
+      toPhoto(x.start, y.end),
+    ],
+    boxes: [...members, ...tilted.filter((box) => centreWithin(box, card, cos, sin))],
+  };
+}
+
 /**
  * Finds up to `maxCards` cards: the text direction (from the detected boxes unless `rows`,
  * radians within [0, π), says where the card's own rows were read to run), the boxes grouped
- * per card, and each card's rectangle chosen among the straight edges around its text: the
- * strongest set of edges that holds the text and keeps the ID-1 proportions (a text row's edge
- * taken for the card's gives a card of the wrong shape, or one that cuts its own text). A
- * cluster of fewer than `MIN_CARD_BOXES` boxes counts only when its card's border was measured
- * all around. Largest
- * card first; the corners are in reading order for text running along the found direction (the
- * caller settles 0° against 180°).
+ * per card, and each card's rectangle (`cardAround`). Largest card first; the corners are in
+ * reading order for text running along the found direction (the caller settles 0° against 180°).
  */
 export function findCards(
   image: RgbImage,
@@ -369,11 +477,7 @@ export function findCards(
 ): CardCandidate[] {
   const direction = rows ?? dominantTextAngle(boxes);
   if (direction === null) return [];
-  // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
-  const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
-  const cos = Math.cos(-angle);
-  const sin = Math.sin(-angle);
-  const toPhoto = (u: number, v: number): Point => rotate([u, v], cos, -sin);
+  const frame = turnedFrame(direction);
   // Along rows the card was read to have, a mark's tiles and lines are left out of the
   // clusters, whose extents frame the cards: set over the card or beyond its edge at their own
   // angle, a watermark's tiles framed a turned portrait side so that its number fell off. Those
@@ -381,84 +485,16 @@ export function findCards(
   // may be a mark's own, and leaving out what runs across it would drop the card's rows.
   const tilted = rows === undefined ? [] : boxes.filter((box) => runsTilted(box, rows));
   const level = boxes.filter((box) => !tilted.includes(box));
-  const clusters = clusterBoxes(level, cos, sin).sort(
+  const clusters = clusterBoxes(level, frame).sort(
     (a, b) =>
       (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
       (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
   );
   const cards: CardCandidate[] = [];
-  for (const { boxes: members, extent } of clusters) {
+  for (const cluster of clusters) {
     if (cards.length === maxCards) break;
-    const textWidth = extent.x1 - extent.x0;
-    const textHeight = extent.y1 - extent.y0;
-    const maxWidth = textWidth / MIN_TEXT_WIDTH_SHARE;
-    const maxHeight = maxWidth / CARD_ASPECT;
-    const lineHeights = members.map((b) => longSide(b).short).sort((a, b) => a - b);
-    const slack = CONTAINMENT_SLACK * (lineHeights[Math.floor(lineHeights.length / 2)] ?? 0);
-    // Brightness steps are summed along the text's own span, which surely lies on the card.
-    const rows: [number, number] = [extent.y0, extent.y1];
-    const cols: [number, number] = [extent.x0, extent.x1];
-    const expectedWidth = textWidth / TEXT_WIDTH_SHARE;
-    const margin = MIN_TEXT_MARGIN * textWidth;
-    const widths = spansAlong(
-      edgeCandidates(image, toPhoto, rows, extent.x1 - maxWidth, extent.x0 - margin, false),
-      edgeCandidates(image, toPhoto, rows, extent.x1 + margin, extent.x0 + maxWidth, false),
-      extent.x0,
-      extent.x1,
-      { min: textWidth, max: maxWidth, expected: expectedWidth },
-      slack,
-    );
-    const tops = edgeCandidates(
-      image,
-      toPhoto,
-      cols,
-      extent.y1 - maxHeight,
-      extent.y0 - margin,
-      true,
-    );
-    const bottoms = edgeCandidates(
-      image,
-      toPhoto,
-      cols,
-      extent.y1 + margin,
-      extent.y0 + maxHeight,
-      true,
-    );
-    let best: { x: Span; y: Span; score: number } | null = null;
-    for (const x of widths) {
-      const width = x.end - x.start;
-      const heights = spansAlong(
-        tops,
-        bottoms,
-        extent.y0,
-        extent.y1,
-        { min: textHeight, max: maxHeight, expected: width / CARD_ASPECT },
-        slack,
-      );
-      for (const y of heights) {
-        const height = y.end - y.start;
-        if (Math.abs(width / height / CARD_ASPECT - 1) > ASPECT_TOLERANCE) continue;
-        const score = x.strength + y.strength;
-        if (!best || score > best.score) best = { x, y, score };
-      }
-    }
-    // The text-centred fallback always fits, so `best` is set; the guard keeps the types honest.
-    if (!best) throw new Error('no card rectangle fits the text');
-    const { x, y } = best;
-    // The border measured on all four sides in the ID-1 proportions, not placed around the text
-    // by the card's expected size: something card-shaped is there even when its text is blurred.
-    const outlined = x.measured && y.measured;
-    if (members.length < MIN_CARD_BOXES && !outlined) continue;
-    const card: Extent = { x0: x.start, x1: x.end, y0: y.start, y1: y.end };
-    cards.push({
-      corners: [
-        toPhoto(x.start, y.start),
-        toPhoto(x.end, y.start),
-        toPhoto(x.end, y.end),
-        toPhoto(x.start, y.end),
-      ],
-      boxes: [...members, ...tilted.filter((box) => centreWithin(box, card, cos, sin))],
-    });
+    const card = cardAround(image, cluster, frame, tilted);
+    if (card !== null) cards.push(card);
   }
   return cards;
 }
