@@ -1,7 +1,7 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { recognizeBoxes } from './face-lines.ts';
 import type { Homography } from './geometry.ts';
-import { sliceQuad } from './layout/quad-geometry.ts';
+import { lineShape, sliceQuad } from './layout/quad-geometry.ts';
 import { ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -18,12 +18,6 @@ function centredIn(box: Quad, region: Quad): boolean {
   return x >= left && x <= right && y >= top && y <= bottom;
 }
 
-/** Mean length and height of a quad's opposite edges. */
-function shapeOf([p0, p1, p2, p3]: Quad): { length: number; height: number } {
-  const edge = (a: Quad[number], b: Quad[number]) => Math.hypot(b[0] - a[0], b[1] - a[1]);
-  return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
-}
-
 /**
  * A line read from a region, boxed where its characters were read, half a character's pitch
  * beyond the outer ones: the region's margins are where the pipeline looked, not where anything
@@ -36,7 +30,7 @@ export function boxedToCharacters(line: RecognizedLine): RecognizedLine {
   const first = spans[0];
   const last = spans.at(-1);
   if (first === undefined || last === undefined || spans.includes(undefined)) return line;
-  const { length, height } = shapeOf(line.box);
+  const { length, height } = lineShape(line.box);
   if (length <= 0) return line;
   const margin = (ENGINE_REC.charPitch / 2) * (height / length);
   const from = Math.max(0, (first.start + first.end) / 2 - margin);

@@ -2,7 +2,7 @@ import type { Quad } from '../../idcard/api-contract.ts';
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
 import { ENGINE_REC } from '../ocr-params.ts';
 import type { RecognizedChar, RecognizedLine } from '../recognized-line.ts';
-import { type Extent, extentOf, sliceQuad, unionQuad } from './quad-geometry.ts';
+import { type Extent, extentOf, lineShape, sliceQuad, unionQuad } from './quad-geometry.ts';
 
 /**
  * Where the decoder emitted a character along its line, in heights of the line's box (a unit
@@ -40,13 +40,6 @@ function advanceOf(char: string): number {
 function charsOf(line: RecognizedLine): RecognizedChar[] {
   if (line.chars.map((c) => c.char).join('') === line.text) return line.chars;
   return Array.from(line.text, (char) => ({ char, prob: line.score, alternatives: [] }));
-}
-
-/** Length and height of a line's box, each the mean of its two opposite edges. */
-function lineShape(box: Quad): { length: number; height: number } {
-  const [p0, p1, p2, p3] = box;
-  const edge = (a: Quad[number], b: Quad[number]) => Math.hypot(b[0] - a[0], b[1] - a[1]);
-  return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
 }
 
 function alongOf(

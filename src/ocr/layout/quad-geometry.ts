@@ -39,6 +39,13 @@ function lerp(a: readonly [number, number], b: readonly [number, number], t: num
  * The part of a text line's quad between two fractions of its length, cut along the line's own
  * top and bottom edges so that slightly tilted lines keep their slant.
  */
+/** Length and height of a line's box, each the mean of its two opposite edges. */
+export function lineShape(box: Quad): { length: number; height: number } {
+  const [p0, p1, p2, p3] = box;
+  const edge = (a: Quad[number], b: Quad[number]) => Math.hypot(b[0] - a[0], b[1] - a[1]);
+  return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
+}
+
 export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number): Quad {
   const [tl, tr, br, bl] = quad;
   return [

@@ -163,7 +163,7 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
     dash === -1
       ? []
       : chars.flatMap((char, i) => (i > dash && LONG_TERM_CHARS.has(char) ? [i] : []));
-  const endDate = toDate ?? (from === null || dash === -1 ? null : endCutShort(chars, after, from));
+  const endDate = toDate ?? (from === null ? null : endCutShort(chars, after, from));
   const to: ValidTo | null = endDate ?? (longTerm.length > 0 ? LONG_TERM : null);
   const part: PartialPeriod = {
     from,
