@@ -151,6 +151,28 @@ function rotate(p: Point, cos: number, sin: number): Point {
   return [p[0] * cos - p[1] * sin, p[0] * sin + p[1] * cos];
 }
 
+/** A frame turned by `direction` so that text running along it runs left to right. */
+type TurnedFrame = { cos: number; sin: number; toPhoto: (u: number, v: number) => Point };
+
+function turnedFrame(direction: number): TurnedFrame {
+  // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
+  const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
+  const cos = Math.cos(-angle);
+  const sin = Math.sin(-angle);
+  return { cos, sin, toPhoto: (u, v) => rotate([u, v], cos, -sin) };
+}
+
+/** The extent of a box in a turned frame. */
+function turnedExtent(box: DetectedBox, { cos, sin }: TurnedFrame): Extent {
+  const pts = box.box.map((p) => rotate(p, cos, sin));
+  return {
+    x0: Math.min(...pts.map((p) => p[0])),
+    x1: Math.max(...pts.map((p) => p[0])),
+    y0: Math.min(...pts.map((p) => p[1])),
+    y1: Math.max(...pts.map((p) => p[1])),
+  };
+}
+
 function union(a: Extent, b: Extent): Extent {
   return {
     x0: Math.min(a.x0, b.x0),
@@ -349,28 +371,6 @@ function spansAlong(
     measured: false,
   });
   return spans;
-}
-
-/** A frame turned by `direction` so that text running along it runs left to right. */
-type TurnedFrame = { cos: number; sin: number; toPhoto: (u: number, v: number) => Point };
-
-function turnedFrame(direction: number): TurnedFrame {
-  // Turn by the smaller angle (179° is -1°): 0° against 180° is settled later by the classifier.
-  const angle = direction > Math.PI / 2 ? direction - Math.PI : direction;
-  const cos = Math.cos(-angle);
-  const sin = Math.sin(-angle);
-  return { cos, sin, toPhoto: (u, v) => rotate([u, v], cos, -sin) };
-}
-
-/** The extent of a box in a turned frame. */
-function turnedExtent(box: DetectedBox, { cos, sin }: TurnedFrame): Extent {
-  const pts = box.box.map((p) => rotate(p, cos, sin));
-  return {
-    x0: Math.min(...pts.map((p) => p[0])),
-    x1: Math.max(...pts.map((p) => p[0])),
-    y0: Math.min(...pts.map((p) => p[1])),
-    y1: Math.max(...pts.map((p) => p[1])),
-  };
 }
 
 /**
