@@ -447,10 +447,8 @@ function cardAround(
   // The border measured on all four sides in the ID-1 proportions, not placed around the text
   // by the card's expected size: something card-shaped is there even when its text is blurred.
   const outlined = x.measured && y.measured;
-  const bordered = x.measured || y.measured;
-  if (members.length < MIN_CARD_BOXES && !outlined) {
-    if (members.length < MIN_BORDERED_CARD_BOXES || !bordered) return null;
-  }
+  const bordered = members.length >= MIN_BORDERED_CARD_BOXES && (x.measured || y.measured);
+  if (members.length < MIN_CARD_BOXES && !outlined && !bordered) return null;
   const card: Extent = { x0: x.start, x1: x.end, y0: y.start, y1: y.end };
   return {
     corners: [

@@ -35,10 +35,6 @@ function lerp(a: readonly [number, number], b: readonly [number, number], t: num
   return [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t] as [number, number];
 }
 
-/**
- * The part of a text line's quad between two fractions of its length, cut along the line's own
- * top and bottom edges so that slightly tilted lines keep their slant.
- */
 /** Length and height of a line's box, each the mean of its two opposite edges. */
 export function lineShape(box: Quad): { length: number; height: number } {
   const [p0, p1, p2, p3] = box;
@@ -46,6 +42,10 @@ export function lineShape(box: Quad): { length: number; height: number } {
   return { length: (edge(p0, p1) + edge(p3, p2)) / 2, height: (edge(p0, p3) + edge(p1, p2)) / 2 };
 }
 
+/**
+ * The part of a text line's quad between two fractions of its length, cut along the line's own
+ * top and bottom edges so that slightly tilted lines keep their slant.
+ */
 export function sliceQuad(quad: Quad, fromFraction: number, toFraction: number): Quad {
   const [tl, tr, br, bl] = quad;
   return [
