@@ -41,7 +41,11 @@ export function withoutScrapRows(address: readonly Glyph[]): Glyph[] {
 /** The address's lines as read, top to bottom, each its glyphs. */
 function linesOf(address: readonly Glyph[]): Glyph[][] {
   const lines = new Map<number, Glyph[]>();
-  for (const glyph of address) lines.set(glyph.line, [...(lines.get(glyph.line) ?? []), glyph]);
+  for (const glyph of address) {
+    const line = lines.get(glyph.line);
+    if (line === undefined) lines.set(glyph.line, [glyph]);
+    else line.push(glyph);
+  }
   return [...lines.values()].sort(
     (a, b) => centerOf(extentOfGlyphs(a)).y - centerOf(extentOfGlyphs(b)).y,
   );

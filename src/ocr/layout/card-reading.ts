@@ -18,6 +18,11 @@ export type FieldReading = {
    * from its label than print sets it (`hiddenLead`); left out when none are.
    */
   hiddenBefore?: { min: number; max: number };
+  /**
+   * Where the value may go on past what was read, for the pipeline to read as a line of its own
+   * (`rowAfterAddress`); left out where it cannot.
+   */
+  goesOnIn?: Quad;
 };
 
 export type FrontReading = { side: 'front'; fields: Record<FrontField, FieldReading> };

@@ -207,11 +207,8 @@ function readAddress(
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
   // line that names a region the gazetteer holds, though less sure than a whole reading; one
   // that ends in a bare number on a wrapped line, to a reading of the row below.
-  const short =
-    endsByItsRegion(value) ||
-    match.how === 'none' ||
-    unbounded ||
-    (endsInBareNumber(value) && rowAfterAddress(read.glyphs) !== null);
+  const rowAfter = endsInBareNumber(value) ? rowAfterAddress(read.glyphs) : null;
+  const short = endsByItsRegion(value) || match.how === 'none' || unbounded || rowAfter !== null;
   return {
     value,
     confidence: Math.min(
@@ -221,6 +218,7 @@ function readAddress(
     ),
     box: boxOfGlyphs(read.glyphs),
     ...(short ? { incomplete: true } : {}),
+    ...(rowAfter !== null ? { goesOnIn: rowAfter } : {}),
   };
 }
 

@@ -3,7 +3,6 @@ import { type IsoDate, isIsoDate } from '../../idcard/card-dates.ts';
 import { isEthnicGroup } from '../../idcard/ethnic-groups.ts';
 import { NoCardFoundError } from '../errors.ts';
 import type { ReadFace } from '../recognized-line.ts';
-import { endsInBareNumber, rowAfterAddress } from './address-end.ts';
 import { readBackFields } from './back-fields.ts';
 import { locateBackFields } from './back-layout.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
@@ -108,16 +107,10 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
   return { ...reading, fields } as CardReading;
 }
 
-/** `rowAfterAddress` of the address as laid out, where there is one. */
-function rowAfterAddressOf(text: FaceText): Quad[] {
-  const row = rowAfterAddress(locateFrontFields(text).address);
-  return row === null ? [] : [row];
-}
-
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
  * the row boxed in their place): the name, the ethnic group, the number, the address's lost
- * lines and the row it may go on in (`rowAfterAddress`), the issuing authority, the validity
+ * lines and the row it may go on in (`FieldReading.goesOnIn`), the issuing authority, the validity
  * period's start or end. The pipeline reads each such region as one line (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
@@ -128,7 +121,7 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
       ...(isEthnicGroup(ethnicity.value) ? [] : [ethnicityRegion(text)]),
       ...(number.value === '' ? [numberRegion(text)] : []),
       ...lostAddressRegions(text, address.box),
-      ...(endsInBareNumber(address.value) ? rowAfterAddressOf(text) : []),
+      ...(address.goesOnIn ? [address.goesOnIn] : []),
     ];
   }
   const { issue, valid_from: from, valid_to: to } = reading.fields;
