@@ -4,7 +4,12 @@ import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ocrRoutePath } from '../../idcard/api-contract.ts';
 import type { LocalEngine } from '../local-engine/local-engine.ts';
-import { localAppOver, SAMPLE_BACK_RESULT, smallJpeg } from '../test-support/local-app.ts';
+import {
+  localAppOver,
+  SAMPLE_BACK_RESULT,
+  SERVER_POLL_MS,
+  smallJpeg,
+} from '../test-support/local-app.ts';
 import { shutDownGracefully } from './graceful-shutdown.ts';
 
 const photo = await smallJpeg();
@@ -52,7 +57,12 @@ describe('shutDownGracefully', () => {
     const { server, upstream, url, releases, events } = await startServer();
     const running = recognise(url);
     const queued = recognise(url);
-    await expect.poll(() => releases.length).toBe(1);
+    // Both requests must be admitted before shutdown starts: one running, one waiting. A loaded
+    // machine can take well over a second to get the second one through the route's checks.
+    await expect
+      .poll(() => upstream.load(), { timeout: SERVER_POLL_MS })
+      .toEqual({ running: 1, waiting: 1 });
+    expect(releases).toHaveLength(1);
 
     const shutdown = shutDownGracefully(server, upstream, 5000).then(() => {
       events.push('shut down');
@@ -60,7 +70,7 @@ describe('shutDownGracefully', () => {
     await expect(fetch(`${url}/health`)).rejects.toThrow();
 
     releases.shift()?.();
-    await expect.poll(() => releases.length).toBe(1);
+    await expect.poll(() => releases.length, { timeout: SERVER_POLL_MS }).toBe(1);
     expect(events).toEqual(['recognised']);
     releases.shift()?.();
 

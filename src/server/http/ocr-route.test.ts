@@ -14,6 +14,7 @@ import { encodeJpeg } from '../image/image-codec.ts';
 import { MAX_URL_REDIRECTS } from '../image/image-url-fetch.ts';
 import type { LocalEngine, RecognizeOptions } from '../local-engine/local-engine.ts';
 import { createLocalUpstream, type LocalUpstreamSettings } from '../local-engine/local-upstream.ts';
+import { SERVER_POLL_MS } from '../test-support/local-app.ts';
 import { MAX_IMAGE_BYTES } from './base64-image.ts';
 import { createApp, MAX_BODY_BYTES } from './create-app.ts';
 import { MAX_JSON_DEPTH, MAX_JSON_VALUES } from './json-shape.ts';
@@ -546,15 +547,17 @@ describe('OCR route: bounded concurrency', () => {
     const engine = standInEngine(
       () => new Promise((resolve) => releases.push(() => resolve(FRONT))),
     );
-    const { app } = appWith(engine, {
+    const { app, upstream } = appWith(engine, {
       settings: settings({ admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 } }),
     });
     const running = post(app, { image: base64(photo) });
     const queued = post(app, { image: base64(photo) });
-    await expect.poll(() => releases.length).toBe(1);
+    await expect
+      .poll(() => upstream.load(), { timeout: SERVER_POLL_MS })
+      .toEqual({ running: 1, waiting: 1 });
     await expectError(post(app, { image: base64(photo) }), 'ModelArts.4401');
     releases.shift()?.();
-    await expect.poll(() => releases.length).toBe(1);
+    await expect.poll(() => releases.length, { timeout: SERVER_POLL_MS }).toBe(1);
     releases.shift()?.();
     expect((await running).status).toBe(200);
     expect((await queued).status).toBe(200);
@@ -572,7 +575,7 @@ describe('OCR route: bounded concurrency', () => {
       settings: settings({ admission: { concurrency: 1, queueLimit: 4, maxWaitMs: 50 } }),
     });
     const running = post(app, { image: base64(photo) });
-    await expect.poll(() => engine.calls.length).toBe(1);
+    await expect.poll(() => engine.calls.length, { timeout: SERVER_POLL_MS }).toBe(1);
     await expectError(post(app, { image: base64(photo) }), 'ModelArts.4401');
     release();
     expect((await running).status).toBe(200);

@@ -5,6 +5,12 @@ import { encodeJpeg } from '../image/image-codec.ts';
 import type { LocalEngine } from '../local-engine/local-engine.ts';
 import { createLocalUpstream } from '../local-engine/local-upstream.ts';
 
+/**
+ * How long a test polls for a server to reach a state (a request admitted, queued or handed to
+ * the engine): far above what an idle machine needs, so a loaded one passes too.
+ */
+export const SERVER_POLL_MS = 10_000;
+
 /** What a test engine answers: an emblem side whose values pass the card's checks. */
 export const SAMPLE_BACK_RESULT: IdCardResponse['result'] = {
   issue: '北京市公安局东城分局',
