@@ -4,7 +4,12 @@ import { serve } from '@hono/node-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ocrRoutePath } from '../../idcard/api-contract.ts';
 import type { LocalEngine } from '../local-engine/local-engine.ts';
-import { localAppOver, SAMPLE_BACK_RESULT, smallJpeg } from '../test-support/local-app.ts';
+import {
+  localAppOver,
+  SAMPLE_BACK_RESULT,
+  SERVER_POLL_MS,
+  smallJpeg,
+} from '../test-support/local-app.ts';
 import { httpServerOptions } from './http-server-options.ts';
 
 // Clients a real server meets on a real socket: keep-alive after an early answer, clients that
@@ -32,7 +37,7 @@ async function startServer({ bodyTimeoutMs = 60_000, hold = false } = {}) {
         : Promise.resolve(SAMPLE_BACK_RESULT),
     close: async () => {},
   };
-  const { app } = localAppOver(engine);
+  const { app, upstream } = localAppOver(engine);
   const listening = serve({
     fetch: app.fetch,
     port: 0,
@@ -41,7 +46,7 @@ async function startServer({ bodyTimeoutMs = 60_000, hold = false } = {}) {
   }) as Server;
   server = listening;
   await new Promise((resolve) => listening.once('listening', resolve));
-  return { port: (listening.address() as AddressInfo).port, releases };
+  return { port: (listening.address() as AddressInfo).port, releases, upstream };
 }
 
 type Answer = { status: number; body: string; reusedSocket: boolean; connection?: string };
@@ -101,11 +106,13 @@ describe('keep-alive after an early answer', () => {
   });
 
   it('answers a full queue with 429 and Retry-After before reading the body, and keeps the connection', async () => {
-    const { port, releases } = await startServer({ hold: true });
+    const { port, releases, upstream } = await startServer({ hold: true });
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const spare = new Agent({ keepAlive: false });
     const held = [send(port, spare), send(port, spare)];
-    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await expect
+      .poll(() => upstream.load(), { timeout: SERVER_POLL_MS })
+      .toEqual({ running: 1, waiting: 1 });
     // The body is not even JSON: the answer is the queue's, decided before parsing.
     const refused = await new Promise<Answer & { retryAfter?: string }>((resolve, reject) => {
       const request = httpRequest(
@@ -137,7 +144,7 @@ describe('keep-alive after an early answer', () => {
     expect(refused.status).toBe(429);
     expect(refused.retryAfter).toBe('1');
     for (const release of releases.splice(0)) release();
-    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await vi.waitFor(() => expect(releases).toHaveLength(1), { timeout: SERVER_POLL_MS });
     releases.splice(0).forEach((release) => {
       release();
     });
@@ -167,7 +174,7 @@ describe('clients that leave', () => {
     waiting.write(
       `POST ${ROUTE} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(goodBody)}\r\n\r\n${goodBody}`,
     );
-    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await vi.waitFor(() => expect(releases).toHaveLength(1), { timeout: SERVER_POLL_MS });
     waiting.destroy();
     await pause(50);
     releases.splice(0).forEach((release) => {

@@ -336,17 +336,19 @@ describe('OCR route: bounded cost before admission', () => {
 
   it('refuses with 429 and Retry-After before parsing when every slot and the queue are taken', async () => {
     const { engine, releases } = heldEngine();
-    const { app } = appWith(engine, {
+    const { app, upstream } = appWith(engine, {
       settings: settings({ admission: { concurrency: 1, queueLimit: 1, maxWaitMs: 5000 } }),
     });
     const held = [post(app, { image: base64(photo) }), post(app, { image: base64(photo) })];
-    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await expect
+      .poll(() => upstream.load(), { timeout: SERVER_POLL_MS })
+      .toEqual({ running: 1, waiting: 1 });
     // Not JSON: the answer is decided before the body is parsed.
     const refused = post(app, '{"image": [[[');
     expect((await refused).headers.get('retry-after')).toBe('1');
     await expectError(refused, 'ModelArts.4401');
     releases.shift()?.();
-    await vi.waitFor(() => expect(releases).toHaveLength(1));
+    await vi.waitFor(() => expect(releases).toHaveLength(1), { timeout: SERVER_POLL_MS });
     releases.shift()?.();
     expect((await Promise.all(held)).map((answer) => answer.status)).toEqual([200, 200]);
     expect(engine.calls).toHaveLength(2);
