@@ -93,6 +93,25 @@ describe('findCards', () => {
     expect(marked?.boxes).toContain(mark);
   });
 
+  it("keeps a wide face's rows together when a usage line hid a row between them", () => {
+    // A portrait side printed without a photo, as a copy shop's template makes it: its name and
+    // sex rows, then (the birth row lost under a usage line) its address, a stamp and its number
+    // row, the number running far right of the address above it.
+    const boxes = [
+      boxAt(103, 128, 169, 40),
+      boxAt(102, 203, 138, 33),
+      boxAt(227, 207, 91, 28),
+      boxAt(101, 340, 428, 36),
+      boxAt(203, 394, 237, 30),
+      boxAt(595, 494, 63, 23),
+      boxAt(363, 522, 384, 30),
+      boxAt(106, 525, 174, 25),
+    ];
+    const cards = findCards(blankPhoto(1024, 660), boxes, 4);
+    expect(cards).toHaveLength(1);
+    expect(cards[0]?.boxes).toHaveLength(boxes.length);
+  });
+
   it('keeps two stacked faces set off to one side apart', () => {
     const top = faceText(100, 60, 20, 26);
     const bottom = faceText(180, 300, 20, 26);

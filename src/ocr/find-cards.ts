@@ -36,7 +36,10 @@ const MAX_CARD_TEXT_LINES = 13;
  * measured 1.11 at most on the photocopy pages.
  */
 const ONE_CARD_TEXT_ASPECT = 1.3;
-/** A join that widens a group by more than this factor puts two cards side by side. */
+/**
+ * A join of two groups apart along the rows that widens one by more than this factor puts two
+ * cards side by side.
+ */
 const SIDE_BY_SIDE_GROWTH = 1.5;
 /**
  * A cluster needs this many boxes to be a card: every face prints at least four lines. A blurred
@@ -190,7 +193,8 @@ function gapBetween(a: Extent, b: Extent): number {
 /**
  * Whether text spanning `merged` can lie on one card. One face's text spans 0.6-0.9 of the
  * card's width and 0.55-0.8 of its height, so its extent is never taller than wide; two cards
- * stacked on a photocopy page are, and two side by side span more than three times their height.
+ * stacked on a photocopy page are, and two side by side span more than three times their height
+ * with no column in common.
  * Two stacked faces set off to either side are wide enough to pass that, but not short enough
  * for one card's text (`MAX_CARD_TEXT_LINES` of the median `lineHeight`) nor as wide for their
  * height as one face's (`ONE_CARD_TEXT_ASPECT`).
@@ -203,7 +207,11 @@ function fitsOneCard(merged: Extent, parts: [Extent, Extent], lineHeight: number
     return false;
   }
   const widest = Math.max(...parts.map((p) => p.x1 - p.x0));
-  return !(width > MAX_CARD_TEXT_ASPECT * height && width > SIDE_BY_SIDE_GROWTH * widest);
+  const [a, b] = parts;
+  // Two cards' texts side by side do not share a column; rows of one card stacked do, however
+  // wide a face with no photo makes them.
+  const apart = a.x1 <= b.x0 || b.x1 <= a.x0;
+  return !(apart && width > MAX_CARD_TEXT_ASPECT * height && width > SIDE_BY_SIDE_GROWTH * widest);
 }
 
 /**
