@@ -167,6 +167,23 @@ describe('registerFace', () => {
     expect(v).toBeCloseTo(0.55 * y + 200, 0);
   });
 
+  it('finds a card larger than the rough face, framed around text that lacked its widest rows', () => {
+    // The number row was not boxed when the card was found, so its rectangle was guessed from
+    // the labels and the address alone: the card is 1.8 times the face, its top-left cut off.
+    const large = Float64Array.from([1.8, 0, -60, 0, 1.8, -40, 0, 0, 1]);
+    const upper = faceOf(frontLines(FRONT)).lines.filter(
+      (line) => !/公民身份号码|\d{18}/.test(line.text),
+    );
+    const whole = registerFace(upper) as Homography;
+    const part = registerFace(moved(upper, large));
+    expect(part).not.toBeNull();
+    // The same card as on a face that it fills, only larger and moved.
+    const [x, y] = applyHomography(whole, 856, 540);
+    const [u, v] = applyHomography(part as Homography, 856, 540);
+    expect(u).toBeCloseTo(1.8 * x - 60, 0);
+    expect(v).toBeCloseTo(1.8 * y - 40, 0);
+  });
+
   it('keeps the aligned fit when a projective one agrees with the anchors but is no card', () => {
     // The eight anchors (five labels, 民族, the number's ends) leave a projective fit almost no
     // redundancy: it met every anchor and kept the lines level, yet sheared the card by ~11°.

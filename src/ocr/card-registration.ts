@@ -48,8 +48,14 @@ const NUMBER_RUN = 15;
  * misplaced reading (or a card laid out unlike the specimen there) and left out of the fit.
  */
 const MAX_NORMALIZED_RESIDUAL = 3;
-/** The fitted card may be this much smaller or larger than the face it was read on. */
-const AREA_LIMITS = { min: 0.2, max: 2.5 } as const;
+/**
+ * The fitted card may be this much smaller or larger than the face it was read on. A rough face
+ * framed around text whose widest rows the locating pass missed (a number row under a typed
+ * line) is guessed from the text's width: labels and address lines alone span as little as 0.45
+ * of the card, against the 0.8 the guess takes, so the card is up to 1.8 times as wide and as
+ * tall as the face.
+ */
+const AREA_LIMITS = { min: 0.2, max: 4 } as const;
 /**
  * The card's height against its width may differ this much from the face it was read on, where
  * edges found wrongly squeezed it; more is a fit gone wrong.
