@@ -77,6 +77,14 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.value).toBe('张三');
   });
 
+  it('cuts the start of such a line (此复印) read alone, its 件 lost, with 此', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三此复印' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
   it('cuts a usage line whose 仅 was lost, read together with the name', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '供办理业务使用张三' } : line,

@@ -27,8 +27,8 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /[仅限供]{0,2}[A-Za-z]*(?:(?![长期])\p{Script=Han}){0,2}使用/gu,
   // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
   // 样 of a faint watermark is read as its look-alike 祥; the copy a usage line names at its
-  // start (此复印件仅供…) is cut whole, not as 复印.
-  /复印.效|复印件?无效|禁止复印|[此本]?复印件|[样祥]证|复印|无效|禁止/gu,
+  // start (此复印件仅供…) is cut whole, not as 复印, its 件 lost or not.
+  /复印.效|复印件?无效|禁止复印|[此本]复印件?|复印件|[样祥]证|复印|无效|禁止/gu,
   // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
   /复禁|印止|禁复|止印/gu,
 ];
