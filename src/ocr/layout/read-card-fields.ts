@@ -109,9 +109,11 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
 
 /**
  * Where values the card always prints came back unread, or read as something else (a mark over
- * the row boxed in their place): the name, the ethnic group, the number, the address's lost
- * lines and the row it may go on in (`FieldReading.goesOnIn`), the issuing authority, the validity
- * period's start or end. The pipeline reads each such region as one line (`lookAtUnboxed`).
+ * the row boxed in their place): the name, the ethnic group, the number (also one that failed
+ * its checks: a seal's ring across it can end its box short of its last digits), the address's
+ * lost lines and the row it may go on in (`FieldReading.goesOnIn`), the issuing authority, the
+ * validity period's start or end. The pipeline reads each such region as one line
+ * (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {
@@ -119,7 +121,9 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
     return [
       ...(name.value === '' ? [nameRegion(text)] : []),
       ...(isEthnicGroup(ethnicity.value) ? [] : [ethnicityRegion(text)]),
-      ...(number.value === '' ? [numberRegion(text)] : []),
+      ...(number.value === '' || number.confidence <= CONFIDENCE.failedCheck
+        ? [numberRegion(text)]
+        : []),
       ...lostAddressRegions(text, address.box),
       ...(address.goesOnIn ? [address.goesOnIn] : []),
     ];

@@ -79,7 +79,16 @@ describe('where an unboxed number, authority or period is looked for', () => {
   const withoutNumber = frontLines(SAMPLE_FRONT).filter((line) => line.text !== SAMPLE_NUMBER);
   const BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
 
-  it('is the number row right of its label, and only when the number came back empty', () => {
+  it('is asked for a number read short of its last digits, and not for a whole one', () => {
+    // A seal's ring crossed the number and its box ended there: 14 of its 18 digits.
+    const short = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === SAMPLE_NUMBER ? { ...line, text: SAMPLE_NUMBER.slice(0, 14) } : line,
+    );
+    expect(rateReading(faceOf(short), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+    expect(rateReading(faceOf(frontLines(SAMPLE_FRONT)), 'auto', SAMPLE_TODAY).unboxed).toEqual([]);
+  });
+
+  it('is the number row right of its label, asked for when the number came back empty', () => {
     const region = numberRegion(faceTextOf(faceOf(withoutNumber)));
     // The number's start and end (x 0.33 to about 0.9), not the label's (0.06 to 0.25).
     expect(holds(region, 0.34, 0.85)).toBe(true);
