@@ -135,6 +135,17 @@ describe('matchPlaceAfterLabel', () => {
     expect(text(whole.match.variant)).toBe('桦南县公安局');
   });
 
+  it("drops a mark's wording read before a name, however long (a usage line's 业厅办理货系)", () => {
+    const read = matchPlaceAfterLabel(
+      glyphs('业厅办理货系深圳市公安局龙华分局'),
+      issuingAuthorities(),
+      'whole',
+      noHoles,
+    );
+    expect(read.trimmed).toBe(true);
+    expect(text(read.match.variant)).toBe('深圳市公安局龙华分局');
+  });
+
   it('keeps surely read characters before a name the list holds, and does not vouch for them', () => {
     const read = matchPlaceAfterLabel(
       glyphs('湖南省安乡县公安局'),
@@ -166,5 +177,20 @@ describe('matchPlaceAfterLabel', () => {
     });
     expect(kept.trimmed).toBe(false);
     expect(text(kept.match.variant)).toBe('上河南省安阳市安阳县城关镇');
+  });
+
+  it("cuts more than the label has before an address's province only where it reads as listed", () => {
+    const options = { label: '住址', holesOf: () => [], beginsWithPlace: true };
+    // A usage line's 供营业厅, boxed above the first line and read before it.
+    const marked = glyphs('供营业厅江西省鹰潭市贵溪市春桃大道631号');
+    const address = matchPlaceAfterLabel(marked, addressRegions(), 'prefix', options);
+    expect(address.trimmed).toBe(true);
+    expect(text(address.match.variant)).toBe('江西省鹰潭市贵溪市春桃大道631号');
+    // Its county read as a look-alike: the gazetteer's choice is no reason to drop four.
+    const doubtful = glyphs('供营业厅江西省鹰潭市贵漢市春桃大道631号', {
+      11: { prob: 0.5, alternatives: [['溪', 0.4]] },
+    });
+    const kept = matchPlaceAfterLabel(doubtful, addressRegions(), 'prefix', options);
+    expect(kept.trimmed).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { type Glyph, textOf } from './glyphs.ts';
-import { beginsMarkWording } from './overlay-marks.ts';
+import { beginsMarkWording, holdsMarkWording } from './overlay-marks.ts';
 
 /**
  * A character the recogniser gave less than this is doubtful enough for the gazetteer to
@@ -225,13 +225,14 @@ function withUnlisted(cut: readonly Glyph[], match: PlaceMatch): PlaceMatch {
  * Reads the value against the gazetteer as it is and, when that matches nothing, without its
  * first characters, up to as many as its label has: a label read together with its value is
  * often misread (鑫巢机美 for 签发机关, 打让 for 住址) and so not recognised as one, but a name
- * that follows it shows where the value begins. The fewest characters are dropped, and only
- * when they are the label's remains (`labelRemains`), a mark's first characters (仅 of a
- * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`), or stand before a value that
- * always begins with its place (`beginsWithPlace`: an address begins with its province, so 上 of
- * 上河南省安阳市…, a stamp's stroke boxed with the line, is not the address's); otherwise they are
- * kept before the name, as an authority may print more than the list holds. `holes`: where the
- * glyphs returned may have lost a character (`options.holesOf` of them).
+ * that follows it shows where the value begins. More are dropped only where they hold a mark's
+ * wording, or stand before an address's province read exactly as listed. The fewest characters
+ * are dropped, and only when they are the label's remains (`labelRemains`), a mark's (仅 of a
+ * watermark's 仅限本次使用 boxed alone, `beginsMarkWording`; `holdsMarkWording`), or stand before
+ * a value that always begins with its place (`beginsWithPlace`: an address begins with its
+ * province, so 上 of 上河南省安阳市…, a stamp's stroke boxed with the line, is not the address's);
+ * otherwise they are kept before the name, as an authority may print more than the list holds.
+ * `holes`: where the glyphs returned may have lost a character (`options.holesOf` of them).
  */
 export function matchPlaceAfterLabel(
   glyphs: readonly Glyph[],
@@ -247,16 +248,25 @@ export function matchPlaceAfterLabel(
   const asRead = matchPlace(glyphs, gazetteer, mode, holes);
   if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false, holes };
   const labelLength = Array.from(options.label).length;
-  for (let dropped = 1; dropped <= labelLength && dropped < glyphs.length; dropped++) {
+  const beginsWithPlace = options.beginsWithPlace === true;
+  for (let dropped = 1; dropped < glyphs.length; dropped++) {
+    const cut = glyphs.slice(0, dropped);
+    const lead = textOf(cut);
+    // More characters than the label has are dropped only as a mark's (a usage line boxed with
+    // the value's first line: 业厅办理货系 before 深圳市公安局…), or before an address's province
+    // read exactly as listed (供营业厅 before 江西省…): nothing precedes it on a card.
+    const beyondLabel = dropped > labelLength;
+    if (beyondLabel && !beginsWithPlace && !holdsMarkWording(lead)) continue;
     const rest = glyphs.slice(dropped);
     const restHoles = options.holesOf(rest);
     const match = matchPlace(rest, gazetteer, mode, restHoles);
     if (match.how === 'none') continue;
-    const cut = glyphs.slice(0, dropped);
+    if (beyondLabel && !holdsMarkWording(lead) && match.how !== 'read') continue;
     const foreign =
-      options.beginsWithPlace === true ||
+      beginsWithPlace ||
       labelRemains(cut, options.label) ||
-      beginsMarkWording(textOf(cut));
+      beginsMarkWording(lead) ||
+      holdsMarkWording(lead);
     if (foreign) {
       return { match, glyphs: rest, trimmed: true, holes: restHoles };
     }
