@@ -65,6 +65,16 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(validity('20171理2038.11.18').to.value).toBe('');
   });
 
+  it('reads a period whose dash was read as a digit where the dates fit the rule, doubtful', () => {
+    const { from, to } = validity('201801:04720230104');
+    expect(from.value).toBe('2018-01-04');
+    expect(to.value).toBe('2023-01-04');
+    expect(from.confidence).toBeLessThan(0.9);
+    expect(to.confidence).toBeLessThan(0.9);
+    // A day apart: no lawful period, so nothing says where the dash was.
+    expect(validity('2018.01.0472023.01.05').to.value).toBe('');
+  });
+
   it('takes a lone date after today, its dash lost with the start, as the end', () => {
     const { from, to } = validity('印2030.02.15');
     expect(from).toMatchObject({ value: '', confidence: 0, box: null });

@@ -223,7 +223,24 @@ function pick<T>(items: readonly T[], positions: readonly number[]): T[] {
 
 type ChosenPeriod = { variant: Variant; period: Period; share: number; changed: boolean };
 
-/** The period the glyphs spell as read, or as the one reading of them that fits the rule. */
+/**
+ * The period of a row whose dash was read as a digit (201801:04720230104 of
+ * 2018.01.04-2023.01.04, a mark's stroke across it): seventeen digits, the ninth where the dash
+ * stands between the two dates.
+ */
+function periodWithDashAsDigit(chars: readonly string[]): Period | null {
+  const digitPositions = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
+  if (digitPositions.length !== 2 * DATE_DIGITS + 1) return null;
+  const dash = digitPositions[DATE_DIGITS];
+  return periodOf(chars.map((char, i) => (i === dash ? '-' : char)));
+}
+
+/**
+ * The period the glyphs spell as read, or as the one reading of them that fits the rule, or with
+ * a digit read where the dash stands (`periodWithDashAsDigit`) where the rest fits the rule:
+ * the two dates a lawful length apart on the same month and day say where the dash was, but
+ * what made the recogniser read a digit there may have touched the digits beside it.
+ */
 function choosePeriod(glyphs: readonly Glyph[], today: IsoDate): ChosenPeriod | null {
   const first = firstReading(glyphs, validityMapping);
   const read = periodOf(first.chars);
@@ -232,7 +249,9 @@ function choosePeriod(glyphs: readonly Glyph[], today: IsoDate): ChosenPeriod | 
     acceptedVariants(glyphs, (chars) => fits(periodOf(chars), today), validityMapping),
   );
   const period = repaired && periodOf(repaired.variant.chars);
-  return repaired && period ? { ...repaired, period, changed: true } : null;
+  if (repaired && period) return { ...repaired, period, changed: true };
+  const dashed = periodWithDashAsDigit(first.chars);
+  return fits(dashed, today) ? { variant: first, period: dashed, share: 1, changed: true } : null;
 }
 
 /**
