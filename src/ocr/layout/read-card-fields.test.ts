@@ -537,6 +537,8 @@ describe('side detection', () => {
   });
 });
 
+const RATED_BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
+
 describe('rateReading', () => {
   const unsureName = (text: string): LineSpec[] =>
     replaceLine(frontLines(SAMPLE_FRONT), '张三', [
@@ -556,5 +558,19 @@ describe('rateReading', () => {
   it('does not count a face whole when a field is missing', () => {
     const lines = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '男');
     expect(rateReading(faceOf(lines), 'front', SAMPLE_TODAY).whole).toBe(false);
+  });
+
+  it("scores a validity row read as a mark's text as no better than one read as nothing", () => {
+    const score = (validity: string) =>
+      rateReading(faceOf(backLines({ ...RATED_BACK, validity })), 'back', SAMPLE_TODAY).score;
+    // A usage line's piece (一续使) where the row should be, the row's end alone (长期 with its
+    // start under a mark), and the dates' line missing altogether.
+    const withoutRow = rateReading(
+      faceOf(backLines(RATED_BACK).filter((line) => !line.text.includes('2015'))),
+      'back',
+      SAMPLE_TODAY,
+    ).score;
+    expect(score('一续使')).toBe(withoutRow);
+    expect(score('印长期')).toBeGreaterThan(score('一续使'));
   });
 });
