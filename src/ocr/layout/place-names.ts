@@ -252,21 +252,19 @@ export function matchPlaceAfterLabel(
   for (let dropped = 1; dropped < glyphs.length; dropped++) {
     const cut = glyphs.slice(0, dropped);
     const lead = textOf(cut);
+    const markWording = holdsMarkWording(lead);
     // More characters than the label has are dropped only as a mark's (a usage line boxed with
     // the value's first line: 业厅办理货系 before 深圳市公安局…), or before an address's province
     // read exactly as listed (供营业厅 before 江西省…): nothing precedes it on a card.
     const beyondLabel = dropped > labelLength;
-    if (beyondLabel && !beginsWithPlace && !holdsMarkWording(lead)) continue;
+    if (beyondLabel && !beginsWithPlace && !markWording) continue;
     const rest = glyphs.slice(dropped);
     const restHoles = options.holesOf(rest);
     const match = matchPlace(rest, gazetteer, mode, restHoles);
     if (match.how === 'none') continue;
-    if (beyondLabel && !holdsMarkWording(lead) && match.how !== 'read') continue;
+    if (beyondLabel && !markWording && match.how !== 'read') continue;
     const foreign =
-      beginsWithPlace ||
-      labelRemains(cut, options.label) ||
-      beginsMarkWording(lead) ||
-      holdsMarkWording(lead);
+      beginsWithPlace || labelRemains(cut, options.label) || beginsMarkWording(lead) || markWording;
     if (foreign) {
       return { match, glyphs: rest, trimmed: true, holes: restHoles };
     }
