@@ -43,12 +43,15 @@ const STAMP_WORD =
 /** A face's lines with the overlaid marks cut out, and where the marks were. */
 export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
 
+/** `OVERLAY_MARKS` without their global flag, whose `test` would carry its position over. */
+const OVERLAY_MARK_TESTS = OVERLAY_MARKS.map((pattern) => new RegExp(pattern.source, 'u'));
+
 /**
  * Whether a line's text holds a mark's wording (`OVERLAY_MARKS`, or a piece of `MARK_PHRASES`):
  * such a line was set over the copy at its own angle and says nothing of the card's.
  */
 export function holdsMarkWording(text: string): boolean {
-  if (OVERLAY_MARKS.some((pattern) => new RegExp(pattern.source, 'u').test(text))) return true;
+  if (OVERLAY_MARK_TESTS.some((pattern) => pattern.test(text))) return true;
   const chars = Array.from(text);
   return chars.some((_, i) => {
     const piece = chars.slice(i, i + PHRASE_PIECE).join('');

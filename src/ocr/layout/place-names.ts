@@ -249,6 +249,7 @@ export function matchPlaceAfterLabel(
   if (asRead.how !== 'none') return { match: asRead, glyphs, trimmed: false, holes };
   const labelLength = Array.from(options.label).length;
   const beginsWithPlace = options.beginsWithPlace === true;
+  const chars = firstReading(glyphs).chars;
   for (let dropped = 1; dropped < glyphs.length; dropped++) {
     const cut = glyphs.slice(0, dropped);
     const lead = textOf(cut);
@@ -256,13 +257,13 @@ export function matchPlaceAfterLabel(
     // More characters than the label has are dropped only as a mark's (a usage line boxed with
     // the value's first line: 业厅办理货系 before 深圳市公安局…), or before an address's province
     // read exactly as listed (供营业厅 before 江西省…): nothing precedes it on a card.
-    const beyondLabel = dropped > labelLength;
-    if (beyondLabel && !beginsWithPlace && !markWording) continue;
+    const unmarkedPastLabel = dropped > labelLength && !markWording;
+    const listedAfter = beginsWithPlace && matchedLength(gazetteer, chars.slice(dropped), mode) > 0;
+    if (unmarkedPastLabel && !listedAfter) continue;
     const rest = glyphs.slice(dropped);
     const restHoles = options.holesOf(rest);
     const match = matchPlace(rest, gazetteer, mode, restHoles);
     if (match.how === 'none') continue;
-    if (beyondLabel && !markWording && match.how !== 'read') continue;
     const foreign =
       beginsWithPlace || labelRemains(cut, options.label) || beginsMarkWording(lead) || markWording;
     if (foreign) {
