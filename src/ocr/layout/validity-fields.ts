@@ -47,18 +47,23 @@ function dateOf(digits: string): IsoDate | null {
   );
 }
 
+/** Where the row's digits stand, in order. */
+function digitPositions(chars: readonly string[]): number[] {
+  return chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
+}
+
 /**
  * The period from the row's characters: the first eight digits are the start, the next eight
  * the end, or 长期 after the start. Dots and the dash only separate and may be lost or misread.
  */
 function periodOf(chars: readonly string[]): Period | null {
-  const digitPositions = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
-  const fromGlyphs = digitPositions.slice(0, DATE_DIGITS);
+  const digits = digitPositions(chars);
+  const fromGlyphs = digits.slice(0, DATE_DIGITS);
   if (fromGlyphs.length < DATE_DIGITS) return null;
   const from = dateOf(fromGlyphs.map((i) => chars[i]).join(''));
   if (from === null) return null;
   const afterFrom = (fromGlyphs.at(-1) ?? 0) + 1;
-  const rest = digitPositions.slice(DATE_DIGITS);
+  const rest = digits.slice(DATE_DIGITS);
   if (rest.length === 0) {
     const longTerm = chars.flatMap((char, i) =>
       i >= afterFrom && LONG_TERM_CHARS.has(char) ? [i] : [],
@@ -89,10 +94,14 @@ function dateAt(chars: readonly string[], positions: readonly number[]): IsoDate
   return positions.length === DATE_DIGITS ? dateOf(positions.map((i) => chars[i]).join('')) : null;
 }
 
-/** The digits of each start a lawful length before `to`, on its month and day (YYYYMMDD). */
-function lawfulStartDigits(to: IsoDate): string[] {
+/**
+ * The digits of each date a lawful length before (-1) or after (1) `date`, on its month and day
+ * (YYYYMMDD): the starts an end allows, or the ends a start does.
+ */
+function lawfulDigits(date: IsoDate, direction: -1 | 1): string[] {
   return DATED_TERMS.map(
-    (years) => `${Number(to.slice(0, 4)) - years}${to.slice(5, 7)}${to.slice(8, 10)}`,
+    (years) =>
+      `${Number(date.slice(0, 4)) + direction * years}${date.slice(5, 7)}${date.slice(8, 10)}`,
   );
 }
 
@@ -107,17 +116,10 @@ function startMissingADigit(
 ): IsoDate | null {
   if (positions.length !== DATE_DIGITS - 1) return null;
   const read = positions.map((i) => chars[i]).join('');
-  const starts = lawfulStartDigits(to).filter((digits) =>
+  const starts = lawfulDigits(to, -1).filter((digits) =>
     Array.from(digits).some((_, i) => digits.slice(0, i) + digits.slice(i + 1) === read),
   );
   return starts.length === 1 ? dateOf(starts[0] as string) : null;
-}
-
-/** The digits of each end a lawful length after `from`, on its month and day (YYYYMMDD). */
-function lawfulEndDigits(from: IsoDate): string[] {
-  return DATED_TERMS.map(
-    (years) => `${Number(from.slice(0, 4)) + years}${from.slice(5, 7)}${from.slice(8, 10)}`,
-  );
 }
 
 /**
@@ -138,7 +140,7 @@ function endCutShort(
 ): IsoDate | null {
   if (positions.length < MIN_BEGUN_DIGITS || positions.length >= DATE_DIGITS) return null;
   const read = positions.map((i) => chars[i]).join('');
-  const ends = lawfulEndDigits(from).filter((end) => end.startsWith(read));
+  const ends = lawfulDigits(from, 1).filter((end) => end.startsWith(read));
   return ends.length === 1 ? dateOf(ends[0] as string) : null;
 }
 
@@ -152,7 +154,7 @@ function endCutShort(
  */
 function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
-    chars.flatMap((char, i) => (i >= from && i < to && /^\d$/.test(char) ? [i] : []));
+    digitPositions(chars).filter((i) => i >= from && i < to);
   const dash = chars.findIndex((char) => PERIOD_DASH.test(char));
   const split = dash === -1 ? chars.length : dash;
   const before = digitsIn(0, split).slice(0, DATE_DIGITS);
@@ -181,14 +183,14 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
  * Null when the row holds no such pair.
  */
 function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
-  const digits = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
+  const digits = digitPositions(chars);
   const begun = digits.slice(0, -DATE_DIGITS);
   if (begun.length < MIN_BEGUN_DIGITS || begun.length >= DATE_DIGITS) return null;
   const toGlyphs = digits.slice(-DATE_DIGITS);
   const to = dateAt(chars, toGlyphs);
   if (to === null) return null;
   const read = begun.map((i) => chars[i]).join('');
-  const starts = lawfulStartDigits(to).filter((start) => start.startsWith(read));
+  const starts = lawfulDigits(to, -1).filter((start) => start.startsWith(read));
   if (starts.length !== 1) return null;
   return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
 }
@@ -229,9 +231,9 @@ type ChosenPeriod = { variant: Variant; period: Period; share: number; changed: 
  * stands between the two dates.
  */
 function periodWithDashAsDigit(chars: readonly string[]): Period | null {
-  const digitPositions = chars.flatMap((char, i) => (/^\d$/.test(char) ? [i] : []));
-  if (digitPositions.length !== 2 * DATE_DIGITS + 1) return null;
-  const dash = digitPositions[DATE_DIGITS];
+  const digits = digitPositions(chars);
+  if (digits.length !== 2 * DATE_DIGITS + 1) return null;
+  const dash = digits[DATE_DIGITS];
   return periodOf(chars.map((char, i) => (i === dash ? '-' : char)));
 }
 
