@@ -207,7 +207,7 @@ function readAddress(
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
   // line that names a region the gazetteer holds, though less sure than a whole reading; one
   // that ends in a bare number on a wrapped line, to a reading of the row below.
-  const rowAfter = endsInBareNumber(value) ? rowAfterAddress(read.glyphs) : null;
+  const rowAfter = rowAfterAddress(read.glyphs);
   const short = endsByItsRegion(value) || match.how === 'none' || unbounded || rowAfter !== null;
   return {
     value,

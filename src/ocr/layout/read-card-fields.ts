@@ -158,9 +158,10 @@ function holdsValue(name: string, value: string): boolean {
  * hold a value (`holdsValue`; -1 for a face with none of the card's text). A name that is
  * complete but unsure (rare characters) leaves the reading whole: detecting the face again keeps
  * the name's line and so its reading. On the generated set of seed 11 this cut the second looks
- * from 29 to 12 of 116 faces and changed no value. `unboxed` holds where a value came back unread or as something else
- * (`unreadValueRegions`), for the pipeline to read as a line of its own; `marks`, where marks
- * were read, for the pipeline to look again without faint ones and to keep them whatever it reads.
+ * from 29 to 12 of 116 faces and changed no value. `unboxed` holds where a value came back
+ * unread or as something else (`unreadValueRegions`), for the pipeline to read as a line of its
+ * own; `marks`, where marks were read, for the pipeline to look again without faint ones and to
+ * keep them whatever it reads.
  */
 export function rateReading(
   face: ReadFace,
