@@ -10,7 +10,7 @@ import {
   firstBackCard,
   firstFrontCard,
 } from './support/card-fixtures.ts';
-import { dropFiles, pasteFile } from './support/desk.ts';
+import { dropFiles, isOcrRequest, pasteFile } from './support/desk.ts';
 import { makeLargePhoto } from './support/large-photo.ts';
 import {
   bodyOf,
@@ -78,6 +78,10 @@ test('many files dropped at once are filed into people in drop order', async ({ 
     if (!card) throw new Error('the card set needs two fronts and two backs');
     return card.file;
   });
+  let sent = 0;
+  page.on('request', (request) => {
+    if (isOcrRequest(request.url(), request.method())) sent += 1;
+  });
   const answered = nextRecognitions(page, 4);
   await dropFiles(page, files);
   await answered;
@@ -86,6 +90,8 @@ test('many files dropped at once are filed into people in drop order', async ({ 
   await expect(people.nth(0)).toContainText('人像面✓ 国徽面✓');
   await expect(people.nth(1)).toContainText('人像面✓ 国徽面✓');
   await expect(page.getByRole('region', { name: '图片队列' }).getByText('已识别')).toHaveCount(4);
+  // Each image goes to the engine once: the queue starts the next one while another starts.
+  expect(sent).toBe(files.length);
 });
 
 test('editing the number shows the check-character problem next to it', async ({ page }) => {

@@ -8,29 +8,14 @@ import {
 import { findJob, type Job, useDesk } from '../desk/desk-store.ts';
 import type { JobFailure } from './error-messages.ts';
 import { startControlling, stopControlling } from './job-controllers.ts';
+import { startWaitingJobs } from './job-scheduling.ts';
 import { type RecognizeVariables, useRecognizeCard } from './use-recognize-card.ts';
 
-/**
- * Images in progress at once. The local engine runs two inference workers (DESIGN.md: two
- * single-threaded workers beat one with two threads), so a third request would only wait.
- */
-export const QUEUE_CONCURRENCY = 2;
-
-/** Starts waiting images in drop order, at most QUEUE_CONCURRENCY at a time. Renders nothing. */
+/** Starts waiting images in drop order, a few at a time (`startWaitingJobs`). Renders nothing. */
 export function QueueRunner() {
   const { mutateAsync } = useRecognizeCard();
   useEffect(() => {
-    const pump = () => {
-      const { jobs } = useDesk.getState();
-      const busy = jobs.filter(
-        (job) => job.status === 'compressing' || job.status === 'recognizing',
-      );
-      const free = QUEUE_CONCURRENCY - busy.length;
-      if (free <= 0) return;
-      for (const job of jobs.filter((candidate) => candidate.status === 'waiting').slice(0, free)) {
-        runJob(job, mutateAsync);
-      }
-    };
+    const pump = () => startWaitingJobs((job) => runJob(job, mutateAsync));
     pump();
     return useDesk.subscribe(pump);
   }, [mutateAsync]);
