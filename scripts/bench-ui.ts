@@ -101,6 +101,8 @@ async function main(): Promise<void> {
 
 type BatchRun = {
   images: number;
+  /** Recognitions the page sent: one per image, or the queue sent some twice. */
+  requestsSent: number;
   people: number;
   pickToAllFiledMs: number;
   tableRenderMs: number;
@@ -152,6 +154,10 @@ async function benchBatch(dir: string): Promise<void> {
           () => undefined,
         );
       }, 1000);
+      let requestsSent = 0;
+      page.on('request', (request) => {
+        if (isOcrRequest(request.url(), request.method())) requestsSent += 1;
+      });
       const started = Date.now();
       await page.getByLabel('选择图片').setInputFiles(files);
       await page.waitForFunction(
@@ -192,6 +198,7 @@ async function benchBatch(dir: string): Promise<void> {
       const after = await heapUsed();
       runs.push({
         images: files.length,
+        requestsSent,
         people,
         pickToAllFiledMs,
         tableRenderMs,
