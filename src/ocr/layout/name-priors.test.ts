@@ -40,6 +40,20 @@ describe('priors on names', () => {
     expect(name?.confidence).toBeLessThan(0.9);
     expect(name?.alternatives).toContain('孙瑤海');
   });
+
+  it('read a traditional form as the simplified form the card prints, however surely read', () => {
+    const { name } = nameRead('黃春', { 0: { prob: 0.97, alternatives: [['寅', 0.01]] } });
+    expect(name?.value).toBe('黄春');
+    expect(name?.confidence).toBeLessThan(0.9);
+    expect(name?.alternatives).toContain('黃春');
+  });
+
+  it('keep a rare name character whose simplified form is of the table’s third level', () => {
+    // 龑 is printed in some names; its form in the table, 䶮, is a rare character of level 3.
+    const { name } = nameRead('刘龑', {});
+    expect(name?.value).toBe('刘龑');
+    expect(name?.confidence).toBeLessThan(0.9);
+  });
 });
 
 describe('a name longer than names run', () => {

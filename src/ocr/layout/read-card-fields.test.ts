@@ -191,7 +191,7 @@ describe('readCardFields on the portrait side', () => {
     expect(name?.alternatives).toEqual(['王吉']);
   });
 
-  it('does not vouch for a name in a traditional form, and offers the simplified one', () => {
+  it('reads a name in a traditional form as the simplified one, unvouched, offering the reading', () => {
     const lines = replaceLine(frontLines(SAMPLE_FRONT), '张三', [
       {
         text: '孙瑤海',
@@ -201,9 +201,9 @@ describe('readCardFields on the portrait side', () => {
       },
     ]);
     const { name } = fields(readCardFields(faceOf(lines), 'front', SAMPLE_TODAY));
-    expect(name?.value).toBe('孙瑤海');
+    expect(name?.value).toBe('孙瑶海');
     expect(name?.confidence).toBeLessThan(0.9);
-    expect(name?.alternatives).toEqual(['孙瑶海']);
+    expect(name?.alternatives).toEqual(['孙瑤海']);
   });
 });
 

@@ -21,10 +21,18 @@ describe('an address in the characters of the 通用规范汉字表', () => {
     expect(address.confidence).toBeLessThan(0.9);
   });
 
-  it('keeps a character outside the table whose runner-up is outside it too', () => {
+  it('reads a traditional form as its simplified form where the runner-up is outside the table', () => {
     const address = addressRead('88号大廈3号楼', {
       4: { prob: 0.94, alternatives: [['廁', 0.05]] },
     });
-    expect(address.value).toBe('北京市朝阳区建国路88号大廈3号楼');
+    expect(address.value).toBe('北京市朝阳区建国路88号大厦3号楼');
+    expect(address.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps a character outside the table with neither a runner-up nor a simplified form in it', () => {
+    const address = addressRead('88号韡园3号楼', {
+      3: { prob: 0.94, alternatives: [['韓', 0.05]] },
+    });
+    expect(address.value).toBe('北京市朝阳区建国路88号韡园3号楼');
   });
 });
