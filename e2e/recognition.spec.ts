@@ -202,6 +202,28 @@ test('photocopy pages marked as double-sided fill both slots of one person', asy
   );
 });
 
+test('one face sent as a double-sided page is offered the single-face reading', async ({
+  page,
+}) => {
+  const front = firstFrontCard();
+  await page.getByRole('checkbox', { name: /双面复印件/ }).check();
+  const refused = nextRecognitions(page, 1);
+  await dropFiles(page, [front.file]);
+  const [response] = await refused;
+  expect(response?.request().postDataJSON().side).toBe('double_side');
+  expect((await bodyOf(response)).error_code).toBe('AIS.0104');
+  const item = page.getByRole('listitem', { name: front.file.name });
+  await expect(item.getByRole('alert')).toContainText('这页上没有同时找到人像面和国徽面');
+  const answered = nextRecognitions(page, 1);
+  await item.getByRole('button', { name: '按单面识别' }).click();
+  const [again] = await answered;
+  expect(again?.request().postDataJSON().side).toBeUndefined();
+  await expect(page.getByRole('textbox', { name: '公民身份号码' })).toHaveValue(
+    front.expected.number ?? '',
+  );
+  await expect(item.getByRole('button', { name: '按单面识别' })).toHaveCount(0);
+});
+
 test('导出 Excel writes the number as a text cell with all 18 digits', async ({ page }) => {
   const front = firstFrontCard();
   const answered = nextRecognitions(page, 1);

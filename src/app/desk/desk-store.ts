@@ -73,6 +73,8 @@ type DeskState = {
   retryJob: (jobId: string) => void;
   /** Reads the image again as a page with both faces. */
   retryAsDoubleSided: (jobId: string) => void;
+  /** Reads the image again as one face, its side detected. */
+  retryAsSingleFace: (jobId: string) => void;
   removeJob: (jobId: string) => void;
   editField: (faceId: string, field: CardField, value: string) => void;
   revertField: (faceId: string, field: CardField) => void;
@@ -221,6 +223,10 @@ export const useDesk = create<DeskState>()((set, get) => ({
     }),
   retryAsDoubleSided: (jobId) => {
     get().updateJob(jobId, { doubleSided: true });
+    get().retryJob(jobId);
+  },
+  retryAsSingleFace: (jobId) => {
+    get().updateJob(jobId, { doubleSided: false });
     get().retryJob(jobId);
   },
   removeJob: (jobId) =>

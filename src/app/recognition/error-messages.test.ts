@@ -22,6 +22,14 @@ describe('failureMessage', () => {
     expect(message.title).toBe('未找到身份证，或图片不清晰');
   });
 
+  it('says that a page read as double-sided lacked both faces, and how to read one', () => {
+    const notFound = { kind: 'api', code: 'AIS.0104', serverMessage: '', status: 400 } as const;
+    const message = failureMessage(notFound, true);
+    expect(message.title).toBe('这页上没有同时找到人像面和国徽面');
+    expect(message.action).toContain('按单面识别');
+    expect(failureMessage({ kind: 'network' }, true).title).toBe('连接不上识别服务');
+  });
+
   it('names an unknown code and passes on the server explanation', () => {
     const message = failureMessage({
       kind: 'api',

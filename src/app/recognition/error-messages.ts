@@ -61,7 +61,20 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function failureMessage(failure: JobFailure): FailureMessage {
+/**
+ * No card found on a page read as double-sided: what it lacked was both faces together, and the
+ * image may hold only one (`canReadAsSingleFace`).
+ */
+const BOTH_FACES_NOT_FOUND: FailureMessage = {
+  title: '这页上没有同时找到人像面和国徽面',
+  action: '图片若只有证件的一面，请点“按单面识别”；若是双面复印件，请将整页放平扫描清楚再放入。',
+};
+
+/** `doubleSided`: the image was read as a page with both faces (`side=double_side`). */
+export function failureMessage(failure: JobFailure, doubleSided = false): FailureMessage {
+  if (doubleSided && failure.kind === 'api' && failure.code === 'AIS.0104') {
+    return BOTH_FACES_NOT_FOUND;
+  }
   switch (failure.kind) {
     case 'unsupported-format':
       return {

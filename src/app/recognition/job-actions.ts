@@ -30,6 +30,19 @@ export function canReadAsDoubleSided(job: Job): boolean {
   return !isBusy(job) && !job.doubleSided && job.format !== null && !hasFinalFailure(job);
 }
 
+/**
+ * A page read as double-sided on which the engine did not find both faces (AIS.0104) may be an
+ * image of one face, sent with the intake's 双面复印件 setting on: it can be read as one.
+ */
+export function canReadAsSingleFace(job: Job): boolean {
+  return (
+    job.status === 'failed' &&
+    job.doubleSided &&
+    job.failure?.kind === 'api' &&
+    job.failure.code === 'AIS.0104'
+  );
+}
+
 /** Failures of the connection to the service rather than of the image: they clear together. */
 const SERVICE_FAILURES: ReadonlySet<string> = new Set(['network', 'offline', 'http']);
 

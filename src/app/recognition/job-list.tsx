@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { type Job, useDesk } from '../desk/desk-store.ts';
 import { failureMessage } from './error-messages.ts';
-import { canReadAsDoubleSided, canRetry, isBusy } from './job-actions.ts';
+import { canReadAsDoubleSided, canReadAsSingleFace, canRetry, isBusy } from './job-actions.ts';
 import { cancelJob } from './job-controllers.ts';
 
 const STATUS_LABELS: Record<Job['status'], string> = {
@@ -39,10 +39,11 @@ export function JobList() {
  * redraws one line per tick rather than 200, which leaves the shared cores to the engine.
  */
 const JobItem = memo(function JobItem({ job }: { job: Job }) {
-  const { retryJob, retryAsDoubleSided, removeJob } = useDesk.getState();
+  const { retryJob, retryAsDoubleSided, retryAsSingleFace, removeJob } = useDesk.getState();
   const busy = isBusy(job);
   const thumbnail = job.sent?.url ?? job.originalUrl;
-  const message = job.failure && job.status !== 'done' ? failureMessage(job.failure) : null;
+  const message =
+    job.failure && job.status !== 'done' ? failureMessage(job.failure, job.doubleSided) : null;
   const retryable = canRetry(job);
   return (
     // Skipped by layout and paint while off screen: with 200 images the list otherwise costs
@@ -127,6 +128,16 @@ const JobItem = memo(function JobItem({ job }: { job: Job }) {
             onClick={() => retryAsDoubleSided(job.id)}
           >
             按双面复印件识别
+          </button>
+        )}
+        {canReadAsSingleFace(job) && (
+          <button
+            type="button"
+            className="text-sky-700 underline"
+            title="图片上只有证件的一面时使用"
+            onClick={() => retryAsSingleFace(job.id)}
+          >
+            按单面识别
           </button>
         )}
         {!busy && (

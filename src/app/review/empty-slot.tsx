@@ -29,7 +29,7 @@ export function EmptySlot({ side, person }: { side: CardSide; person: Person }) 
               {isBusy(job) ? '正在识别，读出后补到这里。' : '未能识别，重试成功后补到这里。'}
             </p>
             {job.failure && !isBusy(job) && (
-              <p className="text-red-800">{failureMessage(job.failure).title}</p>
+              <p className="text-red-800">{failureMessage(job.failure, job.doubleSided).title}</p>
             )}
             {canRetry(job) && (
               <button type="button" className={`mt-2 ${ACTION}`} onClick={() => retryJob(job.id)}>
