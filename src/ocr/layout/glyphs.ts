@@ -101,6 +101,20 @@ export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
   });
 }
 
+/** One reading of a glyph's character, with its probability. */
+export type GlyphChoice = { char: string; prob: number };
+
+/** The glyph read as `choice` instead, its own reading moved among its alternatives. */
+export function readAs(glyph: Glyph, choice: GlyphChoice): Glyph {
+  const others = glyph.alternatives.filter((alternative) => alternative.char !== choice.char);
+  return {
+    ...glyph,
+    char: choice.char,
+    prob: choice.prob,
+    alternatives: [{ char: glyph.char, prob: glyph.prob }, ...others],
+  };
+}
+
 export function textOf(glyphs: readonly Glyph[]): string {
   return glyphs.map((g) => g.char).join('');
 }

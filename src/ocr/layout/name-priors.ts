@@ -1,4 +1,4 @@
-import { type Glyph, HAN_CHAR, isStandardHan } from './glyphs.ts';
+import { type Glyph, type GlyphChoice, HAN_CHAR, isStandardHan, readAs } from './glyphs.ts';
 import { inSimplifiedForm } from './simplified-forms.ts';
 import { isCommonSingleSurname, startsWithCompoundSurname } from './surnames.ts';
 
@@ -15,21 +15,8 @@ const SURE_PROB = 0.9;
 /** An alternative is close when the recogniser gave it at least this share of the reading's probability. */
 const CLOSE_RATIO = 0.5;
 
-type Choice = { char: string; prob: number };
-
-/** The glyph read as `choice` instead, its own reading moved among its alternatives. */
-function readAs(glyph: Glyph, choice: Choice): Glyph {
-  const others = glyph.alternatives.filter((alternative) => alternative.char !== choice.char);
-  return {
-    ...glyph,
-    char: choice.char,
-    prob: choice.prob,
-    alternatives: [{ char: glyph.char, prob: glyph.prob }, ...others],
-  };
-}
-
 /** The most likely close alternative `fits` accepts, when the glyph's reading does not and is unsure. */
-function closeFit(glyph: Glyph, fits: (char: string) => boolean): Choice | undefined {
+function closeFit(glyph: Glyph, fits: (char: string) => boolean): GlyphChoice | undefined {
   if (glyph.prob >= SURE_PROB || fits(glyph.char)) return undefined;
   return glyph.alternatives.find(
     (alternative) => fits(alternative.char) && alternative.prob >= CLOSE_RATIO * glyph.prob,

@@ -1,6 +1,6 @@
 import { Converter } from 'opencc-js/t2cn';
 import { isGeneralUseCharacter, isStandardCharacter } from '../../idcard/standard-characters.ts';
-import { type Glyph, HAN_CHAR } from './glyphs.ts';
+import { type Glyph, HAN_CHAR, readAs } from './glyphs.ts';
 
 /** OpenCC's traditional-to-mainland conversion, character by character here. */
 const toMainland = Converter({ from: 't', to: 'cn' });
@@ -22,13 +22,6 @@ export function simplifiedFormOf(char: string): string | undefined {
 /** The glyph read as its simplified form (`simplifiedFormOf`), its reading kept among its alternatives. */
 export function inSimplifiedForm(glyph: Glyph): Glyph | undefined {
   const form = simplifiedFormOf(glyph.char);
-  if (form === undefined) return undefined;
-  return {
-    ...glyph,
-    char: form,
-    alternatives: [
-      { char: glyph.char, prob: glyph.prob },
-      ...glyph.alternatives.filter((alternative) => alternative.char !== form),
-    ],
-  };
+  // The form is the character read, in the shape the card prints: its probability carries over.
+  return form === undefined ? undefined : readAs(glyph, { char: form, prob: glyph.prob });
 }

@@ -1,5 +1,5 @@
 import { isStandardCharacter } from '../../idcard/standard-characters.ts';
-import { type Glyph, HAN_CHAR, isStandardHan } from './glyphs.ts';
+import { type Glyph, HAN_CHAR, isStandardHan, readAs } from './glyphs.ts';
 import { inSimplifiedForm } from './simplified-forms.ts';
 
 /**
@@ -17,21 +17,15 @@ export function withStandardRunnerUps(glyphs: readonly Glyph[]): {
 } {
   let changed = false;
   const read = glyphs.map((glyph) => {
-    const [runnerUp, ...others] = glyph.alternatives;
+    const [runnerUp] = glyph.alternatives;
     if (!HAN_CHAR.test(glyph.char) || isStandardCharacter(glyph.char)) return glyph;
-    if (runnerUp === undefined || !isStandardHan(runnerUp.char)) {
-      const simplified = inSimplifiedForm(glyph);
-      if (simplified === undefined) return glyph;
-      changed = true;
-      return simplified;
-    }
+    const standard =
+      runnerUp !== undefined && isStandardHan(runnerUp.char)
+        ? readAs(glyph, runnerUp)
+        : inSimplifiedForm(glyph);
+    if (standard === undefined) return glyph;
     changed = true;
-    return {
-      ...glyph,
-      char: runnerUp.char,
-      prob: runnerUp.prob,
-      alternatives: [{ char: glyph.char, prob: glyph.prob }, ...others],
-    };
+    return standard;
   });
   return { glyphs: read, changed };
 }
