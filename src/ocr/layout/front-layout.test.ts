@@ -44,6 +44,40 @@ describe('the label column of the portrait side', () => {
     const fields = frontFieldsOf(lines);
     expect(fields.address?.value).toBe('广东省茂名市信宜市寿柏家园10幢2单元1425');
   });
+
+  it('keeps a lone last character drawn a little left of the column, on a row of its own', () => {
+    // The 8 ends 2 px short of the column (at 0.18 of the width), a twelfth of its height.
+    const address = ['辽宁省阜新市新邱区桃竹', '大厦21幢3单元175', '8'];
+    const lines = frontLines({ ...SAMPLE_FRONT, address }).map((line) =>
+      line.text === '8' ? { ...line, x: 0.162 } : line,
+    );
+    expect(frontFieldsOf(lines).address?.value).toBe('辽宁省阜新市新邱区桃竹大厦21幢3单元1758');
+  });
+});
+
+describe('an address line nearer the number row than its own', () => {
+  // Print larger than the specimen's, at a looser pitch: the third line stands at 0.76 of the
+  // height, nearer the number row's nominal centre (0.85) than the address's last (0.655).
+  const largePrint = (address: string[], extra: LineSpec[] = []) =>
+    [...frontLines({ ...SAMPLE_FRONT, address }), ...extra].map((line) => {
+      const i = address.indexOf(line.text);
+      return i === -1 ? line : { ...line, y: 0.51 + 0.125 * i, height: 40 };
+    });
+
+  it('is the address’s next line', () => {
+    const address = ['湖南省娄底市娄星区月丰', '街68号28栋4单元2', '504室'];
+    expect(frontFieldsOf(largePrint(address)).address?.value).toBe(
+      '湖南省娄底市娄星区月丰街68号28栋4单元2504室',
+    );
+  });
+
+  it('is not when it starts far right of the value column (a mark beside the number)', () => {
+    const address = ['湖南省娄底市娄星区月丰', '街68号28栋4单元2504室'];
+    const mark = { text: '他用无效', x: 0.6, y: 0.76, height: 40 };
+    expect(frontFieldsOf(largePrint(address, [mark])).address?.value).toBe(
+      '湖南省娄底市娄星区月丰街68号28栋4单元2504室',
+    );
+  });
 });
 
 describe('the address', () => {

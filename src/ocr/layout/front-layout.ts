@@ -40,6 +40,12 @@ const ROW_OF_LABEL: Record<FrontLabel, FrontRow> = {
  */
 const NUMBER_RUN = { inNumberRow: 6, anywhere: 15 } as const;
 
+/**
+ * The most an address's lines stand apart, in line heights: cards print them at about 1.6 line
+ * heights' pitch, a gap of about 0.6; one line height allows for a tilt or a loose box.
+ */
+const ADDRESS_LINE_GAP = 1;
+
 /** Where the number row starts when its label was not read, between the address and number. */
 const NUMBER_ROW_TOP = 0.76;
 
@@ -80,14 +86,59 @@ function abovePrint(extent: Extent, frame: FaceFrame): boolean {
 }
 
 /**
+ * How far left of the value column a segment on a row of no label may end and still be a value:
+ * a quarter of its height. A lone half-width character at the column (the 8 of an address wrapped
+ * after …单元175) ends only half an em past it, and a tilted photo or a loose fit of the column
+ * puts it a little further left; what is left of a label ends an em or more short of the column.
+ */
+const LONE_VALUE_ROOM = 0.25;
+
+/**
  * Whether a segment lies wholly left of where the values start (`column`, measured on the card):
  * what is left of a label read in pieces (福 3 for 出生, 姓 without 名), never a value, since
  * every value of the portrait side starts at the value column or, the number, further right. A
- * value's lone last character (the 5 of an address wrapped after …单元142) starts there too, so
- * it is measured against the card's own column, not the specimen's.
+ * value's lone last character starts there too, on a row of its own (`LONE_VALUE_ROOM`), so it
+ * is measured against the card's own column, not the specimen's.
  */
-function inLabelColumn(segment: Segment, column: number): boolean {
-  return segment.extent.right <= column;
+function inLabelColumn(
+  segment: Segment,
+  column: number,
+  labels: readonly PlacedLabel<FrontLabel>[],
+): boolean {
+  const { extent } = segment;
+  const labelled = labels.some((label) => onSameRow(label.extent, extent));
+  const room = labelled ? 0 : LONE_VALUE_ROOM * (extent.bottom - extent.top);
+  return extent.right <= column - room;
+}
+
+/**
+ * The segments a nominal row filed with the number that are the address's next line: below its
+ * last line by at most `ADDRESS_LINE_GAP` of a line's height, above the number row and starting
+ * at the value column within a line's height. A face framed a little too small puts an address's
+ * third line (504室) nearer the number row's nominal centre than the address's; what shares the
+ * number's row is its label's remains, and a mark beside it starts far right of the column.
+ */
+function addressLinesFiledWithNumber(
+  filed: readonly Segment[],
+  address: readonly Segment[],
+  number: readonly Segment[],
+  column: number,
+): Segment[] {
+  const last = address.reduce<Extent | null>(
+    (lowest, segment) =>
+      lowest === null || segment.extent.bottom > lowest.bottom ? segment.extent : lowest,
+    null,
+  );
+  const numberTop = Math.min(...number.map((segment) => segment.extent.top));
+  if (last === null || !Number.isFinite(numberTop)) return [];
+  const height = last.bottom - last.top;
+  return filed.filter(
+    ({ extent }) =>
+      extent.top >= last.bottom - height / 2 &&
+      extent.top - last.bottom <= ADDRESS_LINE_GAP * height &&
+      extent.bottom <= numberTop &&
+      Math.abs(extent.left - column) <= height,
+  );
 }
 
 /** The segments of the number row, left to right. */
@@ -193,7 +244,7 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
     printed.map((s) => s.glyphs[0]),
     frame,
   );
-  const segments = printed.filter((s) => !inLabelColumn(s, column));
+  const segments = printed.filter((s) => !inLabelColumn(s, column, labels));
 
   const numberSegments = numberRow(segments, labels, frame);
   const rows: Record<FrontRow, Segment[]> = {
@@ -203,12 +254,19 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
     address: [],
     number: numberSegments,
   };
+  const filedWithNumber: Segment[] = [];
   for (const segment of segments) {
     if (numberSegments.includes(segment)) continue;
     const row = rowOf(segment, labels, frame);
     // What else shares the number row is its label's remains (号码 split off by detection).
     if (row !== 'number') rows[row].push(segment);
+    else if (!labels.some((label) => onSameRow(label.extent, segment.extent))) {
+      filedWithNumber.push(segment);
+    }
   }
+  rows.address.push(
+    ...addressLinesFiledWithNumber(filedWithNumber, rows.address, numberSegments, column),
+  );
 
   const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels);
   const birth = glyphsOf(segmentsInReadingOrder(rows.birth));

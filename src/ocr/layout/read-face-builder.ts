@@ -24,9 +24,17 @@ export type LineSpec = {
   y: number;
   /** Per character index: a lower probability and the decoder's runners-up. */
   doubts?: Record<number, Doubt>;
+  /** The print's height in pixels, where it is not the card's usual `TEXT_HEIGHT`. */
+  height?: number;
 };
 
-export function lineOf({ text, x, y, doubts = {} }: LineSpec): RecognizedLine {
+export function lineOf({
+  text,
+  x,
+  y,
+  doubts = {},
+  height = TEXT_HEIGHT,
+}: LineSpec): RecognizedLine {
   const chars: RecognizedChar[] = Array.from(text, (char, i) => {
     const doubt = doubts[i];
     return {
@@ -40,9 +48,9 @@ export function lineOf({ text, x, y, doubts = {} }: LineSpec): RecognizedLine {
     0,
   );
   const left = x * FACE_SIZE.width;
-  const top = y * FACE_SIZE.height - TEXT_HEIGHT / 2;
-  const right = left + advance * TEXT_HEIGHT;
-  const bottom = top + TEXT_HEIGHT;
+  const top = y * FACE_SIZE.height - height / 2;
+  const right = left + advance * height;
+  const bottom = top + height;
   const box: Quad = [
     [left, top],
     [right, top],
