@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import { firstFrontCard } from './support/card-fixtures.ts';
 import { dropFiles, isOcrRequest, plainJpeg } from './support/desk.ts';
-import { bodyOf, nextRecognitions } from './support/recognition.ts';
+import { bodyOf, nextRecognitions, RECOGNITION_TIMEOUT_MS } from './support/recognition.ts';
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/');
@@ -161,6 +161,8 @@ test('a file named as a photo that is none offers no dead-end retry', async ({ p
 test('a down service is one banner, and 全部重试 reads every image once it is back', async ({
   page,
 }) => {
+  // The real engine answers the retries: a missing answer is then named, not a test timeout.
+  test.setTimeout(2 * RECOGNITION_TIMEOUT_MS);
   const ocrRoute = (url: URL) => /\/ocr\/id-card$/.test(url.pathname);
   const healthRoute = (url: URL) => url.pathname === '/health';
   await page.route(ocrRoute, (route) => route.abort('connectionrefused'));
@@ -179,6 +181,7 @@ test('a down service is one banner, and 全部重试 reads every image once it i
 });
 
 test('a card too small to read says the resolution is too low', async ({ page }) => {
+  test.setTimeout(2 * RECOGNITION_TIMEOUT_MS);
   const tiny = await sharp(firstFrontCard().file.buffer)
     .resize({ width: 140 })
     .jpeg({ quality: 90 })
