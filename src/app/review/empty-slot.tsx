@@ -3,7 +3,12 @@ import { type Job, useDesk } from '../desk/desk-store.ts';
 import { SIDE_LABELS } from '../people/card-fields.ts';
 import type { Person } from '../people/person.ts';
 import { failureMessage } from '../recognition/error-messages.ts';
-import { canReadAsDoubleSided, canRetry, isBusy } from '../recognition/job-actions.ts';
+import {
+  canReadAsDoubleSided,
+  canReadAsSingleFace,
+  canRetry,
+  isBusy,
+} from '../recognition/job-actions.ts';
 import { looksLikeDoubleSidedPage } from './page-shape.ts';
 
 const ACTION =
@@ -17,7 +22,7 @@ export function EmptySlot({ side, person }: { side: CardSide; person: Person }) 
   const sideLabel = SIDE_LABELS[side];
   const otherLabel = SIDE_LABELS[side === 'front' ? 'back' : 'front'];
   const jobs = useDesk((state) => state.jobs);
-  const { retryJob, retryAsDoubleSided } = useDesk.getState();
+  const { retryJob, retryAsDoubleSided, retryAsSingleFace } = useDesk.getState();
   const pending = jobs.filter((job) => person.pendingJobIds.includes(job.id));
   if (pending.length > 0) {
     return (
@@ -34,6 +39,15 @@ export function EmptySlot({ side, person }: { side: CardSide; person: Person }) 
             {canRetry(job) && (
               <button type="button" className={`mt-2 ${ACTION}`} onClick={() => retryJob(job.id)}>
                 重试“{job.file.name}”
+              </button>
+            )}
+            {canReadAsSingleFace(job) && (
+              <button
+                type="button"
+                className={`mt-2 ml-2 ${ACTION}`}
+                onClick={() => retryAsSingleFace(job.id)}
+              >
+                按单面识别
               </button>
             )}
           </li>
