@@ -106,9 +106,13 @@ function inLabelColumn(
   labels: readonly PlacedLabel<FrontLabel>[],
 ): boolean {
   const { extent } = segment;
-  const labelled = labels.some((label) => onSameRow(label.extent, extent));
-  const room = labelled ? 0 : LONE_VALUE_ROOM * (extent.bottom - extent.top);
+  const room = onLabelRow(extent, labels) ? 0 : LONE_VALUE_ROOM * (extent.bottom - extent.top);
   return extent.right <= column - room;
+}
+
+/** Whether a segment shares its row with a label read on the face. */
+function onLabelRow(extent: Extent, labels: readonly PlacedLabel<FrontLabel>[]): boolean {
+  return labels.some((label) => onSameRow(label.extent, extent));
 }
 
 /**
@@ -260,9 +264,7 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
     const row = rowOf(segment, labels, frame);
     // What else shares the number row is its label's remains (号码 split off by detection).
     if (row !== 'number') rows[row].push(segment);
-    else if (!labels.some((label) => onSameRow(label.extent, segment.extent))) {
-      filedWithNumber.push(segment);
-    }
+    else if (!onLabelRow(segment.extent, labels)) filedWithNumber.push(segment);
   }
   rows.address.push(
     ...addressLinesFiledWithNumber(filedWithNumber, rows.address, numberSegments, column),
