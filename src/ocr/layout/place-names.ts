@@ -257,9 +257,9 @@ export function matchPlaceAfterLabel(
     // More characters than the label has are dropped only as a mark's (a usage line boxed with
     // the value's first line: 业厅办理货系 before 深圳市公安局…), or before an address's province
     // read exactly as listed (供营业厅 before 江西省…): nothing precedes it on a card.
-    const unmarkedPastLabel = dropped > labelLength && !markWording;
-    const listedAfter = beginsWithPlace && matchedLength(gazetteer, chars.slice(dropped), mode) > 0;
-    if (unmarkedPastLabel && !listedAfter) continue;
+    const listedAfter = () =>
+      beginsWithPlace && matchedLength(gazetteer, chars.slice(dropped), mode) > 0;
+    if (dropped > labelLength && !markWording && !listedAfter()) continue;
     const rest = glyphs.slice(dropped);
     const restHoles = options.holesOf(rest);
     const match = matchPlace(rest, gazetteer, mode, restHoles);
