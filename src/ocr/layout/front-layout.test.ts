@@ -156,3 +156,21 @@ describe('text above the name row', () => {
     expect(fields.name?.value).toBe('张三');
   });
 });
+
+describe('the 性别 / 民族 row without its 民族 label', () => {
+  it('files a value past where 民族 prints as the ethnic group, with the sex value lost', () => {
+    // A stamp over 民族 and 女: only 回 is read on the row, well right of the label's place.
+    const lines = frontLines({ ...SAMPLE_FRONT, ethnicity: '回' }).filter(
+      (line) => line.text !== '民族' && line.text !== SAMPLE_FRONT.sex,
+    );
+    const fields = frontFieldsOf(lines);
+    expect(fields.ethnicity?.value).toBe('回');
+  });
+
+  it("still reads the row's first character as the sex, the rest as the ethnic group", () => {
+    const lines = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '民族');
+    const fields = frontFieldsOf(lines);
+    expect(fields.sex?.value).toBe('男');
+    expect(fields.ethnicity?.value).toBe('汉');
+  });
+});

@@ -216,18 +216,27 @@ function glyphsOf(segments: readonly Segment[]): Glyph[] {
 
 /**
  * Splits the 性别 / 民族 row. With its labels read, a value belongs to the label left of it.
- * Without 民族, the sex is the row's first character (the card prints one, 男 or 女) and the
- * rest is the ethnic group; without 性别, what precedes 民族 is the sex.
+ * Without 民族, a segment centred past where the card prints that label (`frame`) is the ethnic
+ * group's, and of the rest the sex is the first character (the card prints one, 男 or 女) and
+ * what follows it the ethnic group's: a stamp over 民族 and the sex value, 回 alone past them,
+ * is the ethnic group, not a sex the row's first character would make it. Without 性别, what
+ * precedes 民族 is the sex.
  */
 function splitSexEthnicity(
   segments: readonly Segment[],
   labels: readonly PlacedLabel<FrontLabel>[],
+  frame: FaceFrame,
 ): { sex: Glyph[]; ethnicity: Glyph[] } {
   const ethnicityLabel = labels.find((l) => l.kind === 'ethnicity');
   const ordered = [...segments].sort(byLeft);
   if (ethnicityLabel === undefined) {
-    const glyphs = glyphsOf(ordered);
-    return { sex: glyphs.slice(0, 1), ethnicity: glyphs.slice(1) };
+    const labelPlace = frame.x(FRONT_LABEL_CENTERS.ethnicity.x);
+    const pastLabel = (s: Segment) => centerOf(s.extent).x >= labelPlace;
+    const glyphs = glyphsOf(ordered.filter((s) => !pastLabel(s)));
+    return {
+      sex: glyphs.slice(0, 1),
+      ethnicity: [...glyphs.slice(1), ...glyphsOf(ordered.filter(pastLabel))],
+    };
   }
   const boundary = centerOf(ethnicityLabel.extent).x;
   return {
@@ -270,7 +279,7 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
     ...addressLinesFiledWithNumber(filedWithNumber, rows.address, numberSegments, column),
   );
 
-  const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels);
+  const { sex, ethnicity } = splitSexEthnicity(rows.sexEthnicity, labels, frame);
   const birth = glyphsOf(segmentsInReadingOrder(rows.birth));
   const address = glyphsOf(segmentsInReadingOrder(rows.address));
   return {
