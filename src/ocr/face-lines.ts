@@ -191,8 +191,15 @@ export async function recognizeBoxes(
   for (const entry of ordered) {
     const reading = entry.known ?? (readings.get(entry) as LineReading);
     if (reading.text.length === 0) continue;
-    const { text, score, chars, inkSeparated } = reading;
-    lines.push({ text, box: entry.box, score, chars, ...(inkSeparated ? { inkSeparated } : {}) });
+    const { text, score, chars, inkSeparated, markInk } = reading;
+    lines.push({
+      text,
+      box: entry.box,
+      score,
+      chars,
+      ...(inkSeparated ? { inkSeparated } : {}),
+      ...(markInk ? { markInk } : {}),
+    });
   }
   return lines;
 }

@@ -32,6 +32,11 @@ export type RecognizedLine = {
    */
   inkSeparated?: true;
   /**
+   * Read from a crop that reads nothing once a mark's ink is lifted off (`liftInk`): every
+   * character read is the mark's (a stamp's 验 boxed apart), none the card's.
+   */
+  markInk?: true;
+  /**
    * Detected on a face that carried a mark's ink, lifted off before detection
    * (`separateFaceInk`): a mark stood somewhere on the face, though no line may read its wording.
    */

@@ -128,10 +128,20 @@ describe("recognizeLines over a mark's ink", () => {
     expect(runner.calls).toEqual({ rec: 2 });
   });
 
+  it("flags a line that reads nothing once its ink is lifted as all the mark's", async () => {
+    // A stamp's 娟 boxed on its own: lifted off, the crop is blank.
+    const runner = inkRunner([3], [0]);
+    const lines = await recognizeLines(INKED, [LONG], { runner, charset: CHARSET });
+    expect(lines.map((line) => line.text)).toEqual(['娟']);
+    expect(lines[0]?.markInk).toBe(true);
+    expect(lines[0]?.inkSeparated).toBeUndefined();
+  });
+
   it('keeps the reading as it is, unflagged, where that holds more characters', async () => {
     const runner = inkRunner([2, 3], [1]);
     const lines = await recognizeLines(INKED, [LONG], { runner, charset: CHARSET });
     expect(lines.map((line) => line.text)).toEqual(['吕娟']);
     expect(lines[0]?.inkSeparated).toBeUndefined();
+    expect(lines[0]?.markInk).toBeUndefined();
   });
 });

@@ -40,9 +40,17 @@ export async function detectText(
 
 /**
  * A line as the recogniser read it; `inkSeparated` where the reading was taken from its crop with
- * a mark's ink lifted off (`liftInk`): a mark stood there, though its wording was not read.
+ * a mark's ink lifted off (`liftInk`): a mark stood there, though its wording was not read;
+ * `markInk` where the crop read nothing with the ink lifted off: every character read is a mark's.
  */
-export type LineReading = DecodedLine & { inkSeparated?: true };
+export type LineReading = DecodedLine & { inkSeparated?: true; markInk?: true };
+
+/**
+ * A crop whose lifted reading holds fewer characters than this (each counted at its probability)
+ * read nothing but the mark's ink: the recogniser's stray reading of an empty crop is one
+ * unsure character at most.
+ */
+const NOTHING_READ = 0.5;
 
 /** The recogniser's outputs come back cut to what CTC decoding reads (`RunOptions.topK`). */
 const REC_OUTPUT: RunOptions = { topK: decoderTopK(REC_PARAMS.alternatives) };
@@ -170,6 +178,7 @@ export async function recognizeLines(
     const inkless = lifted[k] as DecodedLine;
     const gained = inkless.text !== asIs.text && readCharacters(inkless) > readCharacters(asIs);
     if (gained) lines[i] = { ...inkless, inkSeparated: true };
+    else if (readCharacters(inkless) < NOTHING_READ) lines[i] = { ...asIs, markInk: true };
   });
   return lines;
 }

@@ -1,23 +1,41 @@
+import { EMBLEM_AREA, PORTRAIT_AREA } from '../card-geometry.ts';
 import type { ReadFace, RecognizedLine } from '../recognized-line.ts';
 import { crossedBoxes } from './crossed-boxes.ts';
 import type { FrameAnchor } from './face-frame.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
 import { BACK_LABELS, FRONT_LABELS, type LabelHit, type LabelKind } from './labels.ts';
 import { isMarkCharacter, withoutOverlayMarks } from './overlay-marks.ts';
+import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 import { joinSpacedWords } from './spaced-labels.ts';
 
 /** The labels and titles either side prints, which print shops may set letter-spaced. */
 const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text);
 
-import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
+/**
+ * What the card prints in a colour of its own: the labels and titles, and 年 月 日 of the birth
+ * row. A maker's blue or violet there is a mark's hue to ink separation (the 别 of 性别 reads
+ * nothing lifted), so a line reading only these is the card's print, whatever its ink.
+ */
+const CARD_INK_CHARACTERS: ReadonlySet<string> = new Set([
+  ...PRINTED_WORDS.join(''),
+  '年',
+  '月',
+  '日',
+]);
+
+/** Whether a line was read in a mark's ink alone (`RecognizedLine.markInk`) and is no print. */
+function inMarkInk(line: RecognizedLine): boolean {
+  return line.markInk === true && !Array.from(line.text).every((c) => CARD_INK_CHARACTERS.has(c));
+}
 
 /**
  * A face's lines as glyphs with positions, without the marks stamped or written over a copy;
  * empty lines are dropped. `marks` are where those marks were read, on these lines or by another
  * reading of the face (`ReadFace.marks`); `unboxed`, where lines were read that the detector had
- * not boxed (`RecognizedLine.unboxed`); `inked`, lines read with a mark's ink lifted off
- * (`RecognizedLine.inkSeparated`); `inkedFace`, whether the face carried a mark's ink anywhere
- * (`RecognizedLine.onInkedFace`).
+ * not boxed (`RecognizedLine.unboxed`); `markInk`, lines read in a mark's ink alone
+ * (`RecognizedLine.markInk`), whose glyphs are left out of `lines`; `inked`, lines read with a
+ * mark's ink lifted off (`RecognizedLine.inkSeparated`); `inkedFace`, whether the face carried a
+ * mark's ink anywhere (`RecognizedLine.onInkedFace`).
  */
 export type FaceText = {
   width: number;
@@ -25,6 +43,7 @@ export type FaceText = {
   lines: Glyph[][];
   marks: Extent[];
   unboxed: Extent[];
+  markInk: Extent[];
   inked: Extent[];
   inkedFace: boolean;
 };
@@ -36,23 +55,40 @@ export function faceTextOf(face: ReadFace): FaceText {
   const glyphLines = face.lines.map((line, i) =>
     crossed.includes(i) && isMarkCharacter(line.text) ? [] : glyphsOfLine(line, i),
   );
+  // A line read in a mark's ink alone goes through the marks' wording first, so that a stamp's
+  // 样本 read on the holder's photo is still a mark, and none of it stays a value.
   const { lines, marks } = withoutOverlayMarks(glyphLines);
+  const printed = lines.filter((glyphs, i) => {
+    const line = face.lines[i] as RecognizedLine;
+    return glyphs.length > 0 && !inMarkInk(line);
+  });
   return {
     width: face.width,
     height: face.height,
-    lines: joinSpacedWords(
-      lines.filter((glyphs) => glyphs.length > 0),
-      PRINTED_WORDS,
-    ),
+    lines: joinSpacedWords(printed, PRINTED_WORDS),
     marks: [
       ...marks,
       ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box])),
       ...(face.marks ?? []).map((mark) => extentOf([mark])),
     ],
     unboxed: face.lines.filter((line) => line.unboxed).map((line) => extentOf([line.box])),
+    markInk: face.lines.filter(inMarkInk).map((line) => extentOf([line.box])),
     inked: face.lines.filter((line) => line.inkSeparated).map((line) => extentOf([line.box])),
     inkedFace: face.lines.some((line) => line.inkSeparated || line.onInkedFace),
   };
+}
+
+/**
+ * Where lines were read in a mark's ink alone (`FaceText.markInk`) outside the area the card
+ * prints in colour on `side` (the holder's photo, the red emblem): those are marks, while a box
+ * on the photo or the emblem read in their own colours is the card's.
+ */
+export function markInkOutsideCardColours(text: FaceText, side: 'front' | 'back'): Extent[] {
+  const area = side === 'front' ? PORTRAIT_AREA : EMBLEM_AREA;
+  return text.markInk.filter((extent) => {
+    const { x, y } = centerOf(extent);
+    return x < area.left || x > area.right || y < area.top || y > area.bottom;
+  });
 }
 
 /** A run of glyphs in one line that is not a label: a value or part of one. */

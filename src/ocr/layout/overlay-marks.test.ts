@@ -93,6 +93,25 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
+  it('cuts a usage line whose 仅 was misread, with 仅 the runner-up there, from the name', () => {
+    // 郑杰思又供建设银行办理开户使用: the line's 仅 read 又, 仅 the decoder's second choice.
+    const misread = { prob: 0.6, alternatives: [['仅', 0.3]] as [string, number][] };
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三'
+        ? { ...line, text: '张三又供建设银行办理开户使用', doubts: { 2: misread } }
+        : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+    expect(read(lines).name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps a character before such a line whose runners-up do not hold 仅', () => {
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三' ? { ...line, text: '张三又供建设银行办理开户使用' } : line,
+    );
+    expect(read(lines).name?.value).toBe('张三又');
+  });
+
   it('cuts the close of a usage line (，他用无效) with the line', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张三仅供本公司贷款使用，他用无效' } : line,
@@ -122,6 +141,60 @@ describe('marks stamped or written over a copy', () => {
     ]);
     expect(fields.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
     expect(fields.address?.confidence).toBeLessThan(0.9);
+  });
+});
+
+describe("a line read in a mark's ink alone", () => {
+  /** The face of `lines`, the lines reading `inMarkInk` read in a mark's ink alone. */
+  function readInk(lines: LineSpec[], inMarkInk: string) {
+    const face = faceOf(lines);
+    const marked = {
+      ...face,
+      lines: face.lines.map((line) =>
+        line.text === inMarkInk ? { ...line, markInk: true as const } : line,
+      ),
+    };
+    return readCardFields(marked, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; confidence: number }
+    >;
+  }
+
+  it('is a mark whatever its wording: kept out of the name, which is not vouched for', () => {
+    // A stamp's 验 boxed apart just under the name, level with the rows.
+    const lines = [{ text: '验', x: 0.24, y: 0.21 }, ...frontLines(SAMPLE_FRONT)];
+    expect(read(lines).name?.value).toBe('张三验');
+    const fields = readInk(lines, '验');
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+  });
+
+  it("is the card's print where it reads only what the card prints in colour (别 of 性别)", () => {
+    const lines = frontLines(SAMPLE_FRONT).flatMap((line) =>
+      line.text === '性别'
+        ? [
+            { ...line, text: '性' },
+            { ...line, text: '别', x: line.x + 0.035 },
+          ]
+        : [line],
+    );
+    const fields = readInk(lines, '别');
+    expect(fields.sex).toMatchObject({ value: '男' });
+    expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("is a mark on the holder's photo too where it reads a mark's wording (样本)", () => {
+    const lines = [{ text: '样本', x: 0.8, y: 0.4 }, ...frontLines(SAMPLE_FRONT)];
+    const fields = readInk(lines, '样本');
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+  });
+
+  it("is the card's own colour on the holder's photo, and leaves the name vouched for", () => {
+    const lines = [{ text: 'WD', x: 0.75, y: 0.4 }, ...frontLines(SAMPLE_FRONT)];
+    const fields = readInk(lines, 'WD');
+    expect(fields.name).toMatchObject({ value: '张三' });
+    expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 

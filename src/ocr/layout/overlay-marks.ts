@@ -78,6 +78,21 @@ function markedPositions(glyphs: readonly Glyph[]): boolean[] {
       marked.fill(true, from, to + 1);
     }
   }
+  return withMisreadHeads(glyphs, marked);
+}
+
+/**
+ * A usage line cut from its 供 (`/供.{0,24}?使用/`) also loses the glyph before it when that is
+ * the line's 仅 misread: read as another character (又 in 郑杰思又供建设银行办理开户使用) with 仅
+ * the decoder's runner-up there. A value's own last character seldom has 仅 among its
+ * runners-up, and never stands right before 供 of such a line.
+ */
+function withMisreadHeads(glyphs: readonly Glyph[], marked: boolean[]): boolean[] {
+  glyphs.forEach((glyph, i) => {
+    const before = glyphs[i - 1];
+    if (glyph.char !== '供' || !marked[i] || marked[i - 1] || before === undefined) return;
+    if (before.alternatives.some((alternative) => alternative.char === '仅')) marked[i - 1] = true;
+  });
   return marked;
 }
 

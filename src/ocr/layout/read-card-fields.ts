@@ -8,7 +8,7 @@ import { readBackFields } from './back-fields.ts';
 import { locateBackFields } from './back-layout.ts';
 import type { CardReading, FieldReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
-import { type FaceText, faceTextOf } from './face-text.ts';
+import { type FaceText, faceTextOf, markInkOutsideCardColours } from './face-text.ts';
 import { readFrontFields } from './front-fields.ts';
 import { locateFrontFields } from './front-layout.ts';
 import { touchesMark, withoutPhraseEnds } from './overlay-marks.ts';
@@ -50,7 +50,7 @@ function readTextFields(
       : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
   // A line read with a mark's ink lifted off had a mark over it as surely as one whose wording
   // was read: what the ink covered is vouched for no more than under a mark read.
-  const marks = [...text.marks, ...text.inked];
+  const marks = [...text.marks, ...text.inked, ...markInkOutsideCardColours(text, reading.side)];
   const marked = withMarksConsidered(reading, marks, text.inkedFace);
   return withUnboxedConsidered(marked, text.unboxed);
 }
@@ -183,7 +183,7 @@ export function rateReading(
         0,
       ),
       unboxed: unreadValueRegions(reading, text),
-      marks: text.marks.map(quadOf),
+      marks: [...text.marks, ...markInkOutsideCardColours(text, reading.side)].map(quadOf),
     };
   } catch (error) {
     if (error instanceof NoCardFoundError)
