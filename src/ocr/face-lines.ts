@@ -191,7 +191,7 @@ export async function recognizeBoxes(
   for (const entry of ordered) {
     const reading = entry.known ?? (readings.get(entry) as LineReading);
     if (reading.text.length === 0) continue;
-    const { text, score, chars, inkSeparated, markInk } = reading;
+    const { text, score, chars, inkSeparated, markInk, liftedReading } = reading;
     lines.push({
       text,
       box: entry.box,
@@ -199,6 +199,7 @@ export async function recognizeBoxes(
       chars,
       ...(inkSeparated ? { inkSeparated } : {}),
       ...(markInk ? { markInk } : {}),
+      ...(liftedReading ? { liftedReading } : {}),
     });
   }
   return lines;

@@ -37,6 +37,12 @@ export type RecognizedLine = {
    */
   markInk?: true;
   /**
+   * The reading of the crop with a mark's ink lifted off (`liftInk`), where the reading as it
+   * is stood because it held more characters: those may be the mark's words over a value that
+   * the lifted reading gives back (汉 under 银行就诊建 of a usage line).
+   */
+  liftedReading?: Pick<RecognizedLine, 'text' | 'score' | 'chars'>;
+  /**
    * Detected on a face that carried a mark's ink, lifted off before detection
    * (`separateFaceInk`): a mark stood somewhere on the face, though no line may read its wording.
    */

@@ -41,9 +41,14 @@ export async function detectText(
 /**
  * A line as the recogniser read it; `inkSeparated` where the reading was taken from its crop with
  * a mark's ink lifted off (`liftInk`): a mark stood there, though its wording was not read;
- * `markInk` where the crop read nothing with the ink lifted off: every character read is a mark's.
+ * `markInk` where the crop read nothing with the ink lifted off: every character read is a mark's;
+ * `liftedReading`, the reading with the ink lifted off where the reading as it is stood.
  */
-export type LineReading = DecodedLine & { inkSeparated?: true; markInk?: true };
+export type LineReading = DecodedLine & {
+  inkSeparated?: true;
+  markInk?: true;
+  liftedReading?: DecodedLine;
+};
 
 /**
  * A crop whose lifted reading holds fewer characters than this (each counted at its probability)
@@ -179,6 +184,7 @@ export async function recognizeLines(
     const gained = inkless.text !== asIs.text && readCharacters(inkless) > readCharacters(asIs);
     if (gained) lines[i] = { ...inkless, inkSeparated: true };
     else if (readCharacters(inkless) < NOTHING_READ) lines[i] = { ...asIs, markInk: true };
+    else if (inkless.text !== asIs.text) lines[i] = { ...asIs, liftedReading: inkless };
   });
   return lines;
 }

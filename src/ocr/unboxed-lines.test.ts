@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { Quad } from '../idcard/api-contract.ts';
+import type { ModelRunner, Tensor } from './model-runner.ts';
 import type { RecognizedLine } from './recognized-line.ts';
-import { boxedToCharacters } from './unboxed-lines.ts';
+import type { RgbImage } from './rgb-image.ts';
+import { boxedToCharacters, lookAtUnboxed } from './unboxed-lines.ts';
 
 /** A region 500 x 50 px read as one character emitted a tenth of the way along it. */
 const REGION_READ: RecognizedLine = {
@@ -31,5 +34,53 @@ describe('boxedToCharacters', () => {
   it('leaves a line whose characters carry no positions as it was', () => {
     const unplaced = { ...REGION_READ, chars: [{ char: '室', prob: 0.98, alternatives: [] }] };
     expect(boxedToCharacters(unplaced)).toBe(unplaced);
+  });
+});
+
+describe('lookAtUnboxed over a mark', () => {
+  const CHARSET = ['blank', '汉', '银', '行', ' '];
+  const REGION: Quad = [
+    [100, 20],
+    [300, 20],
+    [300, 50],
+    [100, 50],
+  ];
+  /** White, with a usage line's red ink across the region. */
+  const PHOTO: RgbImage = (() => {
+    const data = new Uint8Array(400 * 100 * 3).fill(255);
+    for (let y = 28; y < 42; y++)
+      for (let x = 100; x < 300; x++) data.set([200, 50, 60], (y * 400 + x) * 3);
+    return { width: 400, height: 100, data };
+  })();
+  const IDENTITY = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+
+  /** Reads the mark's 银行 where red is left in the crop, the 汉 under it where it is lifted. */
+  const runner: ModelRunner = {
+    run: async (_, input) => read(input),
+    runBatch: async (_, inputs) => inputs.map(read),
+  };
+  function read(input: Tensor): Tensor {
+    const red = input.data.some((value) => value < 0);
+    const steps = red ? [2, 3] : [1];
+    const data = steps.flatMap((wanted) =>
+      Array.from({ length: CHARSET.length }, (_, k) => (k === wanted ? 1 : 0)),
+    );
+    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+  }
+
+  it('keeps the reading with the ink lifted off where that rates better', async () => {
+    // A value's region rates only the ethnic group it reads, not the mark's words.
+    const rate = (lines: RecognizedLine[]) =>
+      lines.some((line) => line.text === '汉') ? { score: 1 } : { score: 0, unboxed: [REGION] };
+    const lines = await lookAtUnboxed(PHOTO, IDENTITY, [], { runner, charset: CHARSET }, rate);
+    expect(lines.map((line) => line.text)).toEqual(['汉']);
+    expect(lines[0]?.inkSeparated).toBe(true);
+  });
+
+  it('keeps the reading as it is where that rates better', async () => {
+    const rate = (lines: RecognizedLine[]) =>
+      lines.some((line) => line.text === '银行') ? { score: 1 } : { score: 0, unboxed: [REGION] };
+    const lines = await lookAtUnboxed(PHOTO, IDENTITY, [], { runner, charset: CHARSET }, rate);
+    expect(lines.map((line) => line.text)).toEqual(['银行']);
   });
 });

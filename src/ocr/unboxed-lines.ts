@@ -47,9 +47,22 @@ export function boxedToCharacters(line: RecognizedLine): RecognizedLine {
 }
 
 /**
+ * The regions' lines as read with a mark's ink lifted off wherever their reading as it is stood
+ * (`RecognizedLine.liftedReading`), or null where no line has such a reading.
+ */
+function liftedLines(read: readonly RecognizedLine[]): RecognizedLine[] | null {
+  if (!read.some((line) => line.liftedReading)) return null;
+  return read.map(({ liftedReading, ...line }) =>
+    liftedReading ? { ...line, ...liftedReading, inkSeparated: true } : line,
+  );
+}
+
+/**
  * Look at the unboxed: a region where `rate` found a value empty (a lone 傣 the detector does not
  * box on a blurred copy) is read as one line (`boxedToCharacters`), in place of any scrap boxed
- * inside it; the reading stands only where it rates no worse.
+ * inside it; the reading stands only where it rates no worse. Where a mark crosses a region, its
+ * reading as it is (the mark's words, 银行就诊建) and with the ink lifted off (the 汉 under them)
+ * are both rated, and the better stands: a value's region holds the value, not the mark.
  */
 export async function lookAtUnboxed(
   photo: RgbImage,
@@ -61,10 +74,17 @@ export async function lookAtUnboxed(
   const first = rate(lines);
   const regions = first.unboxed ?? [];
   if (regions.length === 0) return lines;
-  const read = (await recognizeBoxes(photo, faceToPhoto, regions, models)).map(
-    (line): RecognizedLine => ({ ...boxedToCharacters(line), unboxed: true }),
-  );
+  const read = await recognizeBoxes(photo, faceToPhoto, regions, models);
   if (read.length === 0) return lines;
-  const again = [...lines.filter((l) => !regions.some((r) => centredIn(l.box, r))), ...read];
-  return rate(again).score < first.score ? lines : again;
+  const kept = lines.filter((l) => !regions.some((r) => centredIn(l.box, r)));
+  const candidates = [read, liftedLines(read)].flatMap((candidate) => {
+    if (candidate === null) return [];
+    const boxed = candidate.map(
+      (line): RecognizedLine => ({ ...boxedToCharacters(line), unboxed: true }),
+    );
+    const again = [...kept, ...boxed];
+    return [{ lines: again, score: rate(again).score }];
+  });
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  return best.score < first.score ? lines : best.lines;
 }
