@@ -16,6 +16,7 @@ import {
   orderCorners,
   type Point,
 } from './geometry.ts';
+import { withLiftedReadings } from './lifted-readings.ts';
 import { ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -273,8 +274,9 @@ async function secondLook(
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
  * the photo's own pixels (one resampling, not two), straighten again along the card's own rows
  * where they ran tilted (`alongOwnRows`), register them to the card's layout, take
- * a second look where the first reading fell short, and look where a value came back unboxed
- * (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
+ * a second look where the first reading fell short, read a line crossed by a mark with its ink
+ * lifted off where that reads the face better (`withLiftedReadings`), and look where a value
+ * came back unboxed (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
  * follow.
  */
 export async function readCards(
@@ -293,7 +295,8 @@ export async function readCards(
     const { faceToPhoto } = registered;
     const looked = await secondLook(photo, registered, models, rateFace);
     const marks = looked.marks ?? [];
-    const lines = await lookAtUnboxed(photo, faceToPhoto, looked.lines, models, (l) =>
+    const lifted = withLiftedReadings(looked.lines, (l) => rateFace(faceOf(l, marks)).score);
+    const lines = await lookAtUnboxed(photo, faceToPhoto, lifted, models, (l) =>
       rateFace(faceOf(l, marks)),
     );
     let faceImage: RgbImage | null = null;
