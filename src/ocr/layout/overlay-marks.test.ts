@@ -105,6 +105,17 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
+  it('cuts a usage line whose 供 was misread, with 供 the runner-up there, from the name', () => {
+    // 仅筷工商银行办理入: 供 read 筷, its end lost under the card's edge.
+    const misread = { prob: 0.5, alternatives: [['供', 0.4]] as [string, number][] };
+    const lines = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text === '张三'
+        ? { ...line, text: '张三仅筷工商银行办理入', doubts: { 3: misread } }
+        : line,
+    );
+    expect(read(lines).name?.value).toBe('张三');
+  });
+
   it('keeps a character before such a line whose runners-up do not hold 仅', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张三又供建设银行办理开户使用' } : line,

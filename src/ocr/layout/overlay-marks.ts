@@ -62,7 +62,7 @@ export function holdsMarkWording(text: string): boolean {
 /** The glyph positions of `glyphs` that the patterns above cover. */
 function markedPositions(glyphs: readonly Glyph[]): boolean[] {
   // Index from character offsets in the joined text back to glyphs (a glyph is one character).
-  const chars = glyphs.map((g) => g.char);
+  const chars = usageHeadChars(glyphs);
   const owner: number[] = [];
   chars.forEach((char, i) => {
     for (let k = 0; k < char.length; k++) owner.push(i);
@@ -78,22 +78,26 @@ function markedPositions(glyphs: readonly Glyph[]): boolean[] {
       marked.fill(true, from, to + 1);
     }
   }
-  return withMisreadHeads(glyphs, marked);
+  return marked;
 }
 
 /**
- * A usage line cut from its 供 (`/供.{0,24}?使用/`) also loses the glyph before it when that is
- * the line's 仅 misread: read as another character (又 in 郑杰思又供建设银行办理开户使用) with 仅
- * the decoder's runner-up there. A value's own last character seldom has 仅 among its
- * runners-up, and never stands right before 供 of such a line.
+ * The head of a usage line, 仅供 or 仅限, with one of its two characters misread and the right one
+ * the decoder's runner-up there: 又 for 仅 in 郑杰思又供建设银行办理开户使用, 筷 for 供 in
+ * 仅筷工商银行办理入. A value's own characters seldom have these among their runners-up, and never
+ * stand right next to the other half of such a head.
  */
-function withMisreadHeads(glyphs: readonly Glyph[], marked: boolean[]): boolean[] {
-  glyphs.forEach((glyph, i) => {
-    const before = glyphs[i - 1];
-    if (glyph.char !== '供' || !marked[i] || marked[i - 1] || before === undefined) return;
-    if (before.alternatives.some((alternative) => alternative.char === '仅')) marked[i - 1] = true;
+function usageHeadChars(glyphs: readonly Glyph[]): string[] {
+  const isSecond = (char: string | undefined) => char === '供' || char === '限';
+  const runnerUp = (glyph: Glyph, wanted: (char: string) => boolean) =>
+    glyph.alternatives.find((alternative) => wanted(alternative.char))?.char ?? glyph.char;
+  return glyphs.map((glyph, i) => {
+    if (glyph.char !== '仅' && isSecond(glyphs[i + 1]?.char)) {
+      return runnerUp(glyph, (char) => char === '仅');
+    }
+    if (!isSecond(glyph.char) && glyphs[i - 1]?.char === '仅') return runnerUp(glyph, isSecond);
+    return glyph.char;
   });
-  return marked;
 }
 
 /** Runs of consecutive marked glyphs: each one mark. */
