@@ -36,15 +36,26 @@ function withoutLabelRemains(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimm
     : { glyphs: glyphs.slice(remains.length), trimmed: true };
 }
 
+/** Whether the glyph was read as `char`, or has it among its runners-up. */
+function mayRead(glyph: Glyph | undefined, char: string): boolean {
+  return (
+    glyph !== undefined && (glyph.char === char || glyph.alternatives.some((a) => a.char === char))
+  );
+}
+
 /**
  * The authority up to its last 局: what a mark left after it (效 of 复印无效, 秀 of a watermark) is
  * cut, since no organ's name goes on past it. A reading without 局 stays whole, and so does one
- * whose tail holds 分: a branch (…公安局朝阳分局) with its own 局 lost, not a mark's.
+ * whose tail may be a branch (…公安局朝阳分局): its tail holds 分, or ends in 局, read or among a
+ * glyph's runners-up (科尔沁发剧, 分 and 局 the runners-up of 发 and 剧), with its own 局 lost or
+ * misread, not a mark's.
  */
 function toLastBureau(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
   const end = glyphs.findLastIndex((glyph) => glyph.char === ISSUE_LAST_CHAR) + 1;
   const tail = glyphs.slice(end);
-  return end === 0 || tail.length === 0 || tail.some((glyph) => glyph.char === BRANCH_CHAR)
+  const branch =
+    tail.some((glyph) => mayRead(glyph, BRANCH_CHAR)) || mayRead(tail.at(-1), ISSUE_LAST_CHAR);
+  return end === 0 || tail.length === 0 || branch
     ? { glyphs: glyphs.slice(), trimmed: false }
     : { glyphs: glyphs.slice(0, end), trimmed: true };
 }

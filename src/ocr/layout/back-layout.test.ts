@@ -69,3 +69,32 @@ describe('the emblem side’s rows by what they say', () => {
     });
   });
 });
+
+describe('an issuing authority with a branch after its 公安局', () => {
+  const withIssue = (issue: LineSpec): LineSpec[] => [
+    ...TITLES,
+    { text: '签发机关', x: 0.22, y: 0.74 },
+    issue,
+    { text: '有效期限', x: 0.22, y: 0.86 },
+    { text: '2005.08.29-2015.08.29', x: 0.39, y: 0.86 },
+  ];
+
+  it('keeps a branch whose 分 and 局 were misread, each the runner-up there', () => {
+    // 通辽市公安局科尔沁发剧: 分 read 发, 局 read 剧, the right ones their runners-up.
+    const issue = {
+      text: '通辽市公安局科尔沁发剧',
+      x: 0.39,
+      y: 0.74,
+      doubts: {
+        9: { prob: 0.43, alternatives: [['分', 0.02]] as [string, number][] },
+        10: { prob: 0.54, alternatives: [['局', 0.06]] as [string, number][] },
+      },
+    };
+    expect(values(withIssue(issue)).issue).toBe('通辽市公安局科尔沁分局');
+  });
+
+  it("still cuts a mark's remains after the 局 that hold neither", () => {
+    const issue = { text: '通辽市公安局科尔沁发剧', x: 0.39, y: 0.74 };
+    expect(values(withIssue(issue)).issue).toBe('通辽市公安局');
+  });
+});
