@@ -65,6 +65,16 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(validity('20171理2038.11.18').to.value).toBe('');
   });
 
+  it('completes a start a mark hid the middle of, with the dash, from the whole end, doubtful', () => {
+    // 2006.07.29-2026.07.29 read 200692026.07.29: .07.2 and the dash under a usage line.
+    const { from, to } = validity('200692026.07.29');
+    expect(from).toMatchObject({ value: '2006-07-29' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2026-07-29');
+    // Digits that spell no lawful start of that end, its year whole, leave the row as before.
+    expect(validity('200682026.07.29').to.value).toBe('');
+  });
+
   it('reads a period whose dash was read as a digit where the dates fit the rule, doubtful', () => {
     const { from, to } = validity('201801:04720230104');
     expect(from.value).toBe('2018-01-04');

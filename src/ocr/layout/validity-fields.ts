@@ -177,10 +177,22 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
 }
 
 /**
+ * Whether `read` is `start` with one run of its digits hidden after its year: its first four or
+ * more digits begin `start` and the rest, if any, end it (20069 of 20060729, .07.2 under a mark).
+ */
+function spellsWithRunHidden(start: string, read: string): boolean {
+  for (let kept = MIN_BEGUN_DIGITS; kept <= read.length; kept++) {
+    if (start.startsWith(read.slice(0, kept)) && start.endsWith(read.slice(kept))) return true;
+  }
+  return false;
+}
+
+/**
  * A row whose dash a mark hid together with the start's last digits (20181理2038.11.18 of
- * 2018.11.18-2038.11.18): the last eight digits are a whole end, and the digits before them
- * begin exactly one start a lawful length before it, on its month and day, which is taken.
- * Null when the row holds no such pair.
+ * 2018.11.18-2038.11.18), or with a run of them (200692026.07.29 of 2006.07.29-2026.07.29): the
+ * last eight digits are a whole end, and the digits before them spell exactly one start a lawful
+ * length before it, on its month and day (`spellsWithRunHidden`), which is taken. Null when the
+ * row holds no such pair.
  */
 function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   const digits = digitPositions(chars);
@@ -190,7 +202,7 @@ function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   const to = dateAt(chars, toGlyphs);
   if (to === null) return null;
   const read = begun.map((i) => chars[i]).join('');
-  const starts = lawfulDigits(to, -1).filter((start) => start.startsWith(read));
+  const starts = lawfulDigits(to, -1).filter((start) => spellsWithRunHidden(start, read));
   if (starts.length !== 1) return null;
   return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
 }
