@@ -5,7 +5,7 @@ import { bridgedPlace, hiddenLead } from './bridged-places.ts';
 import type { BackReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
-import { boxOfGlyphs, type Glyph, textOf, trimNonHan } from './glyphs.ts';
+import { boxOfGlyphs, type Glyph, readingAmong, textOf, trimNonHan } from './glyphs.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { validityFields } from './validity-fields.ts';
 
@@ -38,9 +38,7 @@ function withoutLabelRemains(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimm
 
 /** Whether the glyph was read as `char`, or has it among its runners-up. */
 function mayRead(glyph: Glyph | undefined, char: string): boolean {
-  return (
-    glyph !== undefined && (glyph.char === char || glyph.alternatives.some((a) => a.char === char))
-  );
+  return readingAmong(glyph, (read) => read === char) !== undefined;
 }
 
 /**

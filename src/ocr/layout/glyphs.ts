@@ -115,6 +115,19 @@ export function readAs(glyph: Glyph, choice: GlyphChoice): Glyph {
   };
 }
 
+/**
+ * The glyph's reading that `wanted` accepts: its own, else the likeliest runner-up that is; or
+ * undefined when none is.
+ */
+export function readingAmong(
+  glyph: Glyph | undefined,
+  wanted: (char: string) => boolean,
+): string | undefined {
+  if (glyph === undefined) return undefined;
+  if (wanted(glyph.char)) return glyph.char;
+  return glyph.alternatives.find((alternative) => wanted(alternative.char))?.char;
+}
+
 export function textOf(glyphs: readonly Glyph[]): string {
   return glyphs.map((g) => g.char).join('');
 }

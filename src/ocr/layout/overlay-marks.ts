@@ -1,4 +1,4 @@
-import { extentOfGlyphs, type Glyph } from './glyphs.ts';
+import { extentOfGlyphs, type Glyph, readingAmong } from './glyphs.ts';
 import type { Extent } from './quad-geometry.ts';
 import { tiltedLines } from './tilted-lines.ts';
 
@@ -88,15 +88,15 @@ function markedPositions(glyphs: readonly Glyph[]): boolean[] {
  * stand right next to the other half of such a head.
  */
 function usageHeadChars(glyphs: readonly Glyph[]): string[] {
+  const isFirst = (char: string | undefined) => char === '仅';
   const isSecond = (char: string | undefined) => char === '供' || char === '限';
-  const runnerUp = (glyph: Glyph, wanted: (char: string) => boolean) =>
-    glyph.alternatives.find((alternative) => wanted(alternative.char))?.char ?? glyph.char;
   return glyphs.map((glyph, i) => {
-    if (glyph.char !== '仅' && isSecond(glyphs[i + 1]?.char)) {
-      return runnerUp(glyph, (char) => char === '仅');
-    }
-    if (!isSecond(glyph.char) && glyphs[i - 1]?.char === '仅') return runnerUp(glyph, isSecond);
-    return glyph.char;
+    const read = isSecond(glyphs[i + 1]?.char)
+      ? readingAmong(glyph, isFirst)
+      : isFirst(glyphs[i - 1]?.char)
+        ? readingAmong(glyph, isSecond)
+        : undefined;
+    return read ?? glyph.char;
   });
 }
 
