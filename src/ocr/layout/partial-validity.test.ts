@@ -75,6 +75,14 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(validity('200682026.07.29').to.value).toBe('');
   });
 
+  it('reads such a row as without a dash where a dash read there splits it into no date', () => {
+    // 2005.05.19-2025.05.19 read 2005192025-05.19: .05. and the dash hidden, a dot read as one.
+    const { from, to } = validity('2005192025-05.19');
+    expect(from).toMatchObject({ value: '2005-05-19' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2025-05-19');
+  });
+
   it('reads a period whose dash was read as a digit where the dates fit the rule, doubtful', () => {
     const { from, to } = validity('201801:04720230104');
     expect(from.value).toBe('2018-01-04');

@@ -173,7 +173,11 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
     fromGlyphs: from === null ? [] : before,
     toGlyphs: endDate !== null ? after : to === null ? [] : longTerm,
   };
-  return dash === -1 ? withoutDash(part, chars, today) : part;
+  if (dash === -1) return withoutDash(part, chars, today);
+  // A dash that splits the row into no date on either side is a dot misread where the mark hid
+  // the real one (2005192025-05.19 of 2005.05.19-2025.05.19): the row is read as without it.
+  if (part.from === null && part.to === null) return begunStartBy(chars, today) ?? part;
+  return part;
 }
 
 /**
@@ -207,6 +211,12 @@ function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
 }
 
+/** `endAfterBegunStart` where its start has begun by `today`, else null. */
+function begunStartBy(chars: readonly string[], today: IsoDate): PartialPeriod | null {
+  const begun = endAfterBegunStart(chars);
+  return begun !== null && begun.from !== null && begun.from <= today ? begun : null;
+}
+
 /**
  * A row without its dash that shows one end only, the rest under a mark: a lone date after
  * today is the end, since a card's period has begun by the day it is read (印2030.02.15 of
@@ -214,8 +224,8 @@ function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
  * after the start's first digits completes the start (`endAfterBegunStart`).
  */
 function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDate): PartialPeriod {
-  const begun = endAfterBegunStart(chars);
-  if (begun !== null && begun.from !== null && begun.from <= today) return begun;
+  const begun = begunStartBy(chars, today);
+  if (begun !== null) return begun;
   if (part.from !== null && part.from > today) {
     return { from: null, to: part.from, fromGlyphs: [], toGlyphs: part.fromGlyphs };
   }
