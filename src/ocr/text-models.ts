@@ -153,7 +153,10 @@ function readCharacters(line: DecodedLine): number {
  * was read without ink separation, unflagged: generated cards print 公民身份号码 in a blue as
  * saturated as a pen's (96, 128, 192), which the lifted crop reads again a little surer; such a
  * line, read surely as one of the card's closed forms (`settledByFirstReading`), is not read
- * again at all, which on the generated sets saves most of the second reads.
+ * again at all, which on the generated sets saves most of the second reads. A line whose lifted
+ * crop reads nothing is flagged `markInk` (all it read was the mark's), and one whose lifted
+ * reading did not stand keeps it as `liftedReading`, for the face's layout to weigh
+ * (`withLiftedReadings`, `lookAtUnboxed`).
  */
 export async function recognizeLines(
   image: RgbImage,

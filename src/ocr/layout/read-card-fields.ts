@@ -49,7 +49,8 @@ function readTextFields(
       ? readFrontFields(withoutMarkEnds(locateFrontFields(text), text.marks), today, text.marks)
       : readBackFields(withoutMarkEnds(locateBackFields(text), text.marks), today);
   // A line read with a mark's ink lifted off had a mark over it as surely as one whose wording
-  // was read: what the ink covered is vouched for no more than under a mark read.
+  // was read, and one read in a mark's ink alone was the mark: what the ink covered is vouched
+  // for no more than under a mark read.
   const marks = [...text.marks, ...text.inked, ...markInkOutsideCardColours(text, reading.side)];
   const marked = withMarksConsidered(reading, marks, text.inkedFace);
   return withUnboxedConsidered(marked, text.unboxed);
