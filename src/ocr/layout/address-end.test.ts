@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extentOf } from './quad-geometry.ts';
-import { rateReading } from './read-card-fields.ts';
+import { rateReading, readCardFields } from './read-card-fields.ts';
 import {
   faceOf,
   frontLines,
@@ -47,6 +47,35 @@ describe('an address that may go on in the row below', () => {
       expect(unboxed.some((region) => extentOf([region]).top > 0.59 * 540)).toBe(false);
       expect(readFrontOf({ address }).address.incomplete).toBeUndefined();
     }
+  });
+});
+
+describe('an address cut after the 单 of 单元', () => {
+  // …3号楼12单 of …3号楼12单元1205室: a mark over the line's end, the detector boxed none of it.
+  const CUT = ['北京市朝阳区建国路88号', '院3号楼12单'];
+  /** Where the value column starts, and the print's 27 px advance (half that for a digit). */
+  const LEFT = 0.18 * 856;
+  const ADVANCE = 27;
+
+  it("has the rest of its last line's row looked at, to where the line above ends", () => {
+    const regions = rated(CUT).unboxed.map((region) => extentOf([region]));
+    const row = 0.59 * 540;
+    const rest = regions.find((r) => r.top < row && r.bottom > row);
+    // The last line ends 5.5 advances in, the line above 11.
+    expect(rest?.left).toBeCloseTo(LEFT + 5.5 * ADVANCE, 0);
+    expect(rest?.right).toBeCloseTo(LEFT + 11 * ADVANCE, 0);
+    expect(readFrontOf({ address: CUT }).address.incomplete).toBe(true);
+  });
+
+  it('reads whole with the rest of that row found', () => {
+    const rest = { text: '元1205室', x: (LEFT + 5.5 * ADVANCE) / 856, y: 0.59 };
+    const lines = [...frontLines({ ...SAMPLE_FRONT, address: CUT }), rest];
+    const { address } = readCardFields(faceOf(lines), 'front', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; incomplete?: true }
+    >;
+    expect(address?.value).toBe('北京市朝阳区建国路88号院3号楼12单元1205室');
+    expect(address?.incomplete).toBeUndefined();
   });
 });
 

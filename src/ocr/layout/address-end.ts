@@ -51,18 +51,37 @@ function linesOf(address: readonly Glyph[]): Glyph[][] {
   );
 }
 
+/** The 单 of 单元 ending an address: a unit is always numbered after it, so the address goes on. */
+const UNIT_WORD_CUT = /单$/u;
+
 /**
- * The row after the address's last line, where the address may go on (see above): one line
- * pitch below the last line, as wide as the lines read; null unless the address ends in a bare
- * number on a line that ends where the line above it does.
+ * Where an address may go on past what was read. One that ends in a bare number or is cut after
+ * the 单 of 单元, on a line that ends where the line above it does (wrapped), may go on in the row
+ * after its last line, one line pitch below it and as wide as the lines read. One cut after 单
+ * on a line that ends short of the line above goes on in the rest of that line's own row, from
+ * where its box ends to where the line above ends: a mark over the line's end kept the detector
+ * from boxing it (…21栋3单 of …21栋3单元1203室). A bare number on such a line is left alone: an
+ * address may end in one, and reading the rest of its row read its last digit twice (…17588).
+ * Null otherwise, and for an address on one line.
  */
 export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
-  if (!endsInBareNumber(textOf(address))) return null;
+  const text = textOf(address);
+  const cut = UNIT_WORD_CUT.test(text);
+  if (!cut && !endsInBareNumber(text)) return null;
   const lines = linesOf(address);
   const [above, last] = lines.slice(-2).map(extentOfGlyphs);
   if (above === undefined || last === undefined) return null;
   const height = last.bottom - last.top;
-  if (above.right - last.right > WRAP_ROOM * height) return null;
+  const wrapped = above.right - last.right <= WRAP_ROOM * height;
+  if (cut && !wrapped) {
+    return [
+      [last.right, last.top],
+      [above.right, last.top],
+      [above.right, last.bottom],
+      [last.right, last.bottom],
+    ];
+  }
+  if (!wrapped) return null;
   const pitch = centerOf(last).y - centerOf(above).y;
   const left = Math.min(above.left, last.left);
   const right = Math.max(above.right, last.right);
