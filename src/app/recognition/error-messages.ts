@@ -70,11 +70,17 @@ const BOTH_FACES_NOT_FOUND: FailureMessage = {
   action: '图片若只有证件的一面，请点“按单面识别”；若是双面复印件，请将整页放平扫描清楚再放入。',
 };
 
+/**
+ * Whether a page read as double-sided (`side=double_side`) failed for want of both faces: the
+ * engine found no card (AIS.0104) where it looked for two.
+ */
+export function lacksBothFaces(failure: JobFailure, doubleSided: boolean): boolean {
+  return doubleSided && failure.kind === 'api' && failure.code === 'AIS.0104';
+}
+
 /** `doubleSided`: the image was read as a page with both faces (`side=double_side`). */
 export function failureMessage(failure: JobFailure, doubleSided = false): FailureMessage {
-  if (doubleSided && failure.kind === 'api' && failure.code === 'AIS.0104') {
-    return BOTH_FACES_NOT_FOUND;
-  }
+  if (lacksBothFaces(failure, doubleSided)) return BOTH_FACES_NOT_FOUND;
   switch (failure.kind) {
     case 'unsupported-format':
       return {

@@ -1,4 +1,5 @@
 import type { Job } from '../desk/desk-store.ts';
+import { lacksBothFaces } from './error-messages.ts';
 
 /**
  * Failures a second try cannot fix: the file itself must change (another format, a file that is
@@ -36,10 +37,7 @@ export function canReadAsDoubleSided(job: Job): boolean {
  */
 export function canReadAsSingleFace(job: Job): boolean {
   return (
-    job.status === 'failed' &&
-    job.doubleSided &&
-    job.failure?.kind === 'api' &&
-    job.failure.code === 'AIS.0104'
+    job.status === 'failed' && job.failure !== null && lacksBothFaces(job.failure, job.doubleSided)
   );
 }
 
