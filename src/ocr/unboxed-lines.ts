@@ -2,6 +2,7 @@ import type { Quad } from '../idcard/api-contract.ts';
 import { recognizeBoxes } from './face-lines.ts';
 import type { Homography } from './geometry.ts';
 import { lineShape, sliceQuad } from './layout/quad-geometry.ts';
+import { asLifted } from './lifted-readings.ts';
 import { ENGINE_REC } from './ocr-params.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -52,16 +53,14 @@ export function boxedToCharacters(line: RecognizedLine): RecognizedLine {
  */
 function liftedLines(read: readonly RecognizedLine[]): RecognizedLine[] | null {
   if (!read.some((line) => line.liftedReading)) return null;
-  return read.map(({ liftedReading, ...line }) =>
-    liftedReading ? { ...line, ...liftedReading, inkSeparated: true } : line,
-  );
+  return read.map(asLifted);
 }
 
 /**
  * Look at the unboxed: a region where `rate` found a value empty (a lone 傣 the detector does not
  * box on a blurred copy) is read as one line (`boxedToCharacters`), in place of any scrap boxed
  * inside it; the reading stands only where it rates no worse. Where a mark crosses a region, its
- * reading as it is (the mark's words, 银行就诊建) and with the ink lifted off (the 汉 under them)
+ * reading as it is (the mark's words, 荣线人) and with the ink lifted off (the 汉 under them)
  * are both rated, and the better stands: a value's region holds the value, not the mark.
  */
 export async function lookAtUnboxed(

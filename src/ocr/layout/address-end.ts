@@ -1,6 +1,6 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
-import { centerOf } from './quad-geometry.ts';
+import { centerOf, quadOf } from './quad-geometry.ts';
 
 /**
  * Where an address may go on past what was read: cards print 号 or 室 after house and room
@@ -73,23 +73,13 @@ export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
   if (above === undefined || last === undefined) return null;
   const height = last.bottom - last.top;
   const wrapped = above.right - last.right <= WRAP_ROOM * height;
-  if (cut && !wrapped) {
-    return [
-      [last.right, last.top],
-      [above.right, last.top],
-      [above.right, last.bottom],
-      [last.right, last.bottom],
-    ];
-  }
+  if (cut && !wrapped) return quadOf({ ...last, left: last.right, right: above.right });
   if (!wrapped) return null;
   const pitch = centerOf(last).y - centerOf(above).y;
-  const left = Math.min(above.left, last.left);
-  const right = Math.max(above.right, last.right);
-  const [top, bottom] = [last.top + pitch, last.bottom + pitch];
-  return [
-    [left, top],
-    [right, top],
-    [right, bottom],
-    [left, bottom],
-  ];
+  return quadOf({
+    left: Math.min(above.left, last.left),
+    right: Math.max(above.right, last.right),
+    top: last.top + pitch,
+    bottom: last.bottom + pitch,
+  });
 }
