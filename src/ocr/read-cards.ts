@@ -17,6 +17,7 @@ import {
   type Point,
 } from './geometry.ts';
 import { withLiftedReadings } from './lifted-readings.ts';
+import { lookPastEnds } from './line-ends.ts';
 import { ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -38,13 +39,14 @@ export type ScannedCard = {
  * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
  * compare it with a second reading of the same card (higher is better); `unboxed`, where a value
  * came back empty that may stand there without a box of its own (`lookAtUnboxed`); `marks`,
- * where marks stamped or written over the card were read.
+ * where marks stamped or written over the card were read; `side`, the face it was read as.
  */
 export type FaceCheck = (face: ReadFace) => {
   whole: boolean;
   score: number;
   unboxed?: Quad[];
   marks?: Quad[];
+  side?: 'front' | 'back';
 };
 
 /**
@@ -274,7 +276,8 @@ async function secondLook(
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
  * the photo's own pixels (one resampling, not two), straighten again along the card's own rows
  * where they ran tilted (`alongOwnRows`), register them to the card's layout, take
- * a second look where the first reading fell short, read a line crossed by a mark with its ink
+ * a second look where the first reading fell short, on a portrait side read on past the lines
+ * that end in the photo's columns (`lookPastEnds`), read a line crossed by a mark with its ink
  * lifted off where that reads the face better (`withLiftedReadings`), and look where a value
  * came back unboxed (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
  * follow.
@@ -295,7 +298,11 @@ export async function readCards(
     const { faceToPhoto } = registered;
     const looked = await secondLook(photo, registered, models, rateFace);
     const marks = looked.marks ?? [];
-    const lifted = withLiftedReadings(looked.lines, (l) => rateFace(faceOf(l, marks)).score);
+    const portrait = rateFace(faceOf(looked.lines, marks)).side === 'front';
+    const ended = portrait
+      ? await lookPastEnds(photo, faceToPhoto, looked.lines, models)
+      : looked.lines;
+    const lifted = withLiftedReadings(ended, (l) => rateFace(faceOf(l, marks)).score);
     const lines = await lookAtUnboxed(photo, faceToPhoto, lifted, models, (l) =>
       rateFace(faceOf(l, marks)),
     );

@@ -168,7 +168,7 @@ export function rateReading(
   face: ReadFace,
   side: 'front' | 'back' | 'auto',
   today: IsoDate,
-): { whole: boolean; score: number; unboxed: Quad[]; marks: Quad[] } {
+): { whole: boolean; score: number; unboxed: Quad[]; marks: Quad[]; side?: 'front' | 'back' } {
   try {
     const text = faceTextOf(face);
     const reading = readTextFields(text, side, today);
@@ -185,6 +185,7 @@ export function rateReading(
       ),
       unboxed: unreadValueRegions(reading, text),
       marks: [...text.marks, ...markInkOutsideCardColours(text, reading.side)].map(quadOf),
+      side: reading.side,
     };
   } catch (error) {
     if (error instanceof NoCardFoundError)

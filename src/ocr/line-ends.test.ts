@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { Quad } from '../idcard/api-contract.ts';
+import { lookPastEnds } from './line-ends.ts';
+import type { ModelRunner, Tensor } from './model-runner.ts';
+import type { RecognizedLine } from './recognized-line.ts';
+import type { RgbImage } from './rgb-image.ts';
+
+const CHARSET = ['blank', '2', '9', '0', '1'];
+const IDENTITY = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+const PHOTO: RgbImage = {
+  width: 900,
+  height: 600,
+  data: new Uint8Array(900 * 600 * 3).fill(255),
+};
+
+/** A line read as 290, 40 px high, from x = 300 to `right` on the face. */
+function lineTo(right: number): RecognizedLine {
+  const box: Quad = [
+    [300, 250],
+    [right, 250],
+    [right, 290],
+    [300, 290],
+  ];
+  const chars = Array.from('290', (char, i) => ({
+    char,
+    prob: 0.99,
+    alternatives: [],
+    span: { start: 0.2 + 0.3 * i, end: 0.25 + 0.3 * i },
+  }));
+  return { text: '290', score: 0.99, chars, box };
+}
+
+/**
+ * A recogniser that reads 290 on a crop of the line's own width and `past` on a wider one (the
+ * crop reaching past the line's end), each character at its given probability; it counts its
+ * runs.
+ */
+function reader(past: [string, number][]) {
+  const counter = { runs: 0 };
+  const read = (input: Tensor): Tensor => {
+    counter.runs++;
+    const width = input.dims[3] as number;
+    const steps: [string, number][] =
+      width > 300
+        ? past
+        : [
+            ['2', 0.99],
+            ['9', 0.99],
+            ['0', 0.99],
+          ];
+    const data = steps.flatMap(([char, prob]) =>
+      CHARSET.map((c) => (c === char ? prob : c === 'blank' ? 1 - prob : 0)),
+    );
+    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+  };
+  const runner: ModelRunner = {
+    run: async (_, input) => read(input),
+    runBatch: async (_, inputs) => inputs.map(read),
+  };
+  return { models: { runner, charset: CHARSET }, counter };
+}
+
+const SURE_PAST: [string, number][] = [
+  ['2', 0.99],
+  ['9', 0.99],
+  ['0', 0.99],
+  ['2', 0.99],
+];
+
+describe('lookPastEnds', () => {
+  it('reads on past a line that ends in the photo’s columns, and vouches for none of it', async () => {
+    const { models } = reader(SURE_PAST);
+    const [line] = await lookPastEnds(PHOTO, IDENTITY, [lineTo(540)], models);
+    expect(line?.text).toBe('2902');
+    expect(line?.unboxed).toBe(true);
+    // Boxed to its characters: past the old end, within the look past it (48 px).
+    const right = Math.max(...(line?.box ?? []).map((p) => p[0]));
+    expect(right).toBeGreaterThan(540);
+    expect(right).toBeLessThanOrEqual(588);
+  });
+
+  it('does not look past a line that ends left of the photo', async () => {
+    const { models, counter } = reader(SURE_PAST);
+    const line = lineTo(480);
+    expect(await lookPastEnds(PHOTO, IDENTITY, [line], models)).toEqual([line]);
+    expect(counter.runs).toBe(0);
+  });
+
+  it('does not look past a line set at a mark’s angle to the rows', async () => {
+    const { models, counter } = reader(SURE_PAST);
+    const line = lineTo(540);
+    const [[x0, y0], [x1, y1]] = line.box;
+    // The right end 100 px lower over 240: 23 degrees, as a usage line is set.
+    const tilted: RecognizedLine = {
+      ...line,
+      box: [
+        [x0, y0],
+        [x1, y1 + 100],
+        [x1, y1 + 140],
+        [x0, y0 + 40],
+      ],
+    };
+    expect(await lookPastEnds(PHOTO, IDENTITY, [tilted], models)).toEqual([tilted]);
+    expect(counter.runs).toBe(0);
+  });
+
+  it('keeps the line where what is read past it is doubtful', async () => {
+    const { models } = reader([...SURE_PAST.slice(0, 3), ['1', 0.45]]);
+    const line = lineTo(540);
+    expect(await lookPastEnds(PHOTO, IDENTITY, [line], models)).toEqual([line]);
+  });
+
+  it('keeps the line where the longer reading reads its own characters otherwise', async () => {
+    const { models } = reader([
+      ['2', 0.99],
+      ['9', 0.99],
+      ['1', 0.99],
+      ['2', 0.99],
+    ]);
+    const line = lineTo(540);
+    expect(await lookPastEnds(PHOTO, IDENTITY, [line], models)).toEqual([line]);
+  });
+});
