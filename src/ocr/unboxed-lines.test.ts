@@ -3,7 +3,12 @@ import type { Quad } from '../idcard/api-contract.ts';
 import type { ModelRunner, Tensor } from './model-runner.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
-import { boxedToCharacters, lookAtUnboxed } from './unboxed-lines.ts';
+import {
+  boxedToCharacters,
+  lookAtUnboxed,
+  strayEndAt,
+  withStrayEndApart,
+} from './unboxed-lines.ts';
 
 /** A region 500 x 50 px read as one character emitted a tenth of the way along it. */
 const REGION_READ: RecognizedLine = {
@@ -34,6 +39,50 @@ describe('boxedToCharacters', () => {
   it('leaves a line whose characters carry no positions as it was', () => {
     const unplaced = { ...REGION_READ, chars: [{ char: '室', prob: 0.98, alternatives: [] }] };
     expect(boxedToCharacters(unplaced)).toBe(unplaced);
+  });
+});
+
+/**
+ * A region read as `text`, its characters' centres at `centres` (shares of the region's width),
+ * each read at 0.9.
+ */
+function regionLine(text: string, centres: number[]): RecognizedLine {
+  const chars = Array.from(text).map((char, i) => {
+    const centre = centres[i] as number;
+    return {
+      char,
+      prob: 0.9,
+      alternatives: [],
+      span: { start: centre - 0.01, end: centre + 0.01 },
+    };
+  });
+  return { text, score: 0.9, chars, box: REGION_READ.box };
+}
+
+/** An address's first row read to the photo: 11 characters 0.07 apart, from 0.05. */
+const ROW = '河北省沧州市南皮县金黄';
+const ROW_CENTRES = Array.from(ROW, (_, i) => 0.05 + 0.07 * i);
+
+describe('a region read past its value', () => {
+  it('sets a last character apart that stands off the row by more than 1.6 of its pitch', () => {
+    // 使 of a usage line across the region, 0.13 past 黄 (1.9 pitches).
+    const line = regionLine(`${ROW}使`, [...ROW_CENTRES, 0.75 + 0.13]);
+    expect(strayEndAt(line)).toBe(11);
+    const [value, stray] = withStrayEndApart(line);
+    expect(value?.text).toBe(ROW);
+    expect(value?.markInk).toBeUndefined();
+    expect(stray?.text).toBe('使');
+    expect(stray?.markInk).toBe(true);
+  });
+
+  it('keeps a last character at the row’s own pitch', () => {
+    const line = regionLine(`${ROW}乡`, [...ROW_CENTRES, 0.75 + 0.07]);
+    expect(withStrayEndApart(line)).toEqual([line]);
+  });
+
+  it('keeps a short value, whose pitch three neighbours do not give', () => {
+    const line = regionLine('金黄乡', [0.1, 0.17, 0.5]);
+    expect(withStrayEndApart(line)).toEqual([line]);
   });
 });
 

@@ -1,10 +1,12 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { recognizeBoxes } from './face-lines.ts';
 import type { Homography } from './geometry.ts';
+import { CHARACTER_BETWEEN } from './layout/dropped-characters.ts';
+import { HAN_CHAR } from './layout/glyphs.ts';
 import { lineShape, sliceQuad } from './layout/quad-geometry.ts';
 import { asLifted } from './lifted-readings.ts';
 import { ENGINE_REC } from './ocr-params.ts';
-import type { RecognizedLine } from './recognized-line.ts';
+import type { RecognizedChar, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import type { TextModels } from './text-models.ts';
 
@@ -48,6 +50,71 @@ export function boxedToCharacters(line: RecognizedLine): RecognizedLine {
 }
 
 /**
+ * A region read past its value's end holds at most this many characters of what crosses it
+ * there; more is a line of its own, not a stray.
+ */
+const STRAY_RUN = 2;
+/** Han neighbours a value needs before its own pitch is measured (the median of their distances). */
+const PITCH_NEIGHBOURS = 3;
+
+/** Centre of a character's run, as a share of its line's width. */
+function centreOf(char: RecognizedChar): number | null {
+  return char.span ? (char.span.start + char.span.end) / 2 : null;
+}
+
+/**
+ * Where a region's reading runs past its value: the index of its last characters, at most
+ * `STRAY_RUN` of them, set off from the rest by more than `CHARACTER_BETWEEN` of the value's own
+ * pitch (the median distance of its Han neighbours); the line's length where none are. The card
+ * sets a row at a steady pitch, while a usage line crossing a region beyond the row's end leaves
+ * its characters there (使, 户, 理 or 行 after an address's first row, 1.8-2.0 pitches on).
+ */
+export function strayEndAt(line: RecognizedLine): number {
+  const { chars } = line;
+  const centres = chars.map(centreOf);
+  for (let at = chars.length - 1; at >= Math.max(1, chars.length - STRAY_RUN); at--) {
+    const distances = chars.slice(1, at).flatMap((char, i) => {
+      const previous = chars[i] as RecognizedChar;
+      const [from, to] = [centres[i], centres[i + 1]];
+      const han = HAN_CHAR.test(previous.char) && HAN_CHAR.test(char.char);
+      return han && from != null && to != null ? [to - from] : [];
+    });
+    if (distances.length < PITCH_NEIGHBOURS) return chars.length;
+    const pitch = [...distances].sort((a, b) => a - b)[Math.floor(distances.length / 2)] as number;
+    const [before, after] = [centres[at - 1], centres[at]];
+    if (before == null || after == null) return chars.length;
+    if (after - before > CHARACTER_BETWEEN * pitch) return at;
+  }
+  return chars.length;
+}
+
+/** A line's characters from `from` to `to`, with their own text and score. */
+function charactersOf(line: RecognizedLine, from: number, to: number): RecognizedLine {
+  const chars = line.chars.slice(from, to);
+  return {
+    ...line,
+    text: chars.map((c) => c.char).join(''),
+    score: chars.reduce((sum, c) => sum + c.prob, 0) / chars.length,
+    chars,
+  };
+}
+
+/**
+ * A region's line with its stray end (`strayEndAt`) apart: the value's characters, and the
+ * stray's as a line read in a mark's ink (`RecognizedLine.markInk`), so that no value takes them
+ * and the value they end is not vouched for.
+ */
+export function withStrayEndApart(line: RecognizedLine): RecognizedLine[] {
+  const at = strayEndAt(line);
+  if (at === line.chars.length) return [line];
+  const { liftedReading: _, ...read } = line;
+  return [
+    charactersOf(read, 0, at),
+    { ...charactersOf(read, at, line.chars.length), markInk: true },
+  ];
+}
+
+/**
  * The regions' lines as read with a mark's ink lifted off wherever their reading as it is stood
  * (`RecognizedLine.liftedReading`), or null where no line has such a reading.
  */
@@ -78,9 +145,9 @@ export async function lookAtUnboxed(
   const kept = lines.filter((l) => !regions.some((r) => centredIn(l.box, r)));
   const candidates = [read, liftedLines(read)].flatMap((candidate) => {
     if (candidate === null) return [];
-    const boxed = candidate.map(
-      (line): RecognizedLine => ({ ...boxedToCharacters(line), unboxed: true }),
-    );
+    const boxed = candidate
+      .flatMap(withStrayEndApart)
+      .map((line): RecognizedLine => ({ ...boxedToCharacters(line), unboxed: true }));
     const again = [...kept, ...boxed];
     return [{ lines: again, score: rate(again).score }];
   });

@@ -76,6 +76,13 @@ export const CONFIDENCE = {
    */
   unlistedPlace: 0.85,
   /**
+   * An address that begins as no region does (`beginsLikeRegion`): wrong as it stands, its
+   * start lost. It gives way to any reading of the lost line that names a region, however
+   * unsure (河北省沧州市南皮县金黄乡园中塘村250号 at 0.15, read under a usage line, for
+   * 乡园中塘村250号 without it), where `CONFIDENCE.mayMissCharacter` let the shorter stand.
+   */
+  lostStart: 0.02,
+  /**
    * A name or address read in part from a line the detector had not boxed, read from where the
    * card prints it (`lookAtUnboxed`): something over it, most often a mark, kept the detector
    * from finding it, and may have changed what the recogniser read there.

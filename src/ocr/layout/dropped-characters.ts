@@ -3,6 +3,12 @@ import { type Glyph, HAN_CHAR } from './glyphs.ts';
 import { type Extent, extentOf } from './quad-geometry.ts';
 
 /**
+ * Neighbouring characters of one printed row further apart than this many of the row's pitches
+ * have a character between them, or are not of one row.
+ */
+export const CHARACTER_BETWEEN = 1.6;
+
+/**
  * A character missing from the recogniser's dictionary (or one it doubts enough) can vanish
  * without a trace in the probabilities: 邓明 for 邓铖明, both characters at 0.99. It leaves a
  * hole in the line, though, since the card sets a value's Han characters at a steady pitch.
@@ -21,7 +27,7 @@ const GAP = {
   minPitch: 0.8,
   maxPitch: 1.4,
   /** Neighbours further apart than this many pitches have a character between them. */
-  between: 1.6,
+  between: CHARACTER_BETWEEN,
   /** A line end further than this many pitches from its outer character has lost one. */
   atEnd: 1,
   /**

@@ -171,6 +171,23 @@ function endsByItsRegion(value: string): boolean {
   return false;
 }
 
+/** Characters of an address's start compared with the regions' (`beginsLikeRegion`). */
+const REGION_HEAD = 2;
+
+let regionHeadsCache: ReadonlySet<string> | undefined;
+
+/**
+ * Whether an address begins as some region does, in its first `REGION_HEAD` characters (河南,
+ * 内蒙, 北京): every card's address begins with its province, so one that begins as none lost its
+ * start, most often a whole line under a mark (乡园中塘村250号), or was misread there past repair.
+ */
+function beginsLikeRegion(value: string): boolean {
+  regionHeadsCache ??= new Set(
+    [...addressRegions().names].map((name) => Array.from(name).slice(0, REGION_HEAD).join('')),
+  );
+  return regionHeadsCache.has(Array.from(value).slice(0, REGION_HEAD).join(''));
+}
+
 /**
  * The address without scrap rows (`withoutScrapRows`), in the table's characters
  * (`withStandardRunnerUps`), its region checked against the gazetteer (`matchPlace`); what
@@ -205,8 +222,10 @@ function readAddress(
   );
   // One that begins with no region lost its start (a first line the detector did not box) as
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost
-  // line that names a region the gazetteer holds, though less sure than a whole reading; one
-  // that ends in a bare number on a wrapped line, to a reading of the row below.
+  // line that names a region the gazetteer holds, though less sure than a whole reading, and
+  // one that does not even begin as a region does, to any reading of that line that names one
+  // (`CONFIDENCE.lostStart`); one that ends in a bare number on a wrapped line, to a reading of
+  // the row below.
   const rowAfter = rowAfterAddress(read.glyphs);
   const short = endsByItsRegion(value) || match.how === 'none' || unbounded || rowAfter !== null;
   return {
@@ -215,6 +234,7 @@ function readAddress(
       placeConfidence(match),
       cap,
       short ? CONFIDENCE.mayMissCharacter : CONFIDENCE.ceiling,
+      beginsLikeRegion(value) ? CONFIDENCE.ceiling : CONFIDENCE.lostStart,
     ),
     box: boxOfGlyphs(read.glyphs),
     ...(short ? { incomplete: true } : {}),

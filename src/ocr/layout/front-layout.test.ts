@@ -115,6 +115,27 @@ describe('an address without its first line', () => {
     );
     expect(rate(mended).score).toBeGreaterThan(lost.score);
   });
+
+  it('rates below a reading of the lost line that names a region, however unsure past it', () => {
+    const rate = (lines: LineSpec[]) => rateReading(faceOf(lines), 'front', SAMPLE_TODAY);
+    const lost = rate(frontLines({ ...SAMPLE_FRONT, address: ['乡园中塘村250号'] }));
+    // 金 and 黄 read unsure under a usage line: the whole address at about 0.12.
+    const unsure = frontLines({
+      ...SAMPLE_FRONT,
+      address: ['河北省沧州市南皮县金黄', '乡园中塘村250号'],
+    }).map((line) =>
+      line.text.startsWith('河北')
+        ? {
+            ...line,
+            doubts: {
+              9: { prob: 0.2, alternatives: [] },
+              10: { prob: 0.6, alternatives: [] },
+            },
+          }
+        : line,
+    );
+    expect(rate(unsure).score).toBeGreaterThan(lost.score);
+  });
 });
 
 describe('an address cut short', () => {

@@ -38,6 +38,30 @@ describe('addressWithNumbersRegion', () => {
     expect(filled?.value).toBe('河南省商丘市永城市石楼镇');
   });
 
+  it("puts back characters a seal hid of the region's county, its last character kept", () => {
+    const filled = addressWithNumbersRegion(
+      address('宁夏回族自治区固原市县香水镇白家村', 0.17),
+      number('64042419660119027'),
+    );
+    expect(filled?.value).toBe('宁夏回族自治区固原市泾源县香水镇白家村');
+    expect(filled?.confidence).toBe(0.17);
+    // 县 alone after the city, or 源县, or 泾县: each is 泾源县 with a part hidden.
+    for (const read of ['宁夏回族自治区固原市源县香水镇', '宁夏回族自治区固原市泾县香水镇']) {
+      expect(addressWithNumbersRegion(address(read), number('64042419660119027'))?.value).toBe(
+        '宁夏回族自治区固原市泾源县香水镇',
+      );
+    }
+  });
+
+  it("leaves an address that names another county of the number's city", () => {
+    expect(
+      addressWithNumbersRegion(
+        address('宁夏回族自治区固原市原州区南关街道'),
+        number('64042419660119027'),
+      ),
+    ).toBeNull();
+  });
+
   it('leaves an address that holds only the ends of the region, as some cards print it', () => {
     expect(
       addressWithNumbersRegion(

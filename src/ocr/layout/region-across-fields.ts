@@ -6,7 +6,7 @@ import {
   numberCodesOfAddressRegion,
 } from '../../idcard/gazetteer.ts';
 import { checkIdNumber } from '../../idcard/id-number.ts';
-import { lookupRegion, regionPrefix } from '../../idcard/regions.ts';
+import { lookupRegion, type RegionLookup, regionPrefix } from '../../idcard/regions.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import type { IdNumberReading } from './id-number-reading.ts';
@@ -43,7 +43,8 @@ const SEQUENCE_LENGTHS = [4, 3] as const;
  * The address with the region of the number where its own start was hidden: an address that
  * begins with no listed region, but with the region's last characters (县白沙镇… of 广西壮族自治区
  * 桂林市阳朔县, 永城市石楼镇… of 河南省商丘市永城市), takes the region whole. Addresses start with
- * their province, so one that starts inside a region lost what came before. One that holds the
+ * their province, so one that starts inside a region lost what came before; one that spells the
+ * region with part of its county's name hidden (`heldAroundHole`) lost that. One that holds the
  * region's ends without its middle (内蒙古自治区化德县…) is left alone: some cards print it so. Null
  * when the address begins with a listed region, starts with no end of the number's region, or
  * the number names no current county.
@@ -59,13 +60,40 @@ export function addressWithNumbersRegion(
   const region = lookupRegion(code);
   if (!region.isCurrent) return null;
   const regionChars = Array.from(regionPrefix(region));
-  const kept = keptRegionEnd(chars, regionChars);
+  const kept = keptRegionEnd(chars, regionChars) || heldAroundHole(chars, region);
   if (kept === 0) return null;
   return {
     ...address,
     value: [...regionChars, ...chars.slice(kept)].join(''),
     confidence: Math.min(address.confidence, CONFIDENCE.derivedFromRegion),
   };
+}
+
+/**
+ * Most characters a mark may hide of the name of a region's last division (county, or city where
+ * it has none) for the address still to take the region whole: a seal over an address's first
+ * line hides two or three of them, while a card that leaves its city out (内蒙古自治区化德县) drops a
+ * whole name of another division, which this does not take for a hole.
+ */
+const MAX_HIDDEN_IN_NAME = 3;
+
+/**
+ * How many characters the address begins with that spell the region with a run of at most
+ * `MAX_HIDDEN_IN_NAME` characters of its last division's name missing, the name's last
+ * character kept (宁夏回族自治区固原市县香水镇… of …固原市泾源县, 泾源 under a seal); 0 where none do.
+ */
+function heldAroundHole(chars: readonly string[], region: RegionLookup): number {
+  const last = region.county ?? region.city;
+  if (last === null) return 0;
+  const name = Array.from(last);
+  const head = Array.from(regionPrefix(region)).slice(0, -name.length);
+  for (let hidden = 1; hidden <= Math.min(MAX_HIDDEN_IN_NAME, name.length - 1); hidden++) {
+    for (let at = 0; at + hidden < name.length; at++) {
+      const spelled = [...head, ...name.slice(0, at), ...name.slice(at + hidden)];
+      if (spelled.every((char, k) => chars[k] === char)) return spelled.length;
+    }
+  }
+  return 0;
 }
 
 /** How many of the region's last characters the address begins with, at most all but one. */
