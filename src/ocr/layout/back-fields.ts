@@ -1,7 +1,7 @@
 import type { IsoDate } from '../../idcard/card-dates.ts';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
 import type { BackGlyphs } from './back-layout.ts';
-import { bridgedPlace, hiddenLead } from './bridged-places.ts';
+import { bridgedPlace, roomBefore } from './bridged-places.ts';
 import type { BackReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
@@ -72,8 +72,18 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
     holesOf: (run) => missingCharacterPositions(run),
   });
   // A name read whole as the list spells it stands; anything else may have lost characters
-  // under a mark, where one listed name may bridge them.
+  // under a mark, where one listed name may bridge them: within it, at its end, or before it,
+  // where its label's space holds more than print leaves there (`roomBefore`) or, before a name
+  // the list does not hold, where it may hold one more (the recogniser drops a first character
+  // it doubts without a trace: 门市公安局蓬江分局 of 江门市…, read at 0.99).
   const listedAsRead = read.match.how === 'read' && !read.match.unlisted;
+  const room =
+    !listedAsRead && glyphs.issueLabel !== null
+      ? roomBefore(read.glyphs, glyphs.issueLabel.right)
+      : null;
+  const hidden = room !== null && room.min >= 1 ? room : null;
+  const unlisted = read.match.how === 'none' && room !== null && room.max >= 1;
+  const before = hidden ?? (unlisted ? { min: 1, max: room.max } : null);
   const bridged = listedAsRead
     ? null
     : bridgedPlace(
@@ -81,16 +91,14 @@ export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading 
         issuingAuthorities(),
         'whole',
         !ISSUE_END.test(textOf(read.glyphs)),
+        before,
       );
   const match = bridged ?? read.match;
   const issueText = match.variant.chars.join('');
   // What a mark hid before a name neither read whole nor bridged, for the portrait side of the
   // same page to fill in (`issueOfFrontsRegion`); a print shop's wide space before a whole name
   // hides nothing.
-  const lead =
-    !listedAsRead && bridged === null && glyphs.issueLabel !== null
-      ? hiddenLead(read.glyphs, glyphs.issueLabel.right)
-      : null;
+  const lead = bridged === null ? hidden : null;
   const issueCap = !ISSUE_SHAPE.test(issueText)
     ? CONFIDENCE.failedCheck
     : issue.trimmed || read.trimmed || !ISSUE_END.test(issueText)

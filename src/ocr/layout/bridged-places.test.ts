@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { issuingAuthorities } from '../../idcard/gazetteer.ts';
-import { bridgedPlace, hiddenLead, hiddenRuns } from './bridged-places.ts';
+import { bridgedPlace, hiddenRuns, roomBefore } from './bridged-places.ts';
 import { glyphsOfLine } from './glyphs.ts';
 import { readCardFields } from './read-card-fields.ts';
 import { FACE_SIZE, faceOf, type LineSpec, lineOf, SAMPLE_TODAY } from './read-face-builder.ts';
@@ -95,20 +95,31 @@ describe('bridgedPlace', () => {
   });
 });
 
-describe('hiddenLead', () => {
+describe('roomBefore', () => {
   const labelRight = (0.22 + 4 * CHAR) * FACE_SIZE.width;
 
   it('counts the characters the space between the label and the first one read holds', () => {
     const glyphs = glyphsOf([{ text: '县公安局', x: VALUE_LEFT + 5 * CHAR, y: 0.74 }]);
-    const lead = hiddenLead(glyphs, labelRight);
+    const lead = roomBefore(glyphs, labelRight);
     expect(lead?.min).toBeLessThanOrEqual(5);
     expect(lead?.max).toBeGreaterThanOrEqual(5);
     expect((lead?.max ?? 0) - (lead?.min ?? 0)).toBeLessThanOrEqual(2);
   });
 
-  it('sees nothing hidden where the value starts where print sets it', () => {
+  it('sees nothing surely hidden where the value starts where print sets it', () => {
     const glyphs = glyphsOf([{ text: '阳朔县公安局', x: VALUE_LEFT, y: 0.74 }]);
-    expect(hiddenLead(glyphs, labelRight)).toBeNull();
+    expect(roomBefore(glyphs, labelRight)?.min).toBe(0);
+  });
+
+  it('puts back the first character of a name the list holds only with it, where there is room', () => {
+    // 江 of 江门市公安局蓬江分局 dropped: the list holds no 门市公安局蓬江分局, and one name ending so.
+    const issue = issueOf(backWithIssue([{ text: '门市公安局蓬江分局', skip: 0 }]));
+    expect(issue?.value).toBe('江门市公安局蓬江分局');
+    expect(issue?.confidence).toBeLessThan(0.9);
+    // Right after its label, the name has no room for another character before it.
+    expect(issueOf(backWithIssue([{ text: '门市公安局蓬江分局', skip: -1 }]))?.value).toBe(
+      '门市公安局蓬江分局',
+    );
   });
 
   it('hands the count to the authority read off the emblem side', () => {

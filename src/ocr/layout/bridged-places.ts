@@ -119,14 +119,16 @@ function fillings(
 }
 
 /**
- * The one name of the gazetteer that bridges what the value hides (`hiddenRuns`, or, `openEnd`,
- * its end), as a match the gazetteer filled in; null when none or more than one fits.
+ * The one name of the gazetteer that bridges what the value hides (`hiddenRuns`; else `lead`,
+ * characters before its first; else, `openEnd`, its end), as a match the gazetteer filled in;
+ * null when none or more than one fits.
  */
 export function bridgedPlace(
   glyphs: readonly Glyph[],
   gazetteer: Gazetteer,
   mode: MatchMode,
   openEnd: boolean,
+  lead: { min: number; max: number } | null = null,
 ): PlaceMatch | null {
   const first = firstReading(glyphs);
   const runs = hiddenRuns(glyphs);
@@ -137,9 +139,16 @@ export function bridgedPlace(
     at = run.at;
     const [before, after] = [first.chars.slice(0, at), first.chars.slice(at)];
     found = fillings(gazetteer, before, after, run, { mode, openEnd });
-  } else if (runs.length === 0 && openEnd && first.chars.length >= MIN_OPEN_PREFIX) {
-    const none = { min: 0, max: 0 };
-    found = fillings(gazetteer, first.chars, [], none, { mode, openEnd });
+  } else if (runs.length === 0) {
+    if (lead !== null) {
+      at = 0;
+      found = fillings(gazetteer, [], first.chars, lead, { mode, openEnd });
+    }
+    if (found.length === 0 && openEnd && first.chars.length >= MIN_OPEN_PREFIX) {
+      at = first.chars.length;
+      const none = { min: 0, max: 0 };
+      found = fillings(gazetteer, first.chars, [], none, { mode, openEnd });
+    }
   }
   const values = new Set(found.map((f) => f.value));
   const [only] = found;
@@ -177,12 +186,12 @@ export function bridgedPlace(
 const LABEL_VALUE_GAP = { min: -0.5, max: 1.5 } as const;
 
 /**
- * How many characters a mark hid between a label and the first character read of its value
- * (县公安局 starting five characters after 签发机关), as the range the space leaves for them
- * counted in the value's own pitch (`LABEL_VALUE_GAP`); null unless at least one surely is, or
- * when the value's pitch is not measured.
+ * How many characters may stand between a label and the first character read of its value, as
+ * the range the space leaves for them counted in the value's own pitch (`LABEL_VALUE_GAP`): none
+ * at least where the space is one print leaves, and as many as it holds beyond the narrowest;
+ * null when the value's pitch is not measured.
  */
-export function hiddenLead(
+export function roomBefore(
   glyphs: readonly Glyph[],
   labelRight: number,
 ): { min: number; max: number } | null {
@@ -190,6 +199,8 @@ export function hiddenLead(
   const [first] = glyphs;
   if (pitch === null || pitch <= 0 || first === undefined) return null;
   const space = (centreX(first) - pitch / 2 - labelRight) / pitch;
-  const min = Math.ceil(space - LABEL_VALUE_GAP.max);
-  return min < 1 ? null : { min, max: Math.floor(space - LABEL_VALUE_GAP.min) };
+  return {
+    min: Math.max(0, Math.ceil(space - LABEL_VALUE_GAP.max)),
+    max: Math.max(0, Math.floor(space - LABEL_VALUE_GAP.min)),
+  };
 }

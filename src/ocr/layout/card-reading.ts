@@ -15,7 +15,7 @@ export type FieldReading = {
   alternatives?: string[];
   /**
    * How many characters a mark hides before the first one read, where the value starts further
-   * from its label than print sets it (`hiddenLead`); left out when none are.
+   * from its label than print sets it (`roomBefore`); left out when none are.
    */
   hiddenBefore?: { min: number; max: number };
   /**
