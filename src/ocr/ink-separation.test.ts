@@ -39,7 +39,27 @@ describe('ink separation', () => {
     expect(holdsInk(crop)).toBe(true);
     const separated = liftInk(crop);
     expect(luma(separated.data, 0)).toBeLessThan(100);
-    expect(luma(separated.data, 15)).toBeGreaterThan(200);
+    // The stamp covers all of the crop, so its brightest channel (190) is the paper's light.
+    expect(luma(separated.data, 15)).toBeGreaterThanOrEqual(189);
+  });
+
+  it('finds blue ink on a dim photo, judged against its paper, and not the print beside it', () => {
+    // A card photographed dim: paper at 105-110, blue ink darkened to a chroma of 35, print
+    // near black.
+    const paper: Rgb = [105, 105, 110];
+    const dimBlue: Rgb = [50, 45, 80];
+    expect(holdsInk(image(20, paper, dimBlue, 10))).toBe(true);
+    expect(holdsInk(image(20, paper, [12, 10, 15], 10))).toBe(false);
+    // The same colour on paper in good light is too grey to be a mark's ink.
+    expect(holdsInk(image(20, WHITE, dimBlue, 10))).toBe(false);
+  });
+
+  it('lifts ink on a dim photo as far as its paper, not past it', () => {
+    const paper: Rgb = [105, 105, 110];
+    const lifted = liftInk(image(20, paper, [50, 45, 80], 10));
+    // Paper's brightest channel is 110: the ink ends there, as light as the paper beside it.
+    expect(Array.from(lifted.data.subarray(0, 3))).toEqual([110, 110, 110]);
+    expect(Array.from(lifted.data.subarray(45, 48))).toEqual([110, 110, 110]);
   });
 
   it('leaves neutral grey print as it is', () => {

@@ -46,6 +46,16 @@ export const INK_SEPARATION = {
   faceEdgeMargin: 0.06,
   /** Cyan (hue below 216°) is where green exceeds red by more than this share of the chroma. */
   cyanGreenShare: 0.4,
+  /**
+   * Paper photographed in good light is at least this bright (the brightest channel of an
+   * image's `paperQuantile` pixel: a mark's ink over all of a crop is bright in its own hue, where
+   * its luma is not): the template cards' faces at 234-245 in luma, where a dim photo's are at
+   * 108-110, and its blue ink, darkened with everything else, at a chroma of 53 at most. The
+   * ink's chroma and luma bounds above are scaled by how far an image's paper falls short.
+   */
+  paperBrightness: 200,
+  /** Share of an image's pixels darker than its paper: its text and marks cover less. */
+  paperQuantile: 0.9,
 } as const;
 
 /** A pixel's chroma when its hue is a mark's (red, magenta, blue), 0 for the card's cyan. */
@@ -62,17 +72,16 @@ function markInkChroma(r: number, g: number, b: number): number {
 /** A rectangle of an image's pixels, right and bottom excluded. */
 export type PixelArea = { left: number; top: number; right: number; bottom: number };
 
-/**
- * The share of an image's pixels that is mark ink: saturated in a mark's hue and at most
- * `lightest` light; pixels inside `outside` areas are neither ink nor counted.
- */
-export function inkShare(
-  { width, height, data }: RgbImage,
-  lightest: number = INK_SEPARATION.inkLuminance,
-  outside: readonly PixelArea[] = [],
-): number {
-  let ink = 0;
-  let counted = 0;
+function luma(r: number, g: number, b: number): number {
+  return r * 0.299 + g * 0.587 + b * 0.114;
+}
+
+/** Visits the byte offset of each of an image's pixels outside `outside`'s areas. */
+function forEachPixelOutside(
+  { width, height }: RgbImage,
+  outside: readonly PixelArea[],
+  visit: (offset: number) => void,
+): void {
   // The columns `outside` covers on the current row, marked once per row, not per pixel.
   const skipped = new Uint8Array(width);
   for (let y = 0; y < height; y++) {
@@ -81,33 +90,81 @@ export function inkShare(
       if (y < area.top || y >= area.bottom) continue;
       skipped.fill(1, Math.max(0, Math.ceil(area.left)), Math.max(0, Math.ceil(area.right)));
     }
-    for (let x = 0; x < width; x++) {
-      if (skipped[x] === 1) continue;
-      counted++;
-      const i = (y * width + x) * 3;
-      const r = data[i] as number;
-      const g = data[i + 1] as number;
-      const b = data[i + 2] as number;
-      if (markInkChroma(r, g, b) < INK_SEPARATION.inkChroma) continue;
-      if (r * 0.299 + g * 0.587 + b * 0.114 <= lightest) ink++;
-    }
+    for (let x = 0; x < width; x++) if (skipped[x] === 0) visit((y * width + x) * 3);
   }
+}
+
+/**
+ * How well an image's paper was lit: the brightest channel of its `paperQuantile` pixel outside
+ * `outside` against `paperBrightness`, at most 1 (a dim photo's card at about 0.55).
+ */
+function exposureOf(image: RgbImage, outside: readonly PixelArea[]): number {
+  const { data } = image;
+  const { paperBrightness, paperQuantile } = INK_SEPARATION;
+  const counts = new Array<number>(256).fill(0);
+  let total = 0;
+  forEachPixelOutside(image, outside, (i) => {
+    const level = Math.max(data[i] as number, data[i + 1] as number, data[i + 2] as number);
+    counts[level] = (counts[level] as number) + 1;
+    total++;
+  });
+  let seen = 0;
+  for (let level = 0; level < 256; level++) {
+    seen += counts[level] as number;
+    if (seen >= paperQuantile * total) return Math.min(1, level / paperBrightness);
+  }
+  return 1;
+}
+
+/**
+ * The share of an image's pixels that is mark ink: saturated in a mark's hue and at most
+ * `lightest` light, both judged against how well its paper was lit (`exposureOf`); pixels inside
+ * `outside` areas are neither ink nor counted.
+ */
+export function inkShare(
+  image: RgbImage,
+  lightest: number = INK_SEPARATION.inkLuminance,
+  outside: readonly PixelArea[] = [],
+): number {
+  const { data } = image;
+  const exposure = exposureOf(image, outside);
+  const minChroma = INK_SEPARATION.inkChroma * exposure;
+  const maxLuma = lightest * exposure;
+  let ink = 0;
+  let counted = 0;
+  forEachPixelOutside(image, outside, (i) => {
+    counted++;
+    const r = data[i] as number;
+    const g = data[i + 1] as number;
+    const b = data[i + 2] as number;
+    if (markInkChroma(r, g, b) >= minChroma && luma(r, g, b) <= maxLuma) ink++;
+  });
   return counted === 0 ? 0 : ink / counted;
 }
 
-/** The image with every pixel lightened by its mark-ink chroma (`chromaWeight`). */
+/**
+ * The image with every pixel lightened by its mark-ink chroma (`chromaWeight`), judged against
+ * how well its paper was lit (`exposureOf`). On a dim photo the ink is lifted as far as the
+ * paper's own brightness and no further: its strokes' darkened chroma alone left them as faint
+ * ghosts the recogniser still read (国银行 of a usage line after a name), and lifted past the
+ * paper they would stand out as light strokes.
+ */
 export function liftInk(image: RgbImage): RgbImage {
   const { data } = image;
+  const exposure = exposureOf(image, []);
+  const paper = exposure < 1 ? INK_SEPARATION.paperBrightness * exposure : 255;
   const out = new Uint8Array(data.length);
+  const lifted = (value: number, lift: number) =>
+    value >= paper ? value : Math.min(paper, Math.round(value + lift));
   for (let i = 0; i < data.length; i += 3) {
     const r = data[i] as number;
     const g = data[i + 1] as number;
     const b = data[i + 2] as number;
-    const lift = INK_SEPARATION.chromaWeight * markInkChroma(r, g, b);
+    const lift = (INK_SEPARATION.chromaWeight * markInkChroma(r, g, b)) / exposure;
     // A Uint8Array would wrap a value above 255 round to black.
-    out[i] = Math.min(255, Math.round(r + lift));
-    out[i + 1] = Math.min(255, Math.round(g + lift));
-    out[i + 2] = Math.min(255, Math.round(b + lift));
+    out[i] = lifted(r, lift);
+    out[i + 1] = lifted(g, lift);
+    out[i + 2] = lifted(b, lift);
   }
   return { width: image.width, height: image.height, data: out };
 }
