@@ -22,6 +22,22 @@ describe('a number with a digit hidden under a mark', () => {
   });
 });
 
+describe('a number read with a mark after it', () => {
+  it('is its first eighteen characters where they pass and no digit follows, unvouched', () => {
+    // 用话: what lifting a usage line's ink off the digits left of its 他用无效.
+    const field = number(`${SAMPLE_NUMBER}用话`);
+    expect(field.value).toBe(SAMPLE_NUMBER);
+    expect(field.confidence).toBeLessThan(0.9);
+    expect(field.confidence).toBeGreaterThan(0.3);
+  });
+
+  it('stays as read where a digit follows, or the first eighteen fail', () => {
+    expect(number(`${SAMPLE_NUMBER}7用`).value).toBe(`${SAMPLE_NUMBER}7用`);
+    const failing = `${SAMPLE_NUMBER.slice(0, 17)}${SAMPLE_NUMBER.at(-1) === '1' ? '2' : '1'}`;
+    expect(number(`${failing}用话`).value).toBe(`${failing}用话`);
+  });
+});
+
 describe('a number whose date a mark hid', () => {
   const region = SAMPLE_NUMBER.slice(0, 6);
   const sequence = SAMPLE_NUMBER.slice(14);

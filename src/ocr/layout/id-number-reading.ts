@@ -99,6 +99,31 @@ function hiddenDigitSolved(
 }
 
 /**
+ * The number as the first eighteen characters read, where they pass and no digit follows them:
+ * what does is a mark's remains read onto the number's end (用话 of a usage line's 他用无效, its
+ * ink lifted off the digits). The end was cut, so the number is not vouched for.
+ */
+function numberBeforeNoDigits(
+  first: Variant,
+  passes: (number: string) => boolean,
+): IdNumberReading | null {
+  const rest = first.chars.slice(ID_NUMBER_LENGTH);
+  if (rest.length === 0 || rest.some((char) => digitOf(char) !== null)) return null;
+  const value = first.chars.slice(0, ID_NUMBER_LENGTH).join('');
+  if (!passes(value)) return null;
+  const p = allRightProbability(first.probs.slice(0, ID_NUMBER_LENGTH));
+  return {
+    value,
+    valid: true,
+    changed: true,
+    confidence: capped(
+      afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter),
+      CONFIDENCE.changedByCheck,
+    ),
+  };
+}
+
+/**
  * Reads the number from its glyphs. A number that passes as read is vouched for by its check
  * character; one that fails may be repaired only with the recogniser's own alternatives, when
  * exactly one repair (or one far likelier than the rest) satisfies every rule, or, with one
@@ -124,6 +149,8 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
     changed: false,
     confidence: capped(allRightProbability(first.probs), CONFIDENCE.failedCheck),
   };
+  const number = numberBeforeNoDigits(first, passes);
+  if (number !== null) return number;
   if (read.length !== ID_NUMBER_LENGTH) return asRead;
   const chosen = dominantVariant(
     checkedVariants(glyphs, first).filter((v) => passes(v.chars.join(''))),
