@@ -49,6 +49,16 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(validity('2016.10.24-2036.2').to.value).toBe('');
   });
 
+  it('completes a start cut short after its year from the whole end, doubtful', () => {
+    const { from, to } = validity('2019徳-2039.10.23');
+    expect(from).toMatchObject({ value: '2019-10-23' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2039-10-23');
+    // A year no lawful length before the end, or a start that has not begun, completes nothing.
+    expect(validity('2017徳-2039.10.23').from.value).toBe('');
+    expect(validity('2026徳-2046.10.23').from.value).toBe('');
+  });
+
   it('completes a start read one digit short from the end, doubtful', () => {
     const { from, to } = validity('2021.1.22-2026.11.22');
     expect(from).toMatchObject({ value: '2021-11-22' });

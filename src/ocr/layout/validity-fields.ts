@@ -145,12 +145,31 @@ function endCutShort(
 }
 
 /**
+ * A start of which a mark left its year and perhaps more (2019徳-2039.10.23 of
+ * 2019.10.23-2039.10.23), completed from the end read whole: the one start a lawful length before
+ * it, on its month and day, that the digits read spell with one run hidden after the year
+ * (`spellsWithRunHidden`), and that has begun by `today`.
+ */
+function startCutShort(
+  chars: readonly string[],
+  positions: readonly number[],
+  to: IsoDate,
+  today: IsoDate,
+): IsoDate | null {
+  if (positions.length < MIN_BEGUN_DIGITS || positions.length >= DATE_DIGITS) return null;
+  const read = positions.map((i) => chars[i]).join('');
+  const starts = lawfulDigits(to, -1).filter((start) => spellsWithRunHidden(start, read));
+  const from = starts.length === 1 ? dateOf(starts[0] as string) : null;
+  return from !== null && from <= today ? from : null;
+}
+
+/**
  * What a row partly hidden under a stamp still shows, split at its dash: the start where the
  * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
- * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short completed
- * from the end (`startMissingADigit`), an end begun after a whole start completed from it
- * (`endCutShort`). Without a dash, the start as `periodOf` reads it, or the end
- * (`withoutDash`).
+ * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short or cut
+ * short completed from the end (`startMissingADigit`, `startCutShort`), an end begun after a
+ * whole start completed from it (`endCutShort`). Without a dash, the start as `periodOf` reads
+ * it, or the end (`withoutDash`).
  */
 function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
@@ -160,7 +179,10 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
   const before = digitsIn(0, split).slice(0, DATE_DIGITS);
   const after = digitsIn(split + 1, chars.length);
   const toDate = dash === -1 ? null : dateAt(chars, after);
-  const from = dateAt(chars, before) ?? (toDate && startMissingADigit(chars, before, toDate));
+  const from =
+    dateAt(chars, before) ??
+    (toDate &&
+      (startMissingADigit(chars, before, toDate) ?? startCutShort(chars, before, toDate, today)));
   const longTerm =
     dash === -1
       ? []
