@@ -138,6 +138,13 @@ describe('marks stamped or written over a copy', () => {
     expect(fields.valid_to).toMatchObject({ value: '2035-03-06' });
   });
 
+  it('keeps a 复印无效 seal read with its second character wrong (复后无效) out of the row', () => {
+    // The seal over the ethnic group, which it hides.
+    const lines = frontLines(SAMPLE_FRONT).filter((line) => line.text !== '汉');
+    const fields = read([...lines, { text: '复后无效', x: 0.44, y: 0.29 }]);
+    expect(fields.ethnicity?.value).not.toContain('复');
+  });
+
   it('keeps a stamp between the title and 签发机关 out of the issuing authority', () => {
     const fields = read([...backLines(BACK), { text: '样证', x: 0.45, y: 0.55 }]);
     expect(fields.issue?.value).toBe('北京市公安局朝阳分局');

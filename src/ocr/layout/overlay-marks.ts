@@ -25,10 +25,10 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   // and 长期 before it are the validity row's own, which such a line crosses at its end
   // (2007.05.10长期使用 keeps its period).
   /[仅限供]{0,2}[A-Za-z]*(?:(?![长期])\p{Script=Han}){0,2}使用/gu,
-  // 复印无效 with its third character misread (复印既效), then the stamps' words whole or halved;
-  // 样 of a faint watermark is read as its look-alike 祥; the copy a usage line names at its
-  // start (此复印件仅供…) is cut whole, not as 复印, its 件 lost or not.
-  /复印.效|复印件?无效|禁止复印|[此本]复印件?|复印件|[样祥]证|复印|无效|禁止/gu,
+  // 复印无效 with its second or third character misread (复后无效 on a seal, 复印既效), then the
+  // stamps' words whole or halved; 样 of a faint watermark is read as its look-alike 祥; the copy
+  // a usage line names at its start (此复印件仅供…) is cut whole, not as 复印, its 件 lost or not.
+  /复.无效|复印.效|复印件?无效|禁止复印|[此本]复印件?|复印件|[样祥]证|复印|无效|禁止/gu,
   // The square 禁止复印 seal, read across its rows (复禁 / 印止), upright or upside down.
   /复禁|印止|禁复|止印/gu,
 ];
@@ -38,7 +38,7 @@ const OVERLAY_MARKS: readonly RegExp[] = [
  * "for … use only" lines, whose middle names anything).
  */
 const STAMP_WORD =
-  /^(?:复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止|复禁|印止|禁复|止印)$/u;
+  /^(?:复.无效|复印.效|复印件?无效|禁止复印|[样祥]证|复印|无效|禁止|复禁|印止|禁复|止印)$/u;
 
 /** A face's lines with the overlaid marks cut out, and where the marks were. */
 export type WithoutMarks = { lines: Glyph[][]; marks: Extent[] };
