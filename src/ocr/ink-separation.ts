@@ -21,7 +21,10 @@ export const INK_SEPARATION = {
    * print darkened by a stamp over it (50, 20, 20) stays below 100.
    */
   chromaWeight: 1.5,
-  /** A pixel whose mark-ink chroma is at least this is ink. */
+  /**
+   * A pixel whose mark-ink chroma is at least this is ink, on paper lit as `paperBrightness` says
+   * (less in proportion on paper lit worse).
+   */
   inkChroma: 48,
   /** …and is counted only when at most this light (BT.601 luma): light tints are background. */
   inkLuminance: 170,

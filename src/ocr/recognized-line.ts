@@ -23,7 +23,8 @@ export type RecognizedLine = {
   chars: RecognizedChar[];
   /**
    * Read from where the card prints a value rather than from a box the detector drew
-   * (`lookAtUnboxed`): the detector found nothing there, most often because a mark crosses it.
+   * (`lookAtUnboxed`): the detector found nothing there, most often because a mark crosses it;
+   * or read on past the end of the detector's box (`lookPastEnds`).
    */
   unboxed?: true;
   /**
@@ -32,8 +33,9 @@ export type RecognizedLine = {
    */
   inkSeparated?: true;
   /**
-   * Read from a crop that reads nothing once a mark's ink is lifted off (`liftInk`): every
-   * character read is the mark's (a stamp's 验 boxed apart), none the card's.
+   * Read from a crop that reads nothing once a mark's ink is lifted off (`liftInk`), or read in a
+   * value's region past the value's end (`withStrayEndApart`): every character read is the
+   * mark's (a stamp's 验 boxed apart, a usage line's 使 after an address's row), none the card's.
    */
   markInk?: true;
   /**

@@ -125,8 +125,9 @@ function liftedLines(read: readonly RecognizedLine[]): RecognizedLine[] | null {
 
 /**
  * Look at the unboxed: a region where `rate` found a value empty (a lone 傣 the detector does not
- * box on a blurred copy) is read as one line (`boxedToCharacters`), in place of any scrap boxed
- * inside it; the reading stands only where it rates no worse. Where a mark crosses a region, its
+ * box on a blurred copy) is read as one line (`boxedToCharacters`), its stray end set apart
+ * (`withStrayEndApart`), in place of any scrap boxed inside it; the reading stands only where it
+ * rates no worse. Where a mark crosses a region, its
  * reading as it is (the mark's words, 荣线人) and with the ink lifted off (the 汉 under them)
  * are both rated, and the better stands: a value's region holds the value, not the mark.
  */
