@@ -212,7 +212,7 @@ describe("a line read in a mark's ink alone", () => {
     const lines = [{ text: 'WD', x: 0.75, y: 0.4 }, ...frontLines(SAMPLE_FRONT)];
     const fields = readInk(lines, 'WD');
     expect(fields.name).toMatchObject({ value: '张三' });
-    expect(fields.name?.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 
@@ -234,6 +234,30 @@ describe('a line set over the copy at a tilt', () => {
     >;
     expect(name.name?.value).toBe('张三');
     expect(name.name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps a line askew of the rows, short of a mark’s tilt, but vouches for nothing it joins', () => {
+    // 限社保卡用 of a usage line at 11 degrees, right after the address's first line.
+    const face = faceOf([
+      ...frontLines(SAMPLE_FRONT),
+      { text: '限社保卡用', x: 0.46, y: 0.5, height: 30 },
+    ]);
+    const askew = face.lines.at(-1);
+    if (askew === undefined) throw new Error('no line');
+    const [[x0, y0]] = askew.box;
+    const angle = (-11 * Math.PI) / 180;
+    const turn = ([x, y]: [number, number]): [number, number] => {
+      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
+      return [x0 + (x - x0) * cos - (y - y0) * sin, y0 + (x - x0) * sin + (y - y0) * cos];
+    };
+    askew.box = askew.box.map(turn) as typeof askew.box;
+    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; confidence: number }
+    >;
+    expect(fields.address?.value).toContain('限社保卡用');
+    expect(fields.address?.confidence).toBeLessThan(0.9);
+    expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 });
 

@@ -1,6 +1,6 @@
 import { extentOfGlyphs, type Glyph, readingAmong } from './glyphs.ts';
 import type { Extent } from './quad-geometry.ts';
-import { tiltedLines } from './tilted-lines.ts';
+import { askewLines, tiltedLines } from './tilted-lines.ts';
 
 /**
  * Text stamped, typed or written over a card copy, never printed on the card itself: the words
@@ -122,11 +122,15 @@ export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
   const marks: Extent[] = [];
   const stampChars = new Set<string>();
   const tilted = tiltedLines(lines);
+  const askew = askewLines(lines);
   const kept = lines.map((glyphs, i) => {
     if (tilted[i] && glyphs.length > 0) {
       marks.push(extentOfGlyphs(glyphs));
       return [];
     }
+    // A line askew of the rows keeps its characters, which may be the card's, but is a mark
+    // for what it touches.
+    if (askew[i] && glyphs.length > 0) marks.push(extentOfGlyphs(glyphs));
     const marked = markedPositions(glyphs);
     if (!marked.some(Boolean)) return glyphs;
     for (const run of markRuns(glyphs, marked)) {

@@ -10,6 +10,14 @@ import type { Glyph } from './glyphs.ts';
 export const MARK_TILT_DEG = 15;
 
 /**
+ * How far (degrees) a long line may turn from the card's rows and still be taken for a printed
+ * row beyond doubt: a straightened desk photo fans its rows out from their median by 6.5 degrees
+ * at most. A line further off, but short of a mark's tilt, may be a mark's words set nearly level
+ * (限社保卡用 at 11 degrees over an address's first line, read into the address at 0.99).
+ */
+const ROW_FAN_DEG = 8;
+
+/**
  * A line shorter than this many of its heights has no direction to go by: the box of one or two
  * characters is nearly square, so its angle says little about the text's.
  */
@@ -77,4 +85,15 @@ export function tiltedLines(lines: readonly Glyph[][]): boolean[] {
     // few and set the rows at its own angle, the card's upright short boxes stay print.
     return [rows, 0].every((deg) => quarterTurnApart(angle.deg, deg) > SHORT_BOX_TILT_DEG);
   });
+}
+
+/**
+ * Which long lines run further from the card's rows than its printed rows fan out
+ * (`ROW_FAN_DEG`): such a line may be a mark's, and what it touches is not vouched for.
+ */
+export function askewLines(lines: readonly Glyph[][]): boolean[] {
+  const angles = lines.map(lineAngle);
+  const rows = rowsAngle(angles, lines);
+  if (rows === null) return angles.map(() => false);
+  return angles.map((angle) => angle?.long === true && Math.abs(angle.deg - rows) > ROW_FAN_DEG);
 }
