@@ -99,6 +99,22 @@ function hiddenDigitSolved(
 }
 
 /**
+ * A number that passes every rule as `value`, its reading right with probability `p` (times
+ * `share`, a repair's share of all that pass); one the checks changed is never vouched for.
+ */
+function passedReading(value: string, p: number, changed: boolean, share = 1): IdNumberReading {
+  return {
+    value,
+    valid: true,
+    changed,
+    confidence: capped(
+      afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter) * share,
+      changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    ),
+  };
+}
+
+/**
  * The number as the first eighteen characters read, where they pass and no digit follows them:
  * what does is a mark's remains read onto the number's end (用话 of a usage line's 他用无效, its
  * ink lifted off the digits). The end was cut, so the number is not vouched for.
@@ -111,16 +127,7 @@ function numberBeforeNoDigits(
   if (rest.length === 0 || rest.some((char) => digitOf(char) !== null)) return null;
   const value = first.chars.slice(0, ID_NUMBER_LENGTH).join('');
   if (!passes(value)) return null;
-  const p = allRightProbability(first.probs.slice(0, ID_NUMBER_LENGTH));
-  return {
-    value,
-    valid: true,
-    changed: true,
-    confidence: capped(
-      afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter),
-      CONFIDENCE.changedByCheck,
-    ),
-  };
+  return passedReading(value, allRightProbability(first.probs.slice(0, ID_NUMBER_LENGTH)), true);
 }
 
 /**
@@ -134,15 +141,7 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
   const first = firstReading(glyphs, digitOf);
   const read = first.chars.join('');
   const passes = (number: string) => checkIdNumber(number, today).problems.length === 0;
-  if (passes(read)) {
-    const p = allRightProbability(first.probs);
-    return {
-      value: read,
-      valid: true,
-      changed: false,
-      confidence: capped(afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter)),
-    };
-  }
+  if (passes(read)) return passedReading(read, allRightProbability(first.probs), false);
   const asRead = {
     value: read,
     valid: false,
@@ -156,16 +155,8 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
     checkedVariants(glyphs, first).filter((v) => passes(v.chars.join(''))),
   );
   if (chosen === null) return hiddenDigitSolved(first, passes) ?? asRead;
-  const p = likelihood(chosen.variant);
-  return {
-    value: chosen.variant.chars.join(''),
-    valid: true,
-    changed: true,
-    confidence: capped(
-      afterPassedCheck(p, FALSE_PASS_RATE.checkCharacter) * chosen.share,
-      CONFIDENCE.changedByCheck,
-    ),
-  };
+  const { variant, share } = chosen;
+  return passedReading(variant.chars.join(''), likelihood(variant), true, share);
 }
 
 /**

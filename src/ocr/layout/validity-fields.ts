@@ -157,9 +157,7 @@ function startCutShort(
   today: IsoDate,
 ): IsoDate | null {
   if (positions.length < MIN_BEGUN_DIGITS || positions.length >= DATE_DIGITS) return null;
-  const read = positions.map((i) => chars[i]).join('');
-  const starts = lawfulDigits(to, -1).filter((start) => spellsWithRunHidden(start, read));
-  const from = starts.length === 1 ? dateOf(starts[0] as string) : null;
+  const from = startSpelledBy(positions.map((i) => chars[i]).join(''), to);
   return from !== null && from <= today ? from : null;
 }
 
@@ -214,6 +212,15 @@ function spellsWithRunHidden(start: string, read: string): boolean {
 }
 
 /**
+ * The one start a lawful length before `to`, on its month and day, that the digits `read` spell
+ * with one run hidden after its year (`spellsWithRunHidden`); null when none or more than one do.
+ */
+function startSpelledBy(read: string, to: IsoDate): IsoDate | null {
+  const starts = lawfulDigits(to, -1).filter((start) => spellsWithRunHidden(start, read));
+  return starts.length === 1 ? dateOf(starts[0] as string) : null;
+}
+
+/**
  * A row whose dash a mark hid together with the start's last digits (20181理2038.11.18 of
  * 2018.11.18-2038.11.18), or with a run of them (200692026.07.29 of 2006.07.29-2026.07.29): the
  * last eight digits are a whole end, and the digits before them spell exactly one start a lawful
@@ -227,16 +234,14 @@ function endAfterBegunStart(chars: readonly string[]): PartialPeriod | null {
   const toGlyphs = digits.slice(-DATE_DIGITS);
   const to = dateAt(chars, toGlyphs);
   if (to === null) return null;
-  const read = begun.map((i) => chars[i]).join('');
-  const starts = lawfulDigits(to, -1).filter((start) => spellsWithRunHidden(start, read));
-  if (starts.length !== 1) return null;
-  return { from: dateOf(starts[0] as string), to, fromGlyphs: begun, toGlyphs };
+  const from = startSpelledBy(begun.map((i) => chars[i]).join(''), to);
+  return from === null ? null : { from, to, fromGlyphs: begun, toGlyphs };
 }
 
 /** `endAfterBegunStart` where its start has begun by `today`, else null. */
 function begunStartBy(chars: readonly string[], today: IsoDate): PartialPeriod | null {
   const begun = endAfterBegunStart(chars);
-  return begun !== null && begun.from !== null && begun.from <= today ? begun : null;
+  return begun?.from != null && begun.from <= today ? begun : null;
 }
 
 /**
