@@ -46,8 +46,13 @@ export type FaceCheck = (face: ReadFace) => {
   score: number;
   unboxed?: Quad[];
   marks?: Quad[];
-  side?: 'front' | 'back';
+  side?: FaceSide;
 };
+
+type FaceSide = 'front' | 'back';
+
+/** The face the second look settled on, and the side it was rated as. */
+type LookedFace = { face: ReadFace; side?: FaceSide };
 
 /**
  * A card registered this far beyond the face it was read on (share of the face) had text cut
@@ -225,23 +230,24 @@ function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): 
  * it, while it found the number the first had lost), the levelled one, and the levelled one with
  * the places read before that it boxed nowhere, each in its latest reading (a line the second
  * detection boxed again is not added twice); a tie keeps the earliest, the second ahead of the
- * first. The face keeps the marks the first reading read (`ReadFace.marks`), whichever stands.
+ * first. The face keeps the marks the first reading read (`ReadFace.marks`), whichever stands,
+ * and comes with the side its reading was rated as.
  */
 async function secondLook(
   photo: RgbImage,
   read: FaceLines,
   models: TextModels,
   rateFace: FaceCheck,
-): Promise<ReadFace> {
-  if (read.detected) return faceOf(read.lines);
+): Promise<LookedFace> {
   const first = rateFace(faceOf(read.lines));
+  if (read.detected) return { face: faceOf(read.lines), side: first.side };
   const marks = first.marks ?? [];
-  if (first.whole && marks.length === 0) return faceOf(read.lines);
-  const rated = (lines: RecognizedLine[]) => ({
-    lines,
-    score: rateFace(faceOf(lines, marks)).score,
-  });
-  const readings: { lines: RecognizedLine[]; score: number }[] = [];
+  if (first.whole && marks.length === 0) return { face: faceOf(read.lines), side: first.side };
+  const rated = (lines: RecognizedLine[]) => {
+    const check = rateFace(faceOf(lines, marks));
+    return { lines, score: check.score, side: check.side };
+  };
+  const readings: { lines: RecognizedLine[]; score: number; side?: FaceSide }[] = [];
   // `known`: every line read so far, whose readings a box found again keeps; `boxed`: each place
   // read so far once, the latest reading of it.
   let known = read.lines;
@@ -250,12 +256,12 @@ async function secondLook(
     const again = await readFaceLines(photo, read.faceToPhoto, models, read.lines);
     const lost = read.lines.filter((line) => !again.some((l) => boxesOverlap(l.box, line.box)));
     readings.push(rated(again));
-    readings.push({ lines: read.lines, score: first.score });
+    readings.push({ lines: read.lines, score: first.score, side: first.side });
     if (lost.length > 0) readings.push(rated([...again, ...lost]));
     known = [...read.lines, ...again];
     boxed = [...again, ...lost];
   } else {
-    readings.push({ lines: read.lines, score: first.score });
+    readings.push({ lines: read.lines, score: first.score, side: first.side });
   }
   if (marks.length > 0) {
     const levelled = await readFaceLines(photo, read.faceToPhoto, models, known, {
@@ -268,7 +274,7 @@ async function secondLook(
     if (lostLevelled.length > 0) readings.push(rated([...levelled, ...lostLevelled]));
   }
   const best = readings.reduce((kept, reading) => (reading.score > kept.score ? reading : kept));
-  return faceOf(best.lines, marks);
+  return { face: faceOf(best.lines, marks), side: best.side };
 }
 
 /**
@@ -296,12 +302,12 @@ export async function readCards(
     const rough = await alongOwnRows(photo, card, first, models, located.limit);
     const registered = await register(photo, rough, models);
     const { faceToPhoto } = registered;
-    const looked = await secondLook(photo, registered, models, rateFace);
+    const { face: looked, side } = await secondLook(photo, registered, models, rateFace);
     const marks = looked.marks ?? [];
-    const portrait = rateFace(faceOf(looked.lines, marks)).side === 'front';
-    const ended = portrait
-      ? await lookPastEnds(photo, faceToPhoto, looked.lines, models)
-      : looked.lines;
+    const ended =
+      side === 'front'
+        ? await lookPastEnds(photo, faceToPhoto, looked.lines, models)
+        : looked.lines;
     const lifted = withLiftedReadings(ended, (l) => rateFace(faceOf(l, marks)).score);
     const lines = await lookAtUnboxed(photo, faceToPhoto, lifted, models, (l) =>
       rateFace(faceOf(l, marks)),
