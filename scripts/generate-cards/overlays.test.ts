@@ -57,6 +57,9 @@ describe('planned overlays', () => {
     }
     expect(marks.some((mark) => /^仅供.*使用/.test(mark.text))).toBe(true);
     expect(marks.some((mark) => mark.text === '复印无效')).toBe(true);
+    const seals = marks.filter((mark) => mark.shape === 'seal');
+    expect(seals.length).toBeGreaterThan(10);
+    for (const seal of seals) expect([...seal.text]).toHaveLength(4);
   });
 
   it('use the held-back family its own marks only', () => {
@@ -76,7 +79,10 @@ describe('planned overlays', () => {
     expect(again).toEqual(plans('photocopy-double', 'back'));
     const marks = again.find((faces) => faces.length === 2) ?? [];
     const svg = overlaySvg(marks, createRandom(1, 1, 'ink'), 'back');
-    for (const mark of marks) expect(svg).toContain(mark.text);
+    for (const mark of marks) {
+      const drawn = mark.shape === 'seal' ? [...mark.text] : [mark.text];
+      for (const text of drawn) expect(svg).toContain(text);
+    }
     expect(svg).toContain('mix-blend-mode:multiply');
   });
 });

@@ -56,6 +56,9 @@ const PURPOSES = ['开户', '入住登记', '入职手续', '社保卡', '手机
 
 type Anchor = { over: string; x: number; y: number };
 
+/** A square seal's characters, two to a column. */
+const SEAL_CHARACTERS = 4;
+
 /** Centres of the printed fields, where a mark hurts most. */
 function anchors(face: 'front' | 'back', variation: LayoutVariation): Anchor[] {
   const centreOf = (x: number, top: number, width: number, size: number) => ({
@@ -112,9 +115,12 @@ function planOne(
   switch (kind) {
     case 'stamp': {
       const [color, css] = random.pick(style.stampColors);
+      const shape = random.pick(style.stampShapes);
+      const sealTexts = style.stampTexts.filter((text) => [...text].length === SEAL_CHARACTERS);
+      const texts = shape === 'seal' && sealTexts.length > 0 ? sealTexts : style.stampTexts;
       return {
         kind,
-        text: random.pick(style.stampTexts),
+        text: random.pick(texts),
         color,
         css,
         font: random.pick(style.stampFonts),
@@ -123,7 +129,7 @@ function planOne(
         centre,
         size: random.float(3.2, 4.6),
         opacity: random.float(0.6, 0.9),
-        shape: random.pick(style.stampShapes),
+        shape,
       };
     }
     case 'typed-line':
@@ -231,12 +237,32 @@ function stampSvg(overlay: Overlay): string {
       const star = `<polygon points="${starPoints(overlay.size * 0.7)}" fill="${overlay.css}" transform="translate(0 ${round(-overlay.size * 0.5)})"/>`;
       return `<circle r="${round(r)}" ${stroke}/>${star}<g transform="translate(0 ${round(overlay.size * 1.2)})">${textElement(overlay.text, { ...overlay, size: overlay.size * 0.8 })}</g>`;
     }
+    case 'seal':
+      return sealSvg(overlay);
     case 'double-oval': {
       const rx = width / 2 + overlay.size * 1.2;
       const ry = overlay.size * 1.5;
       return `<ellipse rx="${round(rx)}" ry="${round(ry)}" ${stroke}/><ellipse rx="${round(rx - overlay.size * 0.3)}" ry="${round(ry - overlay.size * 0.3)}" ${stroke}/>${textElement(overlay.text, overlay)}`;
     }
   }
+}
+
+/**
+ * A square seal: the ground inked, the characters in paper colour over it (bare once multiplied
+ * over the print), two to a column and the columns read from the right.
+ */
+function sealSvg(overlay: Overlay): string {
+  const glyph = overlay.size * 1.25;
+  const side = glyph * 2.5;
+  const characters = [...overlay.text];
+  const glyphs = characters.map((character, index) => {
+    const column = index < characters.length / 2 ? 1 : -1;
+    const row = index % 2 === 0 ? -1 : 1;
+    const at = `translate(${round((column * side) / 4)} ${round((row * side) / 4)})`;
+    return `<g transform="${at}">${textElement(character, { ...overlay, size: glyph, css: 'rgb(255 255 255)' })}</g>`;
+  });
+  const ground = `<rect x="${round(-side / 2)}" y="${round(-side / 2)}" width="${round(side)}" height="${round(side)}" rx="${round(glyph * 0.15)}" fill="${overlay.css}"/>`;
+  return ground + glyphs.join('');
 }
 
 function starPoints(outer: number): string {

@@ -30,7 +30,17 @@ export type BirthStyle =
   /** One run with spaces around the digits, `1990 年 3 月 5 日`. */
   | 'spaced';
 
-export type StampShape = 'rectangle' | 'rounded' | 'circle' | 'double-oval';
+export type StampShape =
+  | 'rectangle'
+  | 'rounded'
+  | 'circle'
+  | 'double-oval'
+  /**
+   * A square seal whose ground is inked and whose four characters are left bare, read in two
+   * columns from the right (禁止复印 stamped on photocopies): the print under its ground shows
+   * only as darker strokes on dark.
+   */
+  | 'seal';
 
 export type OverlayStyle = {
   stampShapes: readonly StampShape[];
@@ -111,14 +121,14 @@ const NO_SHIFT: Range = [0, 0];
 
 /** Stamp and usage-line wording seen on photocopies clerks receive. */
 const DEFAULT_OVERLAYS: OverlayStyle = {
-  stampShapes: ['rectangle', 'rounded', 'circle'],
+  stampShapes: ['rectangle', 'rounded', 'circle', 'seal'],
   stampFonts: ['Noto Sans CJK SC', 'Noto Serif CJK SC'],
   stampColors: [
     ['red', 'rgb(214 40 40)'],
     ['red', 'rgb(196 28 52)'],
     ['black', 'rgb(35 35 38)'],
   ],
-  stampTexts: ['复印无效', '样证', '仅供核对', '样本', '已核验'],
+  stampTexts: ['复印无效', '样证', '仅供核对', '样本', '已核验', '禁止复印'],
   typedFonts: ['Noto Sans CJK SC', 'WenQuanYi Zen Hei', 'Noto Serif CJK SC'],
   handFonts: ['AR PL UKai CN'],
   lineColors: [
