@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../idcard/api-contract.ts';
-import { lookPastEnds } from './line-ends.ts';
+import { lookPastEnds, lookUnderSeals } from './line-ends.ts';
 import type { ModelRunner, Tensor } from './model-runner.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -119,5 +119,85 @@ describe('lookPastEnds', () => {
     ]);
     const line = lineTo(540);
     expect(await lookPastEnds(PHOTO, IDENTITY, [line], models)).toEqual([line]);
+  });
+});
+
+/**
+ * A page with a seal's dark ground (90) right past x = 540 on the line's rows, a stroke of the
+ * print under it (40) every 12 columns.
+ */
+function sealedPhoto(): RgbImage {
+  const photo: RgbImage = { ...PHOTO, data: new Uint8Array(PHOTO.data.length).fill(230) };
+  for (let y = 220; y < 320; y++) {
+    for (let x = 541; x < 660; x++) {
+      const level = x % 12 < 3 && y > 258 && y < 282 ? 40 : 90;
+      photo.data.fill(level, (y * photo.width + x) * 3, (y * photo.width + x) * 3 + 3);
+    }
+  }
+  return photo;
+}
+
+/**
+ * A recogniser that reads 2902 where the last fifth of its crop is light (the seal's ground
+ * lifted) and 290 where it is dark; it counts its runs.
+ */
+function sealReader() {
+  const counter = { runs: 0 };
+  const read = (input: Tensor): Tensor => {
+    counter.runs++;
+    const [, , height, width] = input.dims as number[];
+    let sum = 0;
+    for (let y = 0; y < (height as number); y++) {
+      for (let x = Math.floor((width as number) * 0.85); x < (width as number); x++) {
+        sum += input.data[y * (width as number) + x] as number;
+      }
+    }
+    const lifted = sum > 0;
+    const steps: [string, number][] = lifted ? SURE_PAST : SURE_PAST.slice(0, 3);
+    const data = steps.flatMap(([char, prob]) =>
+      CHARSET.map((c) => (c === char ? prob : c === 'blank' ? 1 - prob : 0)),
+    );
+    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+  };
+  const runner: ModelRunner = {
+    run: async (_, input) => read(input),
+    runBatch: async (_, inputs) => inputs.map(read),
+  };
+  return { models: { runner, charset: CHARSET }, counter };
+}
+
+describe('lookUnderSeals', () => {
+  it('reads on under a seal’s ground past a line’s end, lifted, and vouches for none of it', async () => {
+    const { models } = sealReader();
+    const [line] = await lookUnderSeals(sealedPhoto(), IDENTITY, [lineTo(540)], models, 'back');
+    expect(line?.text).toBe('2902');
+    expect(line?.unboxed).toBe(true);
+    expect(Math.max(...(line?.box ?? []).map((p) => p[0]))).toBeGreaterThan(540);
+  });
+
+  it('does not look where paper follows the line', async () => {
+    const { models, counter } = sealReader();
+    const line = lineTo(540);
+    expect(await lookUnderSeals(PHOTO, IDENTITY, [line], models, 'back')).toEqual([line]);
+    expect(counter.runs).toBe(0);
+  });
+
+  it('does not look where another line stands past the end, nor into the portrait’s photo', async () => {
+    const { models, counter } = sealReader();
+    const line = lineTo(540);
+    const seal: RecognizedLine = {
+      ...line,
+      text: '印止',
+      box: [
+        [545, 255],
+        [600, 255],
+        [600, 290],
+        [545, 290],
+      ],
+    };
+    const lines = [line, seal];
+    expect(await lookUnderSeals(sealedPhoto(), IDENTITY, lines, models, 'back')).toEqual(lines);
+    expect(await lookUnderSeals(sealedPhoto(), IDENTITY, [line], models, 'front')).toEqual([line]);
+    expect(counter.runs).toBe(0);
   });
 });

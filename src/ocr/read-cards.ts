@@ -17,7 +17,7 @@ import {
   type Point,
 } from './geometry.ts';
 import { withLiftedReadings } from './lifted-readings.ts';
-import { lookPastEnds } from './line-ends.ts';
+import { lookPastEnds, lookUnderSeals } from './line-ends.ts';
 import { ENGINE_DET } from './ocr-params.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
@@ -284,8 +284,9 @@ async function secondLook(
  * where they ran tilted (`alongOwnRows`), register them to the card's layout, take
  * a second look where the first reading fell short, on a portrait side read on past the lines
  * that end in the photo's columns (`lookPastEnds`), read a line crossed by a mark with its ink
- * lifted off where that reads the face better (`withLiftedReadings`), and look where a value
- * came back unboxed (`lookAtUnboxed`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
+ * lifted off where that reads the face better (`withLiftedReadings`), look where a value came
+ * back unboxed (`lookAtUnboxed`), and read on under a seal's inked ground where a line ends at one
+ * (`lookUnderSeals`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
  * follow.
  */
 export async function readCards(
@@ -309,9 +310,10 @@ export async function readCards(
         ? await lookPastEnds(photo, faceToPhoto, looked.lines, models)
         : looked.lines;
     const lifted = withLiftedReadings(ended, (l) => rateFace(faceOf(l, marks)).score);
-    const lines = await lookAtUnboxed(photo, faceToPhoto, lifted, models, (l) =>
+    const unboxed = await lookAtUnboxed(photo, faceToPhoto, lifted, models, (l) =>
       rateFace(faceOf(l, marks)),
     );
+    const lines = await lookUnderSeals(photo, faceToPhoto, unboxed, models, side);
     let faceImage: RgbImage | null = null;
     readings.push({
       face: faceOf(lines, marks),

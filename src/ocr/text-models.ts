@@ -193,6 +193,17 @@ export async function recognizeLines(
 }
 
 /**
+ * CTC recognition of crops already cut to the recogniser's height (`recCrop`) and prepared by the
+ * caller, by the recogniser alone and with no ink separation.
+ */
+export async function recognizeCrops(
+  crops: readonly RgbImage[],
+  models: TextModels,
+): Promise<DecodedLine[]> {
+  return readBatch(crops.map(lineTensor), models, 'rec', models.charset);
+}
+
+/**
  * The angle classifier on a batch of lines: for each, whether '180' wins with at least
  * `CLS_PARAMS.thresh` (PaddleOCR's rule for turning a line), or null when neither is that sure.
  */

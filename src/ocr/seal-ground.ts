@@ -1,0 +1,91 @@
+import type { RgbImage } from './rgb-image.ts';
+
+/**
+ * A column's ground: the light of this share of its pixels (ranked from dark), above the strokes
+ * of the print, which fill well under half of any column of a line's crop.
+ */
+const GROUND_QUANTILE = 0.6;
+/** The paper's light along a line: this share of its columns' grounds (ranked from dark). */
+const PAPER_QUANTILE = 0.9;
+/**
+ * A seal's inked ground is at most this share of the paper's light. A 禁止复印 seal on the
+ * photocopy pages measured 0.40-0.55 of the page around it; a line's own columns, print included,
+ * stay above 0.85, and a stamp's outline or wording leaves the ground between its strokes as light
+ * as the paper.
+ */
+const SEAL_GROUND = 0.7;
+/** The ink under a ground: this share of a window's pixels (ranked from dark). */
+const INK_QUANTILE = 0.03;
+/** The least step between ink and ground that is stretched; a flatter window is ground only. */
+const MIN_INK_STEP = 20;
+
+function luma(data: Uint8Array, i: number): number {
+  return (
+    0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number)
+  );
+}
+
+/** The value at `share` of the way up `values` ranked (sorted in place). */
+function rankedAt(values: Float64Array, share: number): number {
+  values.sort();
+  return values[Math.floor(share * (values.length - 1))] ?? 0;
+}
+
+/** Each column's ground (`GROUND_QUANTILE`), smoothed by the median of a third of a height around it. */
+function columnGrounds(crop: RgbImage): Float64Array {
+  const { width, height, data } = crop;
+  const column = new Float64Array(height);
+  const raw = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) column[y] = luma(data, (y * width + x) * 3);
+    raw[x] = rankedAt(column, GROUND_QUANTILE);
+  }
+  const reach = Math.max(1, Math.round(height / 3));
+  return raw.map((_, x) => rankedAt(raw.slice(Math.max(0, x - reach), x + reach + 1), 0.5));
+}
+
+/**
+ * Whether a seal's inked ground lies past column `from` of a line's crop: the columns there, at
+ * their median, no lighter than `SEAL_GROUND` of the paper along the columns before it.
+ */
+export function sealGroundPast(crop: RgbImage, from: number): boolean {
+  const grounds = columnGrounds(crop);
+  const own = grounds.slice(0, from);
+  const past = grounds.slice(from);
+  if (own.length === 0 || past.length === 0) return false;
+  return rankedAt(past, 0.5) <= SEAL_GROUND * rankedAt(own, PAPER_QUANTILE);
+}
+
+/**
+ * The crop with each column's ground lifted to white and its darkest ink (`INK_QUANTILE` over a
+ * height around it) kept black, the light between stretched: print under a seal's ground, dark
+ * strokes on dark, comes out as dark strokes on paper, while the seal's own characters, left bare
+ * of ink, stand no lighter than the paper.
+ */
+export function liftSealGround(crop: RgbImage): RgbImage {
+  const { width, height, data } = crop;
+  const grounds = columnGrounds(crop);
+  const reach = Math.max(1, Math.round(height / 2));
+  const inks = grounds.map((_, x) => {
+    const from = Math.max(0, x - reach);
+    const to = Math.min(width, x + reach + 1);
+    const window = new Float64Array((to - from) * height);
+    for (let column = from; column < to; column++) {
+      for (let y = 0; y < height; y++) {
+        window[(column - from) * height + y] = luma(data, (y * width + column) * 3);
+      }
+    }
+    return rankedAt(window, INK_QUANTILE);
+  });
+  const out = new Uint8Array(data.length);
+  for (let x = 0; x < width; x++) {
+    const ground = grounds[x] as number;
+    const ink = Math.min(inks[x] as number, ground - MIN_INK_STEP);
+    for (let y = 0; y < height; y++) {
+      const i = (y * width + x) * 3;
+      const level = Math.round((255 * (luma(data, i) - ink)) / (ground - ink));
+      out[i] = out[i + 1] = out[i + 2] = Math.max(0, Math.min(255, level));
+    }
+  }
+  return { width, height, data: out };
+}
