@@ -57,7 +57,8 @@ export function faceTextOf(face: ReadFace): FaceText {
   );
   // A line read in a mark's ink alone goes through the marks' wording first, so that a stamp's
   // 样本 read on the holder's photo is still a mark, and none of it stays a value.
-  const { lines, marks } = withoutOverlayMarks(glyphLines);
+  const boxedAlone = face.lines.map((line) => !line.unboxed);
+  const { lines, marks } = withoutOverlayMarks(glyphLines, boxedAlone);
   const printed = lines.filter((glyphs, i) => {
     const line = face.lines[i] as RecognizedLine;
     return glyphs.length > 0 && !inMarkInk(line);

@@ -48,6 +48,32 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
+  it('keeps a usage line boxed on its own, its head lost, out of the name it starts beside', () => {
+    const fields = read([
+      ...frontLines(SAMPLE_FRONT),
+      { text: '理就诊建档使用', x: 0.3, y: 0.16, height: 30 },
+    ]);
+    expect(fields.name?.value).toBe('张三');
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps the authority read from its region together with such a line', () => {
+    const face = faceOf(backLines({ ...BACK, issue: '南华县公安局建档使用' }));
+    for (const line of face.lines) if (line.text.endsWith('使用')) line.unboxed = true;
+    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
+      string,
+      { value: string; confidence: number }
+    >;
+    expect(fields.issue?.value).toBe('南华县公安局');
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+  });
+
+  it('keeps a stamp read with one character wrong (又供核对) out of the name beside it', () => {
+    const fields = read([...frontLines(SAMPLE_FRONT), { text: '又供核对', x: 0.25, y: 0.166 }]);
+    expect(fields.name?.value).toBe('张三');
+    expect(fields.name?.confidence).toBeLessThan(0.9);
+  });
+
   it('cuts a check stamp read together with the name, and does not vouch for the name', () => {
     const lines = frontLines(SAMPLE_FRONT).map((line) =>
       line.text === '张三' ? { ...line, text: '张三已核验' } : line,

@@ -3,6 +3,16 @@ import type { Extent } from './quad-geometry.ts';
 import { askewLines, tiltedLines } from './tilted-lines.ts';
 
 /**
+ * A line the detector boxed on its own that runs from its first character to 使用, its head lost
+ * under the card's edge or another box (理就诊建档使用, 建设银行办理手机卡使用): at five characters
+ * or more before 使用, more than a piece of a line read onto a value's end (`OVERLAY_MARKS`), it is
+ * the usage line's middle, which names anything. A line read from a value's region is not boxed
+ * on its own: it holds the value and whatever crosses it (南华县公案档使用, of 南华县公安局 under
+ * …建档使用).
+ */
+const USAGE_LINE_ALONE = /^(?:(?![长期])\p{Script=Han}){5,16}使用/gu;
+
+/**
  * Text stamped, typed or written over a card copy, never printed on the card itself: the words
  * offices stamp on photocopies (复印无效, 禁止复印, 样证), the "for … use only" line clerks add
  * (此复印件仅供办理…使用，他用无效; 仅限…使用), the check stamp (已核验, 与原件一致), and the
@@ -19,6 +29,9 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /件?仅[限供].{0,24}$/gu,
   // The same line with its 仅 lost (供办理业务使用), and the close such lines often add (他用无效).
   /供.{0,24}?使用|[，,]?他用无效/gu,
+  // The middle of such a line, boxed on its own from its first character (where the detector
+  // boxed it so: `markedPositions`).
+  USAGE_LINE_ALONE,
   // The words of a clerk's check stamp: 已核验, 与原件一致, 与原件核对一致.
   /已?核验|与原件(?:核对)?一致/gu,
   // The same line with its start lost under the card's edge or another box (BDCI比赛使用). Digits
@@ -59,8 +72,11 @@ export function holdsMarkWording(text: string): boolean {
   });
 }
 
-/** The glyph positions of `glyphs` that the patterns above cover. */
-function markedPositions(glyphs: readonly Glyph[]): boolean[] {
+/**
+ * The glyph positions of `glyphs` that the patterns above cover; `boxedAlone`, where the detector
+ * boxed the line on its own (`USAGE_LINE_ALONE`).
+ */
+function markedPositions(glyphs: readonly Glyph[], boxedAlone: boolean): boolean[] {
   // Index from character offsets in the joined text back to glyphs (a glyph is one character).
   const chars = usageHeadChars(glyphs);
   const owner: number[] = [];
@@ -70,6 +86,7 @@ function markedPositions(glyphs: readonly Glyph[]): boolean[] {
   const text = chars.join('');
   const marked = glyphs.map(() => false);
   for (const pattern of OVERLAY_MARKS) {
+    if (pattern === USAGE_LINE_ALONE && !boxedAlone) continue;
     for (const match of text.matchAll(pattern)) {
       if (match[0].length === 0) continue;
       const from = owner[match.index] as number;
@@ -78,7 +95,36 @@ function markedPositions(glyphs: readonly Glyph[]): boolean[] {
       marked.fill(true, from, to + 1);
     }
   }
+  for (const [from, to] of misreadPhrases(chars)) {
+    if (!marked.slice(from, to).some(Boolean)) marked.fill(true, from, to);
+  }
   return marked;
+}
+
+/**
+ * Fewest characters of a mark's usual wording (`MARK_PHRASES`) that, read with one of them
+ * wrong, still spell it: four (仅供核对 read 又供核对); a shorter word with one character wrong
+ * is as often a value's own pair.
+ */
+const MIN_MISREAD_PHRASE = 4;
+
+/**
+ * Where a line spells one of the marks' usual wordings whole but for one character misread (又供核对
+ * of a 仅供核对 stamp, its 仅 worn away): the spans, as [from, to) character positions. No value
+ * holds three characters of such wording in its order; the one misread character is the mark's,
+ * not a value's left beside it.
+ */
+function misreadPhrases(chars: readonly string[]): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const phrase of MARK_PHRASES) {
+    const wording = Array.from(phrase);
+    if (wording.length < MIN_MISREAD_PHRASE) continue;
+    for (let at = 0; at + wording.length <= chars.length; at++) {
+      const wrong = wording.filter((char, k) => chars[at + k] !== char).length;
+      if (wrong === 1) spans.push([at, at + wording.length]);
+    }
+  }
+  return spans;
 }
 
 /**
@@ -116,9 +162,13 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
  * Cuts overlaid marks out of a face's lines. A line keeps its other glyphs, with a gap where the
  * mark was, so a value read together with a stamp (复赛使用赵立新) keeps its own characters; each
  * mark's extent is kept so that a value it stands over is not vouched for (it may hide
- * characters).
+ * characters). `boxedAlone` says which lines the detector boxed on their own, not read from a
+ * value's region.
  */
-export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
+export function withoutOverlayMarks(
+  lines: readonly Glyph[][],
+  boxedAlone: readonly boolean[] = lines.map(() => true),
+): WithoutMarks {
   const marks: Extent[] = [];
   const stampChars = new Set<string>();
   const tilted = tiltedLines(lines);
@@ -131,7 +181,7 @@ export function withoutOverlayMarks(lines: readonly Glyph[][]): WithoutMarks {
     // A line askew of the rows keeps its characters, which may be the card's, but is a mark
     // for what it touches.
     if (askew[i] && glyphs.length > 0) marks.push(extentOfGlyphs(glyphs));
-    const marked = markedPositions(glyphs);
+    const marked = markedPositions(glyphs, boxedAlone[i] ?? true);
     if (!marked.some(Boolean)) return glyphs;
     for (const run of markRuns(glyphs, marked)) {
       marks.push(extentOfGlyphs(run));
