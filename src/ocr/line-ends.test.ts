@@ -30,34 +30,32 @@ function lineTo(right: number): RecognizedLine {
   return { text: '290', score: 0.99, chars, box };
 }
 
-/**
- * A recogniser that reads 290 on a crop of the line's own width and `past` on a wider one (the
- * crop reaching past the line's end), each character at its given probability; it counts its
- * runs.
- */
-function reader(past: [string, number][]) {
+/** A recogniser that reads what `choose` picks for each crop, and counts its runs. */
+function fakeReader(choose: (input: Tensor) => [string, number][]) {
   const counter = { runs: 0 };
   const read = (input: Tensor): Tensor => {
     counter.runs++;
-    const width = input.dims[3] as number;
-    const steps: [string, number][] =
-      width > 300
-        ? past
-        : [
-            ['2', 0.99],
-            ['9', 0.99],
-            ['0', 0.99],
-          ];
-    const data = steps.flatMap(([char, prob]) =>
+    const data = choose(input).flatMap(([char, prob]) =>
       CHARSET.map((c) => (c === char ? prob : c === 'blank' ? 1 - prob : 0)),
     );
-    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+    return {
+      data: Float32Array.from(data),
+      dims: [1, data.length / CHARSET.length, CHARSET.length],
+    };
   };
   const runner: ModelRunner = {
     run: async (_, input) => read(input),
     runBatch: async (_, inputs) => inputs.map(read),
   };
   return { models: { runner, charset: CHARSET }, counter };
+}
+
+/**
+ * A recogniser that reads 290 on a crop of the line's own width and `past` on a wider one (the
+ * crop reaching past the line's end), each character at its given probability.
+ */
+function reader(past: [string, number][]) {
+  return fakeReader((input) => ((input.dims[3] as number) > 300 ? past : SURE_PAST.slice(0, 3)));
 }
 
 const SURE_PAST: [string, number][] = [
@@ -137,33 +135,36 @@ function sealedPhoto(): RgbImage {
   return photo;
 }
 
-/**
- * A recogniser that reads 2902 where the last fifth of its crop is light (the seal's ground
- * lifted) and 290 where it is dark; it counts its runs.
- */
-function sealReader() {
-  const counter = { runs: 0 };
-  const read = (input: Tensor): Tensor => {
-    counter.runs++;
-    const [, , height, width] = input.dims as number[];
-    let sum = 0;
-    for (let y = 0; y < (height as number); y++) {
-      for (let x = Math.floor((width as number) * 0.85); x < (width as number); x++) {
-        sum += input.data[y * (width as number) + x] as number;
-      }
+/** A page with a seal's ground over the middle of the line (x 380-440), print under it. */
+function middleSealedPhoto(): RgbImage {
+  const photo: RgbImage = { ...PHOTO, data: new Uint8Array(PHOTO.data.length).fill(230) };
+  for (let y = 220; y < 320; y++) {
+    for (let x = 380; x < 440; x++) {
+      const level = x % 12 < 3 && y > 258 && y < 282 ? 40 : 90;
+      photo.data.fill(level, (y * photo.width + x) * 3, (y * photo.width + x) * 3 + 3);
     }
-    const lifted = sum > 0;
-    const steps: [string, number][] = lifted ? SURE_PAST : SURE_PAST.slice(0, 3);
-    const data = steps.flatMap(([char, prob]) =>
-      CHARSET.map((c) => (c === char ? prob : c === 'blank' ? 1 - prob : 0)),
-    );
-    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
-  };
-  const runner: ModelRunner = {
-    run: async (_, input) => read(input),
-    runBatch: async (_, inputs) => inputs.map(read),
-  };
-  return { models: { runner, charset: CHARSET }, counter };
+  }
+  return photo;
+}
+
+/** Whether the columns of a crop between two shares of its width are light (a ground lifted). */
+function lightBetween(input: Tensor, from: number, to: number): boolean {
+  const [, , height, width] = input.dims as [number, number, number, number];
+  let sum = 0;
+  for (let y = 0; y < height; y++) {
+    for (let x = Math.floor(width * from); x < Math.floor(width * to); x++) {
+      sum += input.data[y * width + x] as number;
+    }
+  }
+  return sum > 0;
+}
+
+/**
+ * A recogniser that reads `lifted` where the part of its crop between two shares of its width is
+ * light (the seal's ground lifted), and 290 where it is dark.
+ */
+function sealReader(lifted: [string, number][] = SURE_PAST, [from, to] = [0.85, 1]) {
+  return fakeReader((input) => (lightBetween(input, from, to) ? lifted : SURE_PAST.slice(0, 3)));
 }
 
 describe('lookUnderSeals', () => {
@@ -173,6 +174,35 @@ describe('lookUnderSeals', () => {
     expect(line?.text).toBe('2902');
     expect(line?.unboxed).toBe(true);
     expect(Math.max(...(line?.box ?? []).map((p) => p[0]))).toBeGreaterThan(540);
+  });
+
+  it('reads what a seal over a line’s middle hid, and keeps the line where a character changed', async () => {
+    const inserted: [string, number][] = [
+      ['2', 0.99],
+      ['1', 0.99],
+      ['9', 0.99],
+      ['0', 0.99],
+    ];
+    const { models } = sealReader(inserted, [0.4, 0.5]);
+    const [line] = await lookUnderSeals(
+      middleSealedPhoto(),
+      IDENTITY,
+      [lineTo(540)],
+      models,
+      'back',
+    );
+    expect(line?.text).toBe('2190');
+    expect(line?.unboxed).toBe(true);
+    const changed = sealReader([...inserted.slice(0, 3), ['1', 0.99]], [0.4, 0.5]);
+    const kept = lineTo(540);
+    const again = await lookUnderSeals(
+      middleSealedPhoto(),
+      IDENTITY,
+      [kept],
+      changed.models,
+      'back',
+    );
+    expect(again).toEqual([kept]);
   });
 
   it('does not look where paper follows the line', async () => {

@@ -3,13 +3,14 @@ import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { type Homography, mapQuad } from './geometry.ts';
 import { FRONT_PHOTO_AREA } from './layout/card-geometry.ts';
+import { BACK_LABELS, FRONT_LABELS } from './layout/labels.ts';
 import { holdsMarkWording } from './layout/overlay-marks.ts';
 import { extentOf, lineShape, sliceQuad } from './layout/quad-geometry.ts';
 import { MARK_TILT_DEG } from './layout/tilted-lines.ts';
-import { recCrop } from './line-crop.ts';
-import type { RecognizedLine } from './recognized-line.ts';
+import { cropLine, recCrop } from './line-crop.ts';
+import type { RecognizedChar, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
-import { liftSealGround, sealGroundPast } from './seal-ground.ts';
+import { holdsSealGround, liftSealGround } from './seal-ground.ts';
 import { recognizeCrops, recognizeLines, type TextModels } from './text-models.ts';
 import { boxedToCharacters } from './unboxed-lines.ts';
 
@@ -62,17 +63,25 @@ function reachingPast(box: Quad, reach = LOOK_PAST * lineShape(box).height): Qua
 }
 
 /**
- * The longer reading of a line read again past its end (`past`, over `box`), where it begins with
- * the line's text and reads each added character surely (`PAST_END_PROB`): boxed to its
- * characters and flagged `unboxed`, as the detector did not box all of it, so that its value is
- * not vouched for.
+ * A line's new reading (`reading`, over `box`) that adds `added` to its text, where each added
+ * character reads surely (`PAST_END_PROB`): boxed to its characters and flagged `unboxed`, as the
+ * detector did not box all of it, so that its value is not vouched for. Null where it adds none.
  */
+function withAdded(
+  line: RecognizedLine,
+  reading: DecodedLine,
+  box: Quad,
+  added: readonly RecognizedChar[],
+): RecognizedLine | null {
+  if (added.length === 0 || added.some((char) => char.prob < PAST_END_PROB)) return null;
+  const { text, score, chars } = reading;
+  return { ...boxedToCharacters({ ...line, text, score, chars, box }), unboxed: true };
+}
+
+/** The longer reading of a line read again past its end, where it begins with the line's text. */
 function readOn(line: RecognizedLine, past: DecodedLine, box: Quad): RecognizedLine | null {
   if (!past.text.startsWith(line.text)) return null;
-  const added = past.chars.slice(line.chars.length);
-  if (added.length === 0 || added.some((char) => char.prob < PAST_END_PROB)) return null;
-  const { text, score, chars } = past;
-  return { ...boxedToCharacters({ ...line, text, score, chars, box }), unboxed: true };
+  return withAdded(line, past, box, past.chars.slice(line.chars.length));
 }
 
 /**
@@ -107,32 +116,38 @@ export async function lookPastEnds(
   return lines.map((line, i) => longer.get(i) ?? line);
 }
 
-/** Least room between a line's end and the face's edge, in heights of its box, worth a look. */
-const MIN_ROOM_PAST = 0.3;
 /**
- * How much of a line before its end, in heights of its box, gives the paper a seal's ground is
- * judged against: its last few characters, enough paper between their strokes, without cutting
- * out the whole line for every line of every face.
+ * The card's labels and titles, read alone: no value to read on, and the titles' bold strokes,
+ * dense as a seal's ground in a blurred photo, would only cost a second reading.
  */
-const PAPER_BEFORE_END = 3;
+const LABEL_WORDS = new Set([...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text));
 
 /**
- * Where a line's look past its end (`LOOK_PAST`, up to the face's edge) may reach a seal: on the
- * face, clear of the portrait side's photo (whose dark hair is no seal) and of any other line
- * standing on the line's rows there (a seal's own characters read as a line are not the print
- * under it).
+ * Rows of the crop a line is looked at for a seal's ground in: a ground a line's height tall
+ * needs no more, and every line of every face is looked at.
  */
-function pastEnd(line: RecognizedLine, lines: readonly RecognizedLine[], side?: 'front' | 'back') {
+const SEAL_PROBE_HEIGHT = 16;
+
+/** Least room between a line's end and the face's edge, in heights of its box, worth a look. */
+const MIN_ROOM_PAST = 0.3;
+
+/**
+ * A line's box reaching on past its end (`LOOK_PAST`, up to the face's edge), where a seal's
+ * ground there may hide more of it: on the face, clear of the portrait side's photo (whose dark
+ * hair is no seal) and of any other line standing on the line's rows there (a seal's own
+ * characters read as a line are not the print under it). The line's own box where it may not.
+ */
+function reachUnderSeal(
+  line: RecognizedLine,
+  lines: readonly RecognizedLine[],
+  side?: 'front' | 'back',
+): Quad {
   const { height } = lineShape(line.box);
   const right = Math.max(...line.box.map((p) => p[0]));
   const reach = Math.min(LOOK_PAST * height, FACE_WIDTH - right);
-  if (reach < MIN_ROOM_PAST * height) return null;
+  if (reach < MIN_ROOM_PAST * height) return line.box;
   const box = reachingPast(line.box, reach);
-  const length = lineShape(box).length;
-  const share = 1 - reach / length;
-  const past = extentOf([sliceQuad(box, share, 1)]);
-  const probeFrom = Math.max(0, share - (PAPER_BEFORE_END * height) / length);
-  const probe = { box: sliceQuad(box, probeFrom, 1), share: (share - probeFrom) / (1 - probeFrom) };
+  const past = extentOf([sliceQuad(box, 1 - reach / lineShape(box).length, 1)]);
   const centre = { x: (past.left + past.right) / 2, y: (past.top + past.bottom) / 2 };
   const photo = FRONT_PHOTO_AREA;
   const inPhoto =
@@ -146,17 +161,33 @@ function pastEnd(line: RecognizedLine, lines: readonly RecognizedLine[], side?: 
     const y = (at.top + at.bottom) / 2;
     return at.left < past.right && past.left < at.right && y >= past.top && y <= past.bottom;
   });
-  return inPhoto || standing ? null : { box, probe };
+  return inPhoto || standing ? line.box : box;
 }
 
 /**
- * Look under seals: a line that ends where a seal's inked ground begins may go on under it, dark
- * print on dark that the detector does not box and the recogniser does not read (a 禁止复印 seal
- * over a number's last digit on a photocopy page: 6204211974081831 of 62042119740818313). Each
- * line of the card's print, boxed or read from its region, is looked at a character further on
- * (`pastEnd`); where a seal's ground lies past its end (`sealGroundPast`), the line and that
- * character's room are read again with the ground lifted (`liftSealGround`), and the longer
- * reading stands as past any end (`readOn`), not vouched for.
+ * The reading of a line read again with a seal's ground lifted, where it holds the line's text in
+ * order with characters added, under the seal, within the line or past its end (`withAdded`).
+ */
+function readThrough(line: RecognizedLine, lifted: DecodedLine, box: Quad): RecognizedLine | null {
+  const own = Array.from(line.text);
+  let matched = 0;
+  const added = lifted.chars.filter((char) => {
+    if (char.char !== own[matched]) return true;
+    matched++;
+    return false;
+  });
+  return matched < own.length ? null : withAdded(line, lifted, box, added);
+}
+
+/**
+ * Look under seals: a seal whose ground is inked hides the print under it as dark strokes on
+ * dark, which the detector does not box and the recogniser does not read (on a photocopy page,
+ * a 禁止复印 seal over a number's last digit: 6204211974081831 of 62042119740818313; on a
+ * generated card, one over a digit of the birth year: 43021219204121117). Each line of the card's
+ * print, boxed or read from its region, is cut out with a character's room past its end
+ * (`reachUnderSeal`); where a seal's ground lies along it (`holdsSealGround`), it is read again
+ * with the ground lifted (`liftSealGround`), and that reading stands where it only adds to the
+ * line's (`readThrough`), not vouched for.
  */
 export async function lookUnderSeals(
   photo: RgbImage,
@@ -166,11 +197,10 @@ export async function lookUnderSeals(
   side?: 'front' | 'back',
 ): Promise<RecognizedLine[]> {
   const sealed = lines.flatMap((line, i) => {
-    const end = printedLine(line) ? pastEnd(line, lines, side) : null;
-    if (end === null) return [];
-    const probe = recCrop(photo, mapQuad(faceToPhoto, end.probe.box));
-    const from = Math.round(end.probe.share * probe.width);
-    return sealGroundPast(probe, from) ? [{ i, box: end.box }] : [];
+    if (!printedLine(line) || LABEL_WORDS.has(line.text)) return [];
+    const box = reachUnderSeal(line, lines, side);
+    const probe = cropLine(photo, mapQuad(faceToPhoto, box), SEAL_PROBE_HEIGHT);
+    return holdsSealGround(probe) ? [{ i, box }] : [];
   });
   if (sealed.length === 0) return lines;
   const read = await recognizeCrops(
@@ -179,8 +209,8 @@ export async function lookUnderSeals(
   );
   const longer = new Map<number, RecognizedLine>();
   sealed.forEach(({ i, box }, k) => {
-    const past = read[k];
-    const line = past === undefined ? null : readOn(lines[i] as RecognizedLine, past, box);
+    const lifted = read[k];
+    const line = lifted === undefined ? null : readThrough(lines[i] as RecognizedLine, lifted, box);
     if (line !== null) longer.set(i, line);
   });
   return lines.map((line, i) => longer.get(i) ?? line);

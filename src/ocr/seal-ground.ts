@@ -5,8 +5,12 @@ import type { RgbImage } from './rgb-image.ts';
  * of the print, which fill well under half of any column of a line's crop.
  */
 const GROUND_QUANTILE = 0.6;
-/** The paper's light along a line: this share of its columns' grounds (ranked from dark). */
-const PAPER_QUANTILE = 0.9;
+/**
+ * How far to either side of a column, in heights, the paper it is judged against lies: wider than
+ * a seal (four heights of a line at most, on the photocopy pages), so that paper flanks it, and
+ * near enough that a shadow's slow fall of light stays out of it.
+ */
+const PAPER_REACH = 3;
 /**
  * A seal's inked ground is at most this share of the paper's light. A 禁止复印 seal on the
  * photocopy pages measured 0.40-0.55 of the page around it; a line's own columns, print included,
@@ -45,15 +49,33 @@ function columnGrounds(crop: RgbImage): Float64Array {
 }
 
 /**
- * Whether a seal's inked ground lies past column `from` of a line's crop: the columns there, at
- * their median, no lighter than `SEAL_GROUND` of the paper along the columns before it.
+ * The narrowest run of a seal's ground worth a look, in heights of the crop: a line's height.
+ * A seal's edge over a number's last digit on a photocopy page, and a seal over a digit in the
+ * middle of a generated number, each leave a run of a height or more; the glyphs of a blurred or
+ * low-resolution photo run dark for half to three quarters of one.
  */
-export function sealGroundPast(crop: RgbImage, from: number): boolean {
+const MIN_SEAL_RUN = 1;
+
+/**
+ * Whether a seal's inked ground lies along a line's crop: a run of columns at least
+ * `MIN_SEAL_RUN` heights wide whose ground is no lighter than `SEAL_GROUND` of the paper's
+ * around it (the lightest ground within `PAPER_REACH`; each ground is already the median of its
+ * neighbours', so no single light column stands for the paper).
+ */
+export function holdsSealGround(crop: RgbImage): boolean {
   const grounds = columnGrounds(crop);
-  const own = grounds.slice(0, from);
-  const past = grounds.slice(from);
-  if (own.length === 0 || past.length === 0) return false;
-  return rankedAt(past, 0.5) <= SEAL_GROUND * rankedAt(own, PAPER_QUANTILE);
+  const reach = Math.round(PAPER_REACH * crop.height);
+  const needed = MIN_SEAL_RUN * crop.height;
+  let run = 0;
+  for (let x = 0; x < grounds.length; x++) {
+    let paper = 0;
+    for (let k = Math.max(0, x - reach); k < Math.min(grounds.length, x + reach + 1); k++) {
+      paper = Math.max(paper, grounds[k] as number);
+    }
+    run = (grounds[x] as number) <= SEAL_GROUND * paper ? run + 1 : 0;
+    if (run >= needed) return true;
+  }
+  return false;
 }
 
 /**
