@@ -200,7 +200,8 @@ export async function lookUnderSeals(
     if (!printedLine(line) || LABEL_WORDS.has(line.text)) return [];
     const box = reachUnderSeal(line, lines, side);
     const probe = cropLine(photo, mapQuad(faceToPhoto, box), SEAL_PROBE_HEIGHT);
-    return holdsSealGround(probe) ? [{ i, box }] : [];
+    const end = (lineShape(line.box).length / lineShape(box).length) * probe.width;
+    return holdsSealGround(probe, end) ? [{ i, box }] : [];
   });
   if (sealed.length === 0) return lines;
   const read = await recognizeCrops(

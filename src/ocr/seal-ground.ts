@@ -55,17 +55,22 @@ function columnGrounds(crop: RgbImage): Float64Array {
  * low-resolution photo run dark for half to three quarters of one.
  */
 const MIN_SEAL_RUN = 1;
+/**
+ * The narrowest run past a line's end, where nothing of the line's own is printed to run dark:
+ * half a character (a red seal's ground on a small photo, beside a name's last character).
+ */
+const MIN_SEAL_RUN_PAST = 0.5;
 
 /**
  * Whether a seal's inked ground lies along a line's crop: a run of columns at least
- * `MIN_SEAL_RUN` heights wide whose ground is no lighter than `SEAL_GROUND` of the paper's
- * around it (the lightest ground within `PAPER_REACH`; each ground is already the median of its
- * neighbours', so no single light column stands for the paper).
+ * `MIN_SEAL_RUN` heights wide (`MIN_SEAL_RUN_PAST` from column `end` on, past the line's end)
+ * whose ground is no lighter than `SEAL_GROUND` of the paper's around it (the lightest ground
+ * within `PAPER_REACH`; each ground is already the median of its neighbours', so no single light
+ * column stands for the paper).
  */
-export function holdsSealGround(crop: RgbImage): boolean {
+export function holdsSealGround(crop: RgbImage, end = crop.width): boolean {
   const grounds = columnGrounds(crop);
   const reach = Math.round(PAPER_REACH * crop.height);
-  const needed = MIN_SEAL_RUN * crop.height;
   let run = 0;
   for (let x = 0; x < grounds.length; x++) {
     let paper = 0;
@@ -73,7 +78,8 @@ export function holdsSealGround(crop: RgbImage): boolean {
       paper = Math.max(paper, grounds[k] as number);
     }
     run = (grounds[x] as number) <= SEAL_GROUND * paper ? run + 1 : 0;
-    if (run >= needed) return true;
+    const needed = x - run + 1 >= end ? MIN_SEAL_RUN_PAST : MIN_SEAL_RUN;
+    if (run >= needed * crop.height) return true;
   }
   return false;
 }
