@@ -133,3 +133,44 @@ describe('lookAtUnboxed over a mark', () => {
     expect(lines.map((line) => line.text)).toEqual(['银行']);
   });
 });
+
+describe('lookAtUnboxed past a value', () => {
+  const CHARSET = ['blank', '金', '黄', '乡', '园', '使'];
+  const REGION: Quad = [
+    [100, 20],
+    [500, 20],
+    [500, 50],
+    [100, 50],
+  ];
+  const PHOTO: RgbImage = {
+    width: 600,
+    height: 100,
+    data: new Uint8Array(600 * 100 * 3).fill(255),
+  };
+  const IDENTITY = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+
+  /** Reads 金黄乡园 two steps apart, and a usage line's 使 three pitches past 园. */
+  function read(input: Tensor): Tensor {
+    const steps = Array.from({ length: 16 }, (_, k) => ({ 1: 1, 3: 2, 5: 3, 7: 4, 13: 5 })[k] ?? 0);
+    const data = steps.flatMap((wanted) =>
+      Array.from({ length: CHARSET.length }, (_, k) => (k === wanted ? 1 : 0)),
+    );
+    return { data: Float32Array.from(data), dims: [1, steps.length, CHARSET.length] };
+  }
+  const runner: ModelRunner = {
+    run: async (_, input) => read(input),
+    runBatch: async (_, inputs) => inputs.map(read),
+  };
+
+  it('reads the value with the stray end set apart as a mark’s', async () => {
+    const rate = (lines: RecognizedLine[]) =>
+      lines.some((line) => line.text === '金黄乡园')
+        ? { score: 1 }
+        : { score: 0, unboxed: [REGION] };
+    const lines = await lookAtUnboxed(PHOTO, IDENTITY, [], { runner, charset: CHARSET }, rate);
+    expect(lines.map((line) => [line.text, line.markInk ?? false])).toEqual([
+      ['金黄乡园', false],
+      ['使', true],
+    ]);
+  });
+});
