@@ -6,6 +6,7 @@ import type { BackReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
 import { missingCharacterPositions } from './dropped-characters.ts';
 import { boxOfGlyphs, type Glyph, readingAmong, textOf, trimNonHan } from './glyphs.ts';
+import { isMarkCharacter } from './overlay-marks.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import { validityFields } from './validity-fields.ts';
 
@@ -58,14 +59,31 @@ function toLastBureau(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boo
     : { glyphs: glyphs.slice(0, end), trimmed: true };
 }
 
+/**
+ * The authority without a mark's character read before it (理 of 办理, 供 of 仅供, 使 of 使用: a
+ * usage line ending against the name), where the name after it is one the list holds and the
+ * name with it is not. A character a listed name starts with stays (理县公安局, 理塘县公安局).
+ */
+function withoutMarkLead(glyphs: readonly Glyph[]): { glyphs: Glyph[]; trimmed: boolean } {
+  const { names } = issuingAuthorities();
+  const [first, ...rest] = glyphs;
+  const lead =
+    first !== undefined &&
+    isMarkCharacter(first.char) &&
+    !names.has(textOf(glyphs)) &&
+    names.has(textOf(rest));
+  return lead ? { glyphs: rest, trimmed: true } : { glyphs: glyphs.slice(), trimmed: false };
+}
+
 /** The emblem side's fields in the API's form, the period checked against the validity rule. */
 export function readBackFields(glyphs: BackGlyphs, today: IsoDate): BackReading {
   const marked = trimNonHan(glyphs.issue);
   const unlabelled = withoutLabelRemains(marked.glyphs);
   const ended = toLastBureau(unlabelled.glyphs);
+  const unmarked = withoutMarkLead(ended.glyphs);
   const issue = {
-    glyphs: ended.glyphs,
-    trimmed: marked.trimmed || unlabelled.trimmed || ended.trimmed,
+    glyphs: unmarked.glyphs,
+    trimmed: marked.trimmed || unlabelled.trimmed || ended.trimmed || unmarked.trimmed,
   };
   const read = matchPlaceAfterLabel(issue.glyphs, issuingAuthorities(), 'whole', {
     label: ISSUE_LABEL_REMAINS[0],

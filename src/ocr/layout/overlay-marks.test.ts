@@ -82,6 +82,14 @@ describe('marks stamped or written over a copy', () => {
     expect(read(lines).name?.confidence).toBeLessThan(0.9);
   });
 
+  it("cuts a usage line's last character before a listed authority, and does not vouch for it", () => {
+    const fields = read(backLines({ ...BACK, issue: '理固镇县公安局' }));
+    expect(fields.issue?.value).toBe('固镇县公安局');
+    expect(fields.issue?.confidence).toBeLessThan(0.9);
+    // A listed name that starts with such a character stays whole.
+    expect(read(backLines({ ...BACK, issue: '理塘县公安局' })).issue?.value).toBe('理塘县公安局');
+  });
+
   it("cuts a stamp's remains after an issuing authority's 局, and does not vouch for it", () => {
     const fields = read(backLines({ ...BACK, issue: '北京市公安局朝阳分局效' }));
     expect(fields.issue?.value).toBe('北京市公安局朝阳分局');
