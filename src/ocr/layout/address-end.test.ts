@@ -32,14 +32,6 @@ describe('an address that may go on in the row below', () => {
     expect(below?.left).toBeCloseTo(0.18 * 856, 0);
   });
 
-  it('has that row looked at too where its last line holds as many characters as the one above', () => {
-    // Wrapped by count: the digits half as wide as the Han characters, the line ends short.
-    const address = ['河北省沧州市泊头市平湾', '花园40幢1单元129'];
-    const regions = rated(address).unboxed.map((region) => extentOf([region]));
-    expect(regions.some((r) => r.top > 0.59 * 540 && r.top < 0.67 * 540)).toBe(true);
-    expect(readFrontOf({ address: [...address, '1'] }).address.value).toBe(`${address.join('')}1`);
-  });
-
   it('reads whole with the 室 found alone on that row', () => {
     const { address } = readFrontOf({ address: [...WRAPPED, '室'] });
     expect(address.value).toBe(`${WRAPPED.join('')}室`);

@@ -56,8 +56,7 @@ const UNIT_WORD_CUT = /单$/u;
 
 /**
  * Where an address may go on past what was read. One that ends in a bare number or is cut after
- * the 单 of 单元, on a line that ends where the line above it does or holds as many characters
- * (wrapped), may go on in the row
+ * the 单 of 单元, on a line that ends where the line above it does (wrapped), may go on in the row
  * after its last line, one line pitch below it and as wide as the lines read. One cut after 单
  * on a line that ends short of the line above goes on in the rest of that line's own row, from
  * where its box ends to where the line above ends: a mark over the line's end kept the detector
@@ -70,15 +69,10 @@ export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
   const cut = UNIT_WORD_CUT.test(text);
   if (!cut && !endsInBareNumber(text)) return null;
   const lines = linesOf(address);
-  const [aboveGlyphs, lastGlyphs] = lines.slice(-2);
-  if (aboveGlyphs === undefined || lastGlyphs === undefined) return null;
-  const [above, last] = [extentOfGlyphs(aboveGlyphs), extentOfGlyphs(lastGlyphs)];
+  const [above, last] = lines.slice(-2).map(extentOfGlyphs);
+  if (above === undefined || last === undefined) return null;
   const height = last.bottom - last.top;
-  // A print shop may wrap by count, its digits half as wide as the Han characters: a last line of
-  // as many characters as the line above was wrapped like it, though it ends short of it
-  // (花园40幢1单元129 under 河北省沧州市泊头市平湾, the last 1 alone on the row below).
-  const wrapped =
-    above.right - last.right <= WRAP_ROOM * height || lastGlyphs.length === aboveGlyphs.length;
+  const wrapped = above.right - last.right <= WRAP_ROOM * height;
   if (cut && !wrapped) return quadOf({ ...last, left: last.right, right: above.right });
   if (!wrapped) return null;
   const pitch = centerOf(last).y - centerOf(above).y;
