@@ -5,7 +5,7 @@ import type { ModelRunner, Tensor } from './model-runner.ts';
 import type { RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 
-const CHARSET = ['blank', '2', '9', '0', '1'];
+const CHARSET = ['blank', '2', '9', '0', '1', '，'];
 const IDENTITY = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
 const PHOTO: RgbImage = {
   width: 900,
@@ -203,6 +203,12 @@ describe('lookUnderSeals', () => {
       'back',
     );
     expect(again).toEqual([kept]);
+  });
+
+  it('keeps the line where the lifted reading adds what no value prints (a comma)', async () => {
+    const { models } = sealReader([...SURE_PAST.slice(0, 3), ['，', 0.99]]);
+    const line = lineTo(540);
+    expect(await lookUnderSeals(sealedPhoto(), IDENTITY, [line], models, 'back')).toEqual([line]);
   });
 
   it('does not look where paper follows the line', async () => {

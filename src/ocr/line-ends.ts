@@ -165,8 +165,15 @@ function reachUnderSeal(
 }
 
 /**
+ * What a seal hides of a value: Han characters and digits. A comma or a letter added under a
+ * shadow taken for a seal's ground (自，治州) is the lift's, not the card's.
+ */
+const SEALED_PRINT = /^[\p{Script=Han}\d]$/u;
+
+/**
  * The reading of a line read again with a seal's ground lifted, where it holds the line's text in
- * order with characters added, under the seal, within the line or past its end (`withAdded`).
+ * order with Han characters or digits added (`SEALED_PRINT`), under the seal, within the line or
+ * past its end (`withAdded`).
  */
 function readThrough(line: RecognizedLine, lifted: DecodedLine, box: Quad): RecognizedLine | null {
   const own = Array.from(line.text);
@@ -176,7 +183,8 @@ function readThrough(line: RecognizedLine, lifted: DecodedLine, box: Quad): Reco
     matched++;
     return false;
   });
-  return matched < own.length ? null : withAdded(line, lifted, box, added);
+  if (matched < own.length || !added.every((char) => SEALED_PRINT.test(char.char))) return null;
+  return withAdded(line, lifted, box, added);
 }
 
 /**

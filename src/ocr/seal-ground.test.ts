@@ -33,6 +33,12 @@ describe('holdsSealGround', () => {
     expect(holdsSealGround(crop(110, 180))).toBe(true);
   });
 
+  it('finds none in a dim line’s paper beside a glare', () => {
+    const dim = (x: number, y: number) => (stroke(x, y) ? 30 : 150);
+    const glared = crop(0, 300, (x, y) => (x >= 200 && x < 220 ? 255 : dim(x, y)));
+    expect(holdsSealGround(glared)).toBe(false);
+  });
+
   it('finds none on paper, in a stamp’s strokes with paper between them, or in a sliver', () => {
     expect(holdsSealGround(crop(0, 0))).toBe(false);
     const outline = (x: number, y: number) => (y < 4 || y > 44 || x % 20 < 2 ? 60 : 200);

@@ -62,21 +62,30 @@ const MIN_SEAL_RUN = 1;
 const MIN_SEAL_RUN_PAST = 0.5;
 
 /**
+ * The paper's light along a whole line: this share of its columns' grounds (ranked from dark),
+ * so that glare over a few of them does not stand for the paper.
+ */
+const LINE_PAPER_QUANTILE = 0.9;
+
+/**
  * Whether a seal's inked ground lies along a line's crop: a run of columns at least
  * `MIN_SEAL_RUN` heights wide (`MIN_SEAL_RUN_PAST` from column `end` on, past the line's end)
- * whose ground is no lighter than `SEAL_GROUND` of the paper's around it (the lightest ground
- * within `PAPER_REACH`; each ground is already the median of its neighbours', so no single light
- * column stands for the paper).
+ * whose ground is no lighter than `SEAL_GROUND` of the paper's around it: the lightest ground
+ * within `PAPER_REACH` (each ground is already the median of its neighbours', so no single light
+ * column stands for the paper), or the line's own paper where that is darker (glare lit the
+ * columns around: the paper beside it then looked like a seal's ground).
  */
 export function holdsSealGround(crop: RgbImage, end = crop.width): boolean {
   const grounds = columnGrounds(crop);
   const reach = Math.round(PAPER_REACH * crop.height);
+  const linePaper = rankedAt(grounds.slice(), LINE_PAPER_QUANTILE);
   let run = 0;
   for (let x = 0; x < grounds.length; x++) {
     let paper = 0;
     for (let k = Math.max(0, x - reach); k < Math.min(grounds.length, x + reach + 1); k++) {
       paper = Math.max(paper, grounds[k] as number);
     }
+    paper = Math.min(paper, linePaper);
     run = (grounds[x] as number) <= SEAL_GROUND * paper ? run + 1 : 0;
     const needed = x - run + 1 >= end ? MIN_SEAL_RUN_PAST : MIN_SEAL_RUN;
     if (run >= needed * crop.height) return true;
