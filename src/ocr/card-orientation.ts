@@ -11,7 +11,12 @@ import {
   type Point,
 } from './geometry.ts';
 import type { RgbImage } from './rgb-image.ts';
-import { classifyUpsideDown, recognizeLines, type TextModels } from './text-models.ts';
+import {
+  classifyUpsideDown,
+  readCharacters,
+  recognizeLines,
+  type TextModels,
+} from './text-models.ts';
 
 /** How many of a card's longest lines the angle classifier votes with. */
 const ORIENTATION_VOTERS = 6;
@@ -49,9 +54,9 @@ export function orientationVote(votes: readonly (boolean | null)[]): Orientation
  */
 const TURNED_READS_MORE = 1.5;
 
-/** Characters a reading holds, each counted at its probability. */
-function readCharacters(lines: readonly DecodedLine[]): number {
-  return lines.reduce((sum, line) => sum + line.chars.reduce((s, c) => s + c.prob, 0), 0);
+/** Characters the lines of a reading hold, each counted at its probability. */
+function charactersRead(lines: readonly DecodedLine[]): number {
+  return lines.reduce((sum, line) => sum + readCharacters(line), 0);
 }
 
 /**
@@ -89,5 +94,5 @@ async function readsTurned(photo: RgbImage, lines: Quad[], models: TextModels): 
   const asTheyRun = await recognizeLines(photo, lines, models, options);
   const halfRound = lines.map(([a, b, c, d]): Quad => [c, d, a, b]);
   const turned = await recognizeLines(photo, halfRound, models, options);
-  return readCharacters(turned) > TURNED_READS_MORE * readCharacters(asTheyRun);
+  return charactersRead(turned) > TURNED_READS_MORE * charactersRead(asTheyRun);
 }

@@ -1,4 +1,4 @@
-import type { RgbImage } from './rgb-image.ts';
+import { luma, type RgbImage } from './rgb-image.ts';
 
 /**
  * Ink separation: a stamp, a usage line or a watermark put over a card in red or blue ink is
@@ -74,10 +74,6 @@ function markInkChroma(r: number, g: number, b: number): number {
 
 /** A rectangle of an image's pixels, right and bottom excluded. */
 export type PixelArea = { left: number; top: number; right: number; bottom: number };
-
-function luma(r: number, g: number, b: number): number {
-  return r * 0.299 + g * 0.587 + b * 0.114;
-}
 
 /** Visits the byte offset of each of an image's pixels outside `outside`'s areas. */
 function forEachPixelOutside(

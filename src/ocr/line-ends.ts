@@ -1,4 +1,4 @@
-import type { Quad } from '../idcard/api-contract.ts';
+import type { CardSide, Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { type Homography, mapQuad } from './geometry.ts';
@@ -140,7 +140,7 @@ const MIN_ROOM_PAST = 0.3;
 function reachUnderSeal(
   line: RecognizedLine,
   lines: readonly RecognizedLine[],
-  side?: 'front' | 'back',
+  side?: CardSide,
 ): Quad {
   const { height } = lineShape(line.box);
   const right = Math.max(...line.box.map((p) => p[0]));
@@ -202,7 +202,7 @@ export async function lookUnderSeals(
   faceToPhoto: Homography,
   lines: RecognizedLine[],
   models: TextModels,
-  side?: 'front' | 'back',
+  side?: CardSide,
 ): Promise<RecognizedLine[]> {
   const sealed = lines.flatMap((line, i) => {
     if (!printedLine(line) || LABEL_WORDS.has(line.text)) return [];

@@ -1,4 +1,4 @@
-import type { Quad } from '../idcard/api-contract.ts';
+import type { CardSide, Quad } from '../idcard/api-contract.ts';
 import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { uprightCorners } from './card-orientation.ts';
 import { registerFace } from './card-registration.ts';
@@ -46,13 +46,11 @@ export type FaceCheck = (face: ReadFace) => {
   score: number;
   unboxed?: Quad[];
   marks?: Quad[];
-  side?: FaceSide;
+  side?: CardSide;
 };
 
-type FaceSide = 'front' | 'back';
-
 /** The face the second look settled on, and the side it was rated as. */
-type LookedFace = { face: ReadFace; side?: FaceSide };
+type LookedFace = { face: ReadFace; side?: CardSide };
 
 /**
  * A card registered this far beyond the face it was read on (share of the face) had text cut
@@ -247,7 +245,7 @@ async function secondLook(
     const check = rateFace(faceOf(lines, marks));
     return { lines, score: check.score, side: check.side };
   };
-  const readings: { lines: RecognizedLine[]; score: number; side?: FaceSide }[] = [];
+  const readings: { lines: RecognizedLine[]; score: number; side?: CardSide }[] = [];
   // `known`: every line read so far, whose readings a box found again keeps; `boxed`: each place
   // read so far once, the latest reading of it.
   let known = read.lines;

@@ -1,4 +1,4 @@
-import type { RgbImage } from './rgb-image.ts';
+import { luma, type RgbImage } from './rgb-image.ts';
 
 /**
  * A column's ground: the light of this share of its pixels (ranked from dark), above the strokes
@@ -23,10 +23,9 @@ const INK_QUANTILE = 0.03;
 /** The least step between ink and ground that is stretched; a flatter window is ground only. */
 const MIN_INK_STEP = 20;
 
-function luma(data: Uint8Array, i: number): number {
-  return (
-    0.299 * (data[i] as number) + 0.587 * (data[i + 1] as number) + 0.114 * (data[i + 2] as number)
-  );
+/** The luma of the pixel at byte offset `i`. */
+function lumaAt(data: Uint8Array, i: number): number {
+  return luma(data[i] as number, data[i + 1] as number, data[i + 2] as number);
 }
 
 /** The value at `share` of the way up `values` ranked (sorted in place). */
@@ -41,7 +40,7 @@ function columnGrounds(crop: RgbImage): Float64Array {
   const column = new Float64Array(height);
   const raw = new Float64Array(width);
   for (let x = 0; x < width; x++) {
-    for (let y = 0; y < height; y++) column[y] = luma(data, (y * width + x) * 3);
+    for (let y = 0; y < height; y++) column[y] = lumaAt(data, (y * width + x) * 3);
     raw[x] = rankedAt(column, GROUND_QUANTILE);
   }
   const reach = Math.max(1, Math.round(height / 3));
@@ -109,7 +108,7 @@ export function liftSealGround(crop: RgbImage): RgbImage {
     const window = new Float64Array((to - from) * height);
     for (let column = from; column < to; column++) {
       for (let y = 0; y < height; y++) {
-        window[(column - from) * height + y] = luma(data, (y * width + column) * 3);
+        window[(column - from) * height + y] = lumaAt(data, (y * width + column) * 3);
       }
     }
     return rankedAt(window, INK_QUANTILE);
@@ -120,7 +119,7 @@ export function liftSealGround(crop: RgbImage): RgbImage {
     const ink = Math.min(inks[x] as number, ground - MIN_INK_STEP);
     for (let y = 0; y < height; y++) {
       const i = (y * width + x) * 3;
-      const level = Math.round((255 * (luma(data, i) - ink)) / (ground - ink));
+      const level = Math.round((255 * (lumaAt(data, i) - ink)) / (ground - ink));
       out[i] = out[i + 1] = out[i + 2] = Math.max(0, Math.min(255, level));
     }
   }

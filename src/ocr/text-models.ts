@@ -131,7 +131,7 @@ async function readInputs(
 }
 
 /** How many characters a reading holds, each counted at its probability. */
-function readCharacters(line: DecodedLine): number {
+export function readCharacters(line: DecodedLine): number {
   return line.chars.reduce((sum, char) => sum + char.prob, 0);
 }
 

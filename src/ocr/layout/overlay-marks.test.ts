@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Quad } from '../../idcard/api-contract.ts';
+import type { ReadFace } from '../recognized-line.ts';
 import { readCardFields } from './read-card-fields.ts';
 import {
   backLines,
@@ -13,12 +14,31 @@ import {
 
 const BACK = { issue: '北京市公安局朝阳分局', validity: '2015.03.06-2035.03.06' };
 
-function read(lines: LineSpec[]) {
-  const reading = readCardFields(faceOf(lines), 'auto', SAMPLE_TODAY);
+function fieldsOf(face: ReadFace) {
+  const reading = readCardFields(face, 'auto', SAMPLE_TODAY);
   return Object.fromEntries(Object.entries(reading.fields)) as Record<
     string,
     { value: string; confidence: number }
   >;
+}
+
+function read(lines: LineSpec[]) {
+  return fieldsOf(faceOf(lines));
+}
+
+/** A face of `lines` whose last line is turned `degrees` about its left end (clockwise). */
+function withLastTurned(lines: LineSpec[], degrees: number): ReadFace {
+  const face = faceOf(lines);
+  const last = face.lines.at(-1);
+  if (last === undefined) throw new Error('no line');
+  const [[x0, y0]] = last.box;
+  const [cos, sin] = [Math.cos((degrees * Math.PI) / 180), Math.sin((degrees * Math.PI) / 180)];
+  const turn = ([x, y]: [number, number]): [number, number] => [
+    x0 + (x - x0) * cos - (y - y0) * sin,
+    y0 + (x - x0) * sin + (y - y0) * cos,
+  ];
+  last.box = last.box.map(turn) as typeof last.box;
+  return face;
 }
 
 describe('marks stamped or written over a copy', () => {
@@ -60,10 +80,7 @@ describe('marks stamped or written over a copy', () => {
   it('keeps the authority read from its region together with such a line', () => {
     const face = faceOf(backLines({ ...BACK, issue: '南华县公安局建档使用' }));
     for (const line of face.lines) if (line.text.endsWith('使用')) line.unboxed = true;
-    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
-      string,
-      { value: string; confidence: number }
-    >;
+    const fields = fieldsOf(face);
     expect(fields.issue?.value).toBe('南华县公安局');
     expect(fields.issue?.confidence).toBeLessThan(0.9);
   });
@@ -206,10 +223,7 @@ describe("a line read in a mark's ink alone", () => {
         line.text === inMarkInk ? { ...line, markInk: true as const } : line,
       ),
     };
-    return readCardFields(marked, 'auto', SAMPLE_TODAY).fields as Record<
-      string,
-      { value: string; confidence: number }
-    >;
+    return fieldsOf(marked);
   }
 
   it('is a mark whatever its wording: kept out of the name, which is not vouched for', () => {
@@ -252,43 +266,25 @@ describe("a line read in a mark's ink alone", () => {
 
 describe('a line set over the copy at a tilt', () => {
   it('is a mark whatever its wording, and keeps its characters out of the name', () => {
-    const face = faceOf([...frontLines(SAMPLE_FRONT), { text: '本单位留存备查', x: 0.1, y: 0.17 }]);
-    const tilted = face.lines.at(-1);
-    if (tilted === undefined) throw new Error('no line');
     // Turned 20 degrees about its left end, as a line written across the card.
-    const [[x0, y0]] = tilted.box;
-    const turn = ([x, y]: [number, number]): [number, number] => {
-      const [cos, sin] = [Math.cos(Math.PI / 9), Math.sin(Math.PI / 9)];
-      return [x0 + (x - x0) * cos - (y - y0) * sin, y0 + (x - x0) * sin + (y - y0) * cos];
-    };
-    tilted.box = tilted.box.map(turn) as typeof tilted.box;
-    const name = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
-      string,
-      { value: string; confidence: number }
-    >;
+    const name = fieldsOf(
+      withLastTurned(
+        [...frontLines(SAMPLE_FRONT), { text: '本单位留存备查', x: 0.1, y: 0.17 }],
+        20,
+      ),
+    );
     expect(name.name?.value).toBe('张三');
     expect(name.name?.confidence).toBeLessThan(0.9);
   });
 
   it('keeps a line askew of the rows, short of a mark’s tilt, but vouches for nothing it joins', () => {
     // 限社保卡用 of a usage line at 11 degrees, right after the address's first line.
-    const face = faceOf([
-      ...frontLines(SAMPLE_FRONT),
-      { text: '限社保卡用', x: 0.46, y: 0.5, height: 30 },
-    ]);
-    const askew = face.lines.at(-1);
-    if (askew === undefined) throw new Error('no line');
-    const [[x0, y0]] = askew.box;
-    const angle = (-11 * Math.PI) / 180;
-    const turn = ([x, y]: [number, number]): [number, number] => {
-      const [cos, sin] = [Math.cos(angle), Math.sin(angle)];
-      return [x0 + (x - x0) * cos - (y - y0) * sin, y0 + (x - x0) * sin + (y - y0) * cos];
-    };
-    askew.box = askew.box.map(turn) as typeof askew.box;
-    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
-      string,
-      { value: string; confidence: number }
-    >;
+    const fields = fieldsOf(
+      withLastTurned(
+        [...frontLines(SAMPLE_FRONT), { text: '限社保卡用', x: 0.46, y: 0.5, height: 30 }],
+        -11,
+      ),
+    );
     expect(fields.address?.value).toContain('限社保卡用');
     expect(fields.address?.confidence).toBeLessThan(0.9);
     expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);
@@ -350,10 +346,7 @@ describe('a face marked anywhere', () => {
       [700, 50],
     ];
     const face = { ...faceOf(frontLines(SAMPLE_FRONT)), marks: [tile] };
-    const fields = readCardFields(face, 'auto', SAMPLE_TODAY).fields as Record<
-      string,
-      { confidence: number }
-    >;
+    const fields = fieldsOf(face);
     expect(fields.name?.confidence).toBeLessThan(0.9);
     expect(fields.address?.confidence).toBeLessThan(0.9);
     expect(fields.number?.confidence).toBeGreaterThanOrEqual(0.9);

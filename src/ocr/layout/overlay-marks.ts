@@ -167,7 +167,7 @@ function markRuns(glyphs: readonly Glyph[], marked: readonly boolean[]): Glyph[]
  */
 export function withoutOverlayMarks(
   lines: readonly Glyph[][],
-  boxedAlone: readonly boolean[] = lines.map(() => true),
+  boxedAlone: readonly boolean[],
 ): WithoutMarks {
   const marks: Extent[] = [];
   const stampChars = new Set<string>();
