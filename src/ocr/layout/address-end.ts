@@ -27,15 +27,45 @@ const WRAP_ROOM = 1;
 const ADDRESS_ROW_PRINT = /[\p{Script=Han}\d]/u;
 
 /**
- * The address without rows that hold neither a Han character nor a digit: no print of the
- * card's, but the guilloche or a stroke read as letters (X on the row below a room number,
- * looked at for a 室 that was not there).
+ * What a print shop that wraps by count leaves alone on the row after a last line as long as
+ * the line above: the end of a house or room number (…1单元162 | 9, …3单元 | 1205室).
+ */
+const NUMBER_TAIL = /^(?:\d{1,2}[号室]?|[号室])$/u;
+
+/**
+ * How far (in heights of the line) the row after a line wrapped by count is looked at from the
+ * address's left edge: room for a number's tail, two digits and 号 or 室, with the box's
+ * margins. Read as wide as the lines above, the guilloche beside a lone 7 read as TY.
+ */
+const TAIL_ROOM = 3;
+
+/**
+ * How sure the recogniser must be of each character of a number's tail read where the detector
+ * boxed nothing: beside a lone 7 it read the guilloche as 6 and 1 at 0.46 and 0.30.
+ */
+const TAIL_SURE = 0.5;
+
+/**
+ * The address without scrap rows: rows that hold neither a Han character nor a digit, no print
+ * of the card's but the guilloche or a stroke read as letters (X on the row below a room number,
+ * looked at for a 室 that was not there). A last row read where the detector boxed nothing,
+ * below a line wrapped by count alone (`wrappedByCountAlone`), was looked at for a number's
+ * tail (`rowAfterAddress`): it keeps the characters it begins with that were read surely, where
+ * they spell one, and is dropped otherwise (its pattern read as A人A人).
  */
 export function withoutScrapRows(address: readonly Glyph[]): Glyph[] {
   const printed = new Set(
     address.filter((glyph) => ADDRESS_ROW_PRINT.test(glyph.char)).map((glyph) => glyph.line),
   );
-  return address.filter((glyph) => printed.has(glyph.line));
+  const kept = address.filter((glyph) => printed.has(glyph.line));
+  const [above, wrapped, tail] = linesOf(kept).slice(-3);
+  if (above === undefined || wrapped === undefined || tail === undefined) return kept;
+  const looked = tail.every((glyph) => glyph.unboxed === true);
+  if (!looked || !wrappedByCountAlone(above, wrapped)) return kept;
+  const unsure = tail.findIndex((glyph) => glyph.prob < TAIL_SURE);
+  const sure = unsure === -1 ? tail : tail.slice(0, unsure);
+  const dropped = NUMBER_TAIL.test(textOf(sure)) ? tail.slice(sure.length) : tail;
+  return kept.filter((glyph) => !dropped.includes(glyph));
 }
 
 /** The address's lines as read, top to bottom, each its glyphs. */
@@ -54,31 +84,48 @@ function linesOf(address: readonly Glyph[]): Glyph[][] {
 /** The 单 of 单元 ending an address: a unit is always numbered after it, so the address goes on. */
 const UNIT_WORD_CUT = /单$/u;
 
+/** Whether a last line ends where the line above it does: the next character did not fit. */
+function wrappedByWidth(above: readonly Glyph[], last: readonly Glyph[]): boolean {
+  const [a, l] = [extentOfGlyphs(above), extentOfGlyphs(last)];
+  return a.right - l.right <= WRAP_ROOM * (l.bottom - l.top);
+}
+
+/**
+ * Whether a last line ends short of the line above but holds as many characters: wrapped by a
+ * print shop that counts characters, its digits half as wide as the Han characters
+ * (花园40幢1单元129 under 河北省沧州市泊头市平湾, the last 1 alone on the row below).
+ */
+function wrappedByCountAlone(above: readonly Glyph[], last: readonly Glyph[]): boolean {
+  return last.length === above.length && !wrappedByWidth(above, last);
+}
+
 /**
  * Where an address may go on past what was read. One that ends in a bare number or is cut after
- * the 单 of 单元, on a line that ends where the line above it does (wrapped), may go on in the row
- * after its last line, one line pitch below it and as wide as the lines read. One cut after 单
- * on a line that ends short of the line above goes on in the rest of that line's own row, from
- * where its box ends to where the line above ends: a mark over the line's end kept the detector
- * from boxing it (…21栋3单 of …21栋3单元1203室). A bare number on such a line is left alone: an
- * address may end in one, and reading the rest of its row read its last digit twice (…17588).
- * Null otherwise, and for an address on one line.
+ * the 单 of 单元, on a line wrapped like the line above (`wrappedByWidth`, `wrappedByCountAlone`),
+ * may go on in the row after its last line, one line pitch below it and as wide as the lines
+ * read, or, wrapped by count, as wide as a number's tail (`TAIL_ROOM`). One cut after 单 on a line that ends short of the line above goes on in the rest of that
+ * line's own row, from where its box ends to where the line above ends: a mark over the line's
+ * end kept the detector from boxing it (…21栋3单 of …21栋3单元1203室). A bare number on such a
+ * line is left alone: an address may end in one, and reading the rest of its row read its last
+ * digit twice (…17588). Null otherwise, and for an address on one line.
  */
 export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
   const text = textOf(address);
   const cut = UNIT_WORD_CUT.test(text);
   if (!cut && !endsInBareNumber(text)) return null;
-  const lines = linesOf(address);
-  const [above, last] = lines.slice(-2).map(extentOfGlyphs);
-  if (above === undefined || last === undefined) return null;
-  const height = last.bottom - last.top;
-  const wrapped = above.right - last.right <= WRAP_ROOM * height;
-  if (cut && !wrapped) return quadOf({ ...last, left: last.right, right: above.right });
-  if (!wrapped) return null;
+  const [aboveGlyphs, lastGlyphs] = linesOf(address).slice(-2);
+  if (aboveGlyphs === undefined || lastGlyphs === undefined) return null;
+  const [above, last] = [extentOfGlyphs(aboveGlyphs), extentOfGlyphs(lastGlyphs)];
+  const byWidth = wrappedByWidth(aboveGlyphs, lastGlyphs);
+  if (cut && !byWidth) return quadOf({ ...last, left: last.right, right: above.right });
+  const byCount = !byWidth && wrappedByCountAlone(aboveGlyphs, lastGlyphs);
+  if (!byWidth && !byCount) return null;
   const pitch = centerOf(last).y - centerOf(above).y;
+  const left = Math.min(above.left, last.left);
+  const height = last.bottom - last.top;
   return quadOf({
-    left: Math.min(above.left, last.left),
-    right: Math.max(above.right, last.right),
+    left,
+    right: byCount ? left + TAIL_ROOM * height : Math.max(above.right, last.right),
     top: last.top + pitch,
     bottom: last.bottom + pitch,
   });

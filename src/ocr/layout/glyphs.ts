@@ -19,8 +19,11 @@ export type Along = {
   height: number;
 };
 
-/** One recognised character with where it sits on the face. */
-export type Glyph = RecognizedChar & { box: Quad; line: number; along?: Along };
+/**
+ * One recognised character with where it sits on the face; `unboxed` where its line was read
+ * without a box of the detector's (`RecognizedLine.unboxed`).
+ */
+export type Glyph = RecognizedChar & { box: Quad; line: number; along?: Along; unboxed?: true };
 
 /**
  * Half-width characters (digits, Latin letters, punctuation) take about half the advance of a
@@ -97,6 +100,7 @@ export function glyphsOfLine(line: RecognizedLine, lineIndex: number): Glyph[] {
     start += advance;
     const glyph: Glyph = { ...c, box: sliceQuad(line.box, from, to), line: lineIndex };
     if (along !== undefined) glyph.along = along;
+    if (line.unboxed) glyph.unboxed = true;
     return glyph;
   });
 }

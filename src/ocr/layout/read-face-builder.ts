@@ -65,7 +65,6 @@ export function faceOf(lines: readonly LineSpec[]): ReadFace {
   return { ...FACE_SIZE, lines: lines.map(lineOf) };
 }
 
-/** The rows of a clean portrait side, each label and value read as separate lines. */
 /** The day the hand-made faces are read on, for the checks that depend on today. */
 export const SAMPLE_TODAY = '2026-06-01';
 /** 110105 (北京市朝阳区), born 1990-03-06, sequence 123 (odd: 男), check character 3. */
@@ -80,6 +79,7 @@ export const SAMPLE_FRONT = {
   number: SAMPLE_NUMBER,
 };
 
+/** The rows of a clean portrait side, each label and value read as separate lines. */
 export function frontLines(values: {
   name: string;
   sex: string;
