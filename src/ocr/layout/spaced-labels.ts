@@ -27,14 +27,30 @@ function joins(left: readonly Glyph[], right: readonly Glyph[], words: readonly 
   return words.some((word) => continuesWord(tail, head, word));
 }
 
+/** A punctuation mark: none stands inside a label or title. */
+const PUNCTUATION = /^\p{P}$/u;
+
+/**
+ * The line without punctuation read between two consecutive characters of one of `words`: the
+ * space of letter-spaced print, boxed with the word, read as a comma (姓，名杜娜健, 民族、汉).
+ */
+function withoutSpacingRead(line: readonly Glyph[], words: readonly string[]): Glyph[] {
+  return line.filter((glyph, i) => {
+    const [before, after] = [line[i - 1], line[i + 1]];
+    if (!PUNCTUATION.test(glyph.char) || before === undefined || after === undefined) return true;
+    return !words.some((word) => word.includes(before.char + after.char));
+  });
+}
+
 /**
  * Joins the boxes of a letter-spaced word back into one line (性 | 别 to 性别, 签 | 发 | 机 | 关
  * to 签发机关) when, side by side on one row, the end of one and the start of the next spell
  * consecutive characters of one of `words`; the value read in the same box as the word's last
- * character (别男) comes along. Lines are otherwise left as they are.
+ * character (别男) comes along. Punctuation read in the word's spacing is dropped
+ * (`withoutSpacingRead`). Lines are otherwise left as they are.
  */
 export function joinSpacedWords(lines: readonly Glyph[][], words: readonly string[]): Glyph[][] {
-  const joined = lines.map((line) => [...line]);
+  const joined = lines.map((line) => withoutSpacingRead(line, words));
   let merged = true;
   while (merged) {
     merged = false;
