@@ -10,6 +10,9 @@ import type { Sex } from './sex.ts';
 
 export const ID_NUMBER_LENGTH = 18;
 
+/** Where the birth date (YYYYMMDD) stands in the number: positions 7-14. */
+export const BIRTH_DIGITS = { from: 6, to: 14 } as const;
+
 /** ISO 7064 MOD 11-2 weights, 2^(17-i) mod 11 for positions i = 0..16. */
 const WEIGHTS = Array.from({ length: ID_NUMBER_LENGTH - 1 }, (_, i) => 2 ** (17 - i) % 11);
 
@@ -55,7 +58,7 @@ export function hasValidCheckCharacter(number: string): boolean {
 
 /** The birth date in positions 7-14 when it is a real calendar day, else null. */
 export function birthDateFromIdNumber(number: string): IsoDate | null {
-  const digits = normalizeIdNumber(number).slice(6, 14);
+  const digits = normalizeIdNumber(number).slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to);
   if (digits.length !== 8 || !DIGIT_RUN.test(digits)) return null;
   return isoDateFromParts(
     Number(digits.slice(0, 4)),
@@ -122,7 +125,7 @@ export function checkIdNumber(raw: string, today: IsoDate): IdNumberCheck {
   }
 
   const birth = birthDateFromIdNumber(number);
-  const birthDigits = number.slice(6, 14);
+  const birthDigits = number.slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to);
   if (birth === null) {
     if (birthDigits.length === 8) {
       problems.push({

@@ -25,7 +25,12 @@ import {
   type Variant,
 } from './glyph-variants.ts';
 import { boxOfGlyphs, type Glyph, HAN_CHAR, textOf, trimNonHan } from './glyphs.ts';
-import { type IdNumberReading, numberAroundBirthDate, readIdNumber } from './id-number-reading.ts';
+import {
+  type IdNumberReading,
+  numberAroundBirthDate,
+  numberWithBirthDigits,
+  readIdNumber,
+} from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
@@ -489,6 +494,7 @@ export function readFrontFields(
     printedBirth === null
       ? null
       : (numberAroundBirthDate(number, printedBirth, today) ??
+        numberWithBirthDigits(number, printedBirth, today) ??
         numberWithAddressRegion(number, address, printedBirth, today));
   const numberRead = shown ?? number;
   return {

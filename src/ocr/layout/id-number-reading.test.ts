@@ -55,3 +55,22 @@ describe('a number whose date a mark hid', () => {
     expect(number(legible).value).toBe(legible);
   });
 });
+
+describe('a whole number whose date was misread', () => {
+  const date = SAMPLE_NUMBER.slice(6, 14);
+  const withDate = (digits: string) =>
+    `${SAMPLE_NUMBER.slice(0, 6)}${digits}${SAMPLE_NUMBER.slice(14)}`;
+
+  it('takes the printed birth date for two digits apart from it, unvouched', () => {
+    // 19900306 read as 19930806: the check character no longer accepts the number.
+    const field = number(withDate('19930806'));
+    expect(date).toBe('19900306');
+    expect(field.value).toBe(SAMPLE_NUMBER);
+    expect(field.confidence).toBeLessThan(0.9);
+  });
+
+  it('stays as read three digits apart from it', () => {
+    const read = withDate('19730816');
+    expect(number(read).value).toBe(read);
+  });
+});
