@@ -33,6 +33,7 @@ import {
 } from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
+import { endsAsMarkWording } from './overlay-marks.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import type { Extent } from './quad-geometry.ts';
 import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
@@ -111,8 +112,9 @@ function freeText(
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
  * as X or YON), a close call between characters settled by what is true of names
  * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
- * common surname, when it is longer than names run, or when it holds a character outside the
- * 通用规范汉字表 (`holdsNonStandardHan`).
+ * common surname, when it is longer than names run, when it holds a character outside the
+ * 通用规范汉字表 (`holdsNonStandardHan`), or when it ends as a mark's wording does
+ * (`endsAsMarkWording`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
   const trimmed = trimNonHan(glyphs);
@@ -131,6 +133,7 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
     LONG_NAME.test(reading.value) ? CONFIDENCE.longName : CONFIDENCE.ceiling,
     holdsNonStandardHan(settled.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
+    endsAsMarkWording(reading.value) ? CONFIDENCE.overlaidByMark : CONFIDENCE.ceiling,
   ];
   return {
     ...reading,
@@ -200,8 +203,8 @@ function beginsLikeRegion(value: string): boolean {
  * begins with its province (`matchPlaceAfterLabel`, `beginsWithPlace`), and a value so trimmed
  * or so changed is not vouched for, nor is one cut short (`endsByItsRegion`), one that names no
  * region at all (its start lost), one read on a face whose number row gave nothing
- * (`unbounded`), or one that ends in a bare number on a wrapped line (`rowAfterAddress`). The
- * number row bounds the address from below, and what kept it from being read, a mark or a face
+ * (`unbounded`), one that ends in a bare number on a wrapped line (`rowAfterAddress`), or one
+ * that ends as a mark's wording does (`endsAsMarkWording`). The number row bounds the address from below, and what kept it from being read, a mark or a face
  * framed too large, may have taken the address's last line too (…23栋1单 of …23栋1单元902室,
  * its last line boxed with a usage line across the number). Those four are incomplete.
  */
@@ -224,6 +227,7 @@ function readAddress(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
     read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     endsInBareNumber(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
+    endsAsMarkWording(value) ? CONFIDENCE.overlaidByMark : CONFIDENCE.ceiling,
   );
   // One that begins with no region lost its start (a first line the detector did not box) as
   // surely as one cut short lost its end; as incomplete, it gives way to a reading of the lost

@@ -323,6 +323,19 @@ describe("pieces of a mark's wording at a line's ends", () => {
     );
     expect(read(lines).name?.value).toBe('张本');
   });
+
+  it("keep a mark's last character read onto a value's end, unvouched", () => {
+    // 证 of a 样证 stamp whose 样 was lost in the name's last character's strokes.
+    const named = (name: string) =>
+      read(frontLines({ ...SAMPLE_FRONT, name: name })).name?.confidence ?? 0;
+    expect(named('张民')).toBeGreaterThanOrEqual(0.9);
+    expect(named('张民证')).toBeLessThan(0.9);
+    const address = read(
+      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号用'] }),
+    );
+    expect(address.address?.value).toBe('北京市朝阳区建国路88号用');
+    expect(address.address?.confidence).toBeLessThan(0.9);
+  });
 });
 
 describe('a face marked anywhere', () => {

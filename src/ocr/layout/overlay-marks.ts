@@ -232,6 +232,16 @@ export function beginsMarkWording(text: string): boolean {
 }
 
 /**
+ * Whether `text` ends with the character a mark's usual wording ends with (证 of 样证, 效 of
+ * 无效, 用 of 使用): a stamp over a value's end leaves that character read as the value's last,
+ * its other characters lost in the value's strokes (龚民证 at 0.97 under a 样证 over 民).
+ */
+export function endsAsMarkWording(text: string): boolean {
+  const last = Array.from(text).at(-1);
+  return last !== undefined && MARK_PHRASES.some((phrase) => phrase.endsWith(last));
+}
+
+/**
  * Whether `text` is one character of a mark's usual wording (用 of 使用): alone in a box drawn
  * over the card's print, it is the mark's, which the card does not print over itself.
  */
