@@ -61,12 +61,14 @@ describe('a whole number whose date was misread', () => {
   const withDate = (digits: string) =>
     `${SAMPLE_NUMBER.slice(0, 6)}${digits}${SAMPLE_NUMBER.slice(14)}`;
 
-  it('takes the printed birth date for two digits apart from it, unvouched', () => {
+  it('takes the printed birth date for two characters apart from it, unvouched', () => {
     // 19900306 read as 19930806: the check character no longer accepts the number.
     const field = number(withDate('19930806'));
     expect(date).toBe('19900306');
     expect(field.value).toBe(SAMPLE_NUMBER);
     expect(field.confidence).toBeLessThan(0.9);
+    // 94 of 1994 read as %/.
+    expect(number(withDate('19%/0306')).value).toBe(SAMPLE_NUMBER);
   });
 
   it('stays as read three digits apart from it', () => {

@@ -208,20 +208,23 @@ export function numberAroundBirthDate(
   };
 }
 
-/** A number read with all its eighteen characters: digits, the last one possibly X. */
-const WHOLE_NUMBER = /^\d{17}[\dX]$/u;
+/**
+ * A number read with all its eighteen characters: the region's six digits and the sequence's
+ * last four (the check character possibly X) around eight characters where the date stands.
+ */
+const WHOLE_NUMBER = /^\d{6}.{8}\d{3}[\dX]$/u;
 
 /**
- * How many of a whole number's date digits may differ from the printed birth date for the date
- * to stand in for them: a misread digit or two (0 as 3, 9 as 2 under a handwritten line), not
- * another date.
+ * How many of a whole number's date characters may differ from the printed birth date for the
+ * date to stand in for them: a misread digit or two (0 as 3, 9 as 2 under a handwritten line,
+ * 94 as %/), not another date.
  */
 const DATE_DIGITS_MISREAD = 2;
 
 /**
- * A number read whole (`WHOLE_NUMBER`) that fails its check, its date one or two digits apart
- * from the printed birth date (410421201324167934 beside 2010年4月16日): the printed date stands
- * in for its digits where the check character then accepts the number. The birth row, not the
+ * A number read whole (`WHOLE_NUMBER`) that fails its check, its date one or two characters
+ * apart from the printed birth date (410421201324167934 beside 2010年4月16日): the printed date
+ * stands in for them where the check character then accepts the number. The birth row, not the
  * number, was read there, so the result is never vouched for: at most `changedByCheck`.
  */
 export function numberWithBirthDigits(
@@ -230,11 +233,14 @@ export function numberWithBirthDigits(
   today: IsoDate,
 ): IdNumberReading | null {
   if (reading.valid || !WHOLE_NUMBER.test(reading.value)) return null;
+  const chars = Array.from(reading.value);
   const date = birth.replaceAll('-', '');
-  const read = reading.value.slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to);
-  const apart = Array.from(read).filter((digit, i) => digit !== date[i]).length;
+  const read = chars.slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to);
+  const apart = read.filter((char, i) => char !== date[i]).length;
   if (apart === 0 || apart > DATE_DIGITS_MISREAD) return null;
-  const value = `${reading.value.slice(0, BIRTH_DIGITS.from)}${date}${reading.value.slice(BIRTH_DIGITS.to)}`;
+  const value = [...chars.slice(0, BIRTH_DIGITS.from), date, ...chars.slice(BIRTH_DIGITS.to)].join(
+    '',
+  );
   if (checkIdNumber(value, today).problems.length > 0) return null;
   return { value, valid: true, changed: true, confidence: CONFIDENCE.changedByCheck };
 }
