@@ -49,6 +49,15 @@ describe('a validity row partly hidden under a stamp', () => {
     expect(validity('2016.10.24-2036.2').to.value).toBe('');
   });
 
+  it('completes an end cut short after a whole start, the dash lost with its day, doubtful', () => {
+    // A usage line's 他用无效 over the end's day, read as 世用无效.
+    const { from, to } = validity('2018.06.272038.06世用无效');
+    expect(from.value).toBe('2018-06-27');
+    expect(to).toMatchObject({ value: '2038-06-27' });
+    expect(to.confidence).toBeLessThanOrEqual(0.3);
+    expect(validity('2018.06.272037.06世用无效').to.value).toBe('');
+  });
+
   it('completes a start cut short after its year from the whole end, doubtful', () => {
     const { from, to } = validity('2019徳-2039.10.23');
     expect(from).toMatchObject({ value: '2019-10-23' });

@@ -248,7 +248,9 @@ function begunStartBy(chars: readonly string[], today: IsoDate): PartialPeriod |
  * A row without its dash that shows one end only, the rest under a mark: a lone date after
  * today is the end, since a card's period has begun by the day it is read (印2030.02.15 of
  * 2010.02.15-2030.02.15); a lone 长期 is the end too (印长期 of 2017.05.21-长期); a whole end
- * after the start's first digits completes the start (`endAfterBegunStart`).
+ * after the start's first digits completes the start (`endAfterBegunStart`), and the first
+ * digits of an end after a whole start are completed from it (`endCutShort`: 2018.06.272038.06
+ * of 2018.06.27-2038.06.27, a usage line's 他用无效 over the day and the dash lost).
  */
 function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDate): PartialPeriod {
   const begun = begunStartBy(chars, today);
@@ -256,6 +258,9 @@ function withoutDash(part: PartialPeriod, chars: readonly string[], today: IsoDa
   if (part.from !== null && part.from > today) {
     return { from: null, to: part.from, fromGlyphs: [], toGlyphs: part.fromGlyphs };
   }
+  const endBegun = digitPositions(chars).slice(DATE_DIGITS);
+  const cutEnd = part.from === null ? null : endCutShort(chars, endBegun, part.from);
+  if (cutEnd !== null) return { ...part, to: cutEnd, toGlyphs: endBegun };
   const longTerm = chars.join('').indexOf(LONG_TERM);
   if (part.from === null && longTerm !== -1) {
     const toGlyphs = Array.from(LONG_TERM, (_, i) => longTerm + i);
