@@ -324,6 +324,15 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(read(lines).name?.value).toBe('张本');
   });
 
+  it("cut a usage line's misread start, between its head and the rest of it, from a value", () => {
+    // 此复印件仅供… with 印件 read 即祥, boxed on its own across the name's row.
+    const fields = read([
+      ...frontLines(SAMPLE_FRONT),
+      { text: '此复即祥仅供办理入职手续使用', x: 0.14, y: 0.2 },
+    ]);
+    expect(fields.name?.value).toBe('张三');
+  });
+
   it("keep a mark's last character read onto a value's end, unvouched", () => {
     // 证 of a 样证 stamp whose 样 was lost in the name's last character's strokes.
     const named = (name: string) =>

@@ -98,7 +98,27 @@ function markedPositions(glyphs: readonly Glyph[], boxedAlone: boolean): boolean
   for (const [from, to] of misreadPhrases(chars)) {
     if (!marked.slice(from, to).some(Boolean)) marked.fill(true, from, to);
   }
+  if (boxedAlone) markHeadBeforeMark(chars, marked);
   return marked;
+}
+
+/**
+ * Most characters between a mark's usual head read at a line's start (此复 of 此复印件仅供…) and
+ * the rest of the mark found after them: the copy the line names (印件), misread (此复即祥仅供…).
+ */
+const HEAD_GAP = 3;
+
+/**
+ * Marks a line's start where it begins as a mark's usual wording does (`beginsMarkWording`) and
+ * runs into a mark within `HEAD_GAP` characters: the characters between are the wording's, misread
+ * (即祥 of 印件), and no value's (a name read beside the line took them: 慕容新燕即祥). Only for a
+ * line the detector boxed on its own: no name, place or authority begins so.
+ */
+function markHeadBeforeMark(chars: readonly string[], marked: boolean[]): void {
+  const mark = marked.indexOf(true);
+  if (mark < PHRASE_PIECE || mark > PHRASE_PIECE + HEAD_GAP) return;
+  if (!beginsMarkWording(chars.slice(0, PHRASE_PIECE).join(''))) return;
+  marked.fill(true, 0, mark);
 }
 
 /**
