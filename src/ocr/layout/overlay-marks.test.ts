@@ -324,6 +324,23 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(read(lines).name?.value).toBe('张本');
   });
 
+  it("cut a usage line's 使 from a line's end, with its misread 用 or else the character before", () => {
+    const address = (lines: string[]) =>
+      read(frontLines({ ...SAMPLE_FRONT, address: lines })).address;
+    for (const first of ['北京市朝阳区建国路案使', '北京市朝阳区建国路使月']) {
+      const read = address([first, '88号院3号楼']);
+      expect(read?.value).toBe('北京市朝阳区建国路88号院3号楼');
+      expect(read?.confidence).toBeLessThan(0.9);
+    }
+    expect(address(['北京市朝阳区建国路', '88号院3号楼仅'])?.value).toBe(
+      '北京市朝阳区建国路88号院3号楼',
+    );
+    const alone = read([...frontLines(SAMPLE_FRONT), { text: '仅', x: 0.5, y: 0.59 }]);
+    expect(alone.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    const period = read(backLines({ ...BACK, validity: '2007.05.10-长期使' }));
+    expect(period.valid_to?.value).toBe('长期');
+  });
+
   it("cut a usage line's misread start, between its head and the rest of it, from a value", () => {
     // 此复印件仅供… with 印件 read 即祥, boxed on its own across the name's row.
     const fields = read([
