@@ -14,7 +14,8 @@ describe('a number with a digit hidden under a mark', () => {
   });
 
   it('stays as read with two digits hidden, or with the check character hidden', () => {
-    const two = `${SAMPLE_NUMBER.slice(0, 3)}理${SAMPLE_NUMBER.slice(4, 9)}办${SAMPLE_NUMBER.slice(10)}`;
+    // Both in the sequence: the address and the birth row print the region and the date only.
+    const two = `${SAMPLE_NUMBER.slice(0, 14)}理${SAMPLE_NUMBER.slice(15, 16)}办${SAMPLE_NUMBER.slice(17)}`;
     expect(number(two).value).toBe(two);
     expect(number(two).confidence).toBeLessThanOrEqual(0.3);
     const check = `${SAMPLE_NUMBER.slice(0, 17)}理`;

@@ -168,7 +168,7 @@ export function readIdNumber(glyphs: readonly Glyph[], today: IsoDate): IdNumber
 const MARKED_MIDDLE = /^(\d{6})(.*\D)(\d{3}[\dX]?)$/u;
 
 /** Whether `digits` appear in `date` in the order read (the legible digits of a hidden date). */
-function inOrderWithin(digits: string, date: string): boolean {
+export function inOrderWithin(digits: string, date: string): boolean {
   let from = 0;
   for (const digit of digits) {
     const at = date.indexOf(digit, from);

@@ -125,6 +125,18 @@ describe('numberWithAddressRegion', () => {
     expect(numberWithAddressRegion(number('9850723041'), unlisted, birth, TODAY)).toBeNull();
   });
 
+  it("takes region and date for a mark's characters among their legible digits, unvouched", () => {
+    const shenzhen = address('广东省深圳市宝安区竹凤嘉园2幢2单元1777');
+    const born = '2003-12-18' as IsoDate;
+    // A usage line across the number: 4级借0办0 over 440306200.
+    const whole = numberWithAddressRegion(number('4级借0办012180884'), shenzhen, born, TODAY);
+    expect(whole).toMatchObject({ value: '440306200312180884', valid: true });
+    expect(whole?.confidence).toBe(CONFIDENCE.derivedFromRegion);
+    // The region legible before the mark, or digits out of the start's order, are left as read.
+    expect(numberWithAddressRegion(number('440307借办12180884'), shenzhen, born, TODAY)).toBeNull();
+    expect(numberWithAddressRegion(number('9级借8办712180884'), shenzhen, born, TODAY)).toBeNull();
+  });
+
   it("leaves a number whose address names a development zone: no number carries a zone's code", () => {
     const zone = address('吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村');
     expect(numberWithAddressRegion(number('9850723041'), zone, birth, TODAY)).toBeNull();

@@ -9,7 +9,7 @@ import { checkIdNumber } from '../../idcard/id-number.ts';
 import { lookupRegion, type RegionLookup, regionPrefix } from '../../idcard/regions.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
-import type { IdNumberReading } from './id-number-reading.ts';
+import { type IdNumberReading, inOrderWithin } from './id-number-reading.ts';
 
 /**
  * The portrait side prints its holder's region twice: as the first six digits of the number and
@@ -30,7 +30,8 @@ const REGION_DIGITS = /^(\d{6})/u;
 const MIN_NUMBER_CHARS = 17;
 /**
  * Digits a number read without its start must still hold of its birth date, so that the
- * reading is tied to the holder's date and not a run of digits that happens to end like one.
+ * reading is tied to the holder's date and not a run of digits that happens to end like one;
+ * and legible digits one read with a mark's characters must hold of its region and date.
  */
 const MIN_DATE_DIGITS = 4;
 /**
@@ -105,12 +106,34 @@ function keptRegionEnd(chars: readonly string[], region: readonly string[]): num
   return 0;
 }
 
+/** The sequence and check character as read: digits, the check character possibly X. */
+const SEQUENCE_DIGITS = /^\d+[\dX]$/u;
+
 /**
- * The number whose region a mark hid (9850723041 of 32030219850723041), put back together from
- * the address's listed region, the printed birth date and the digits read after it: those must
- * hold at least the date's last `MIN_DATE_DIGITS` and then the sequence. A reading that still
- * holds its region, an address region the list spells for more than one code, or a development
- * zone, whose code no number carries (`numberCodesOfAddressRegion`), stays as read.
+ * Whether what a number reading holds before its sequence fits the region and date `start`.
+ * Read as digits alone, it lost its start and must end the date, with at least
+ * `MIN_DATE_DIGITS` of it. With a mark's characters among them (4级借0办01218 of 44030620031218,
+ * a usage line across the number), the digits legible among them, as many, must appear in the
+ * start in their order, and the region must not be legible.
+ */
+function headFits(head: string, start: string): boolean {
+  if (NUMBER_DIGITS.test(head)) {
+    return head.length >= MIN_DATE_DIGITS && head.length < start.length && start.endsWith(head);
+  }
+  // Six digits before the mark's characters are the region as printed, which may not be the
+  // address's (a holder who moved).
+  const legible = head.replace(/\D/gu, '');
+  return (
+    !REGION_DIGITS.test(head) && legible.length >= MIN_DATE_DIGITS && inOrderWithin(legible, start)
+  );
+}
+
+/**
+ * The number whose region a mark hid (9850723041 of 32030219850723041), or whose region and date
+ * it crossed (4级借0办012180884 of 440306200312180884), put back together from the address's
+ * listed region, the printed birth date and the sequence read at its end (`headFits`). A reading
+ * that still holds its region, an address region the list spells for more than one code, or a
+ * development zone, whose code no number carries (`numberCodesOfAddressRegion`), stays as read.
  * The region was read in the address, not in the number, so the result is never vouched for: at
  * most `derivedFromRegion` when the check character accepts it, else as a failed check.
  */
@@ -120,17 +143,19 @@ export function numberWithAddressRegion(
   birth: IsoDate,
   today: IsoDate,
 ): IdNumberReading | null {
-  if (number.valid || !NUMBER_DIGITS.test(number.value)) return null;
+  if (number.valid) return null;
   const chars = Array.from(address.value);
   const length = matchedPrefixLength(addressRegions(), chars);
   const codes = numberCodesOfAddressRegion(chars.slice(0, length).join(''));
   if (length === 0 || codes.length !== 1) return null;
   // The region and the date, of which the reading must hold a part that ends the date.
   const start = `${codes[0]}${birth.replaceAll('-', '')}`;
+  const read = Array.from(number.value);
   const values = SEQUENCE_LENGTHS.flatMap((sequence) => {
-    const head = number.value.slice(0, -sequence);
-    const fits = head.length >= MIN_DATE_DIGITS && head.length < start.length;
-    return fits && start.endsWith(head) ? [`${start}${number.value.slice(-sequence)}`] : [];
+    const tail = read.slice(-sequence).join('');
+    const head = read.slice(0, -sequence).join('');
+    const fits = SEQUENCE_DIGITS.test(tail) && headFits(head, start);
+    return fits ? [`${start}${tail}`] : [];
   });
   const checked = values.filter((value) => checkIdNumber(value, today).problems.length === 0);
   const [value] = checked.length > 0 ? checked : values;
