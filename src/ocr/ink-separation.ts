@@ -117,16 +117,16 @@ function exposureOf(image: RgbImage, outside: readonly PixelArea[]): number {
 
 /**
  * The share of an image's pixels that is mark ink: saturated in a mark's hue and at most
- * `lightest` light, both judged against how well its paper was lit (`exposureOf`); pixels inside
- * `outside` areas are neither ink nor counted.
+ * `lightest` light, both judged against how well its paper was lit (`exposureOf`, measured
+ * outside `outside` unless given); pixels inside `outside` areas are neither ink nor counted.
  */
 export function inkShare(
   image: RgbImage,
   lightest: number = INK_SEPARATION.inkLuminance,
   outside: readonly PixelArea[] = [],
+  exposure: number = exposureOf(image, outside),
 ): number {
   const { data } = image;
-  const exposure = exposureOf(image, outside);
   const minChroma = INK_SEPARATION.inkChroma * exposure;
   const maxLuma = lightest * exposure;
   let ink = 0;
@@ -148,9 +148,8 @@ export function inkShare(
  * ghosts the recogniser still read (国银行 of a usage line after a name), and lifted past the
  * paper they would stand out as light strokes.
  */
-export function liftInk(image: RgbImage): RgbImage {
+export function liftInk(image: RgbImage, exposure: number = exposureOf(image, [])): RgbImage {
   const { data } = image;
-  const exposure = exposureOf(image, []);
   const paper = exposure < 1 ? INK_SEPARATION.paperBrightness * exposure : 255;
   const out = new Uint8Array(data.length);
   const lifted = (value: number, lift: number) =>
@@ -168,9 +167,15 @@ export function liftInk(image: RgbImage): RgbImage {
   return { width: image.width, height: image.height, data: out };
 }
 
-/** Whether enough of a line crop is ink to read it lifted too (`INK_SEPARATION.minInkShare`). */
-export function holdsInk(crop: RgbImage): boolean {
-  return inkShare(crop) >= INK_SEPARATION.minInkShare;
+/**
+ * A line crop with its mark ink lifted off (`liftInk`), where enough of it is ink to read it so
+ * too (`INK_SEPARATION.minInkShare`); null where too little is. Its paper's light is measured
+ * once for both.
+ */
+export function inkLifted(crop: RgbImage): RgbImage | null {
+  const exposure = exposureOf(crop, []);
+  const share = inkShare(crop, INK_SEPARATION.inkLuminance, [], exposure);
+  return share >= INK_SEPARATION.minInkShare ? liftInk(crop, exposure) : null;
 }
 
 /**

@@ -3,7 +3,7 @@ import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
 import { settledByFirstReading } from './first-reading.ts';
-import { holdsInk, liftInk } from './ink-separation.ts';
+import { inkLifted } from './ink-separation.ts';
 import { cropLine, lineTensor, recCrop, writeLineTensor } from './line-crop.ts';
 import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
 import { CLS_PARAMS, DET_PARAMS, REC_PARAMS } from './ocr-params.ts';
@@ -144,7 +144,7 @@ export function readCharacters(line: DecodedLine): number {
  * settles it.
  *
  * A line whose crop holds a mark's ink is read twice, as it is and with the ink lifted off
- * (`holdsInk`, `liftInk`), and the reading that holds more characters (each counted at its
+ * (`inkLifted`), and the reading that holds more characters (each counted at its
  * probability) stands: lifting the ink off a line crossed by a mark gives back the print it hid
  * (五莲县公安局 where the crop as it was read 五莲公), while a box holding the mark itself reads
  * its wording best as it is (样证 of a stamp, which the layout then cuts by its wording). On the
@@ -171,17 +171,18 @@ export async function recognizeLines(
   // A line read surely as one of the card's closed forms (a label, a date, the number) has lost
   // nothing under the ink, and a box that reads as nothing at all holds no print to give back (a
   // piece of the photo or the emblem); the rest are looked at for ink, and read again lifted.
-  const inkedLines = crops.flatMap((crop, i) => {
+  const inked = crops.flatMap((crop, i) => {
     const asIs = lines[i] as DecodedLine;
     if (asIs.text === '' || settledByFirstReading(asIs)) return [];
-    return holdsInk(crop) ? [i] : [];
+    const liftedCrop = inkLifted(crop);
+    return liftedCrop === null ? [] : [{ line: i, liftedCrop }];
   });
   const lifted = await readInputs(
-    inkedLines.map((i) => lineTensor(liftInk(crops[i] as RgbImage))),
+    inked.map(({ liftedCrop }) => lineTensor(liftedCrop)),
     models,
-    (k) => readsFirst(inkedLines[k] as number),
+    (k) => readsFirst(inked[k]?.line as number),
   );
-  inkedLines.forEach((i, k) => {
+  inked.forEach(({ line: i }, k) => {
     const asIs = lines[i] as DecodedLine;
     const inkless = lifted[k] as DecodedLine;
     const gained = inkless.text !== asIs.text && readCharacters(inkless) > readCharacters(asIs);
