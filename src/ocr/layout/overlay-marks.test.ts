@@ -337,6 +337,9 @@ describe("pieces of a mark's wording at a line's ends", () => {
     );
     const alone = read([...frontLines(SAMPLE_FRONT), { text: '仅', x: 0.5, y: 0.59 }]);
     expect(alone.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    // A watermark's tile boxed on the address's row: the character before 使用 goes with it.
+    const tile = read([...frontLines(SAMPLE_FRONT), { text: '爱使用', x: 0.45, y: 0.51 }]);
+    expect(tile.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
     const period = read(backLines({ ...BACK, validity: '2007.05.10-长期使' }));
     expect(period.valid_to?.value).toBe('长期');
   });
