@@ -178,6 +178,20 @@ describe('text above the name row', () => {
   });
 });
 
+describe('a box between the name and the sex row', () => {
+  it("is not the name's, a line's height below it", () => {
+    // A usage line written under the name, boxed two characters at a time.
+    const below = { text: '木林', x: 0.27, y: 0.22 };
+    expect(frontFieldsOf([...frontLines(SAMPLE_FRONT), below]).name?.value).toBe('张三');
+    // Longer than the name, it is still not on the name's line.
+    const long = { text: '建设银行办理开户', x: 0.2, y: 0.22 };
+    expect(frontFieldsOf([...frontLines(SAMPLE_FRONT), long]).name?.value).toBe('张三');
+    // Level with the name but apart from it, a box is the name's (its last character).
+    const apart = { text: '丰', x: 0.27, y: 0.175 };
+    expect(frontFieldsOf([...frontLines(SAMPLE_FRONT), apart]).name?.value).toBe('张三丰');
+  });
+});
+
 describe('the 性别 / 民族 row without its 民族 label', () => {
   it('files a value past where 民族 prints as the ethnic group, with the sex value lost', () => {
     // A stamp over 民族 and 女: only 回 is read on the row, well right of the label's place.

@@ -172,6 +172,35 @@ function numberRow(
     .sort(byLeft);
 }
 
+/**
+ * How far (in the line's heights) a box's centre may stand above or below the name's line and
+ * still hold the name's characters: the card prints the name on one line.
+ */
+const NAME_LINE_ROOM = 0.5;
+
+/**
+ * The name row's segments that stand on the name's line (`NAME_LINE_ROOM`), the segment nearest
+ * where the name prints: level with its label 姓名 where that was read, else on the frame's name
+ * row. A box between the name and the sex row holds a mark's characters (大人 of a usage line
+ * written under 宋宏红, its centre 0.9 of the name's height lower, read onto the name's end as 木林).
+ */
+function onNameLine(
+  segments: readonly Segment[],
+  labels: readonly PlacedLabel<FrontLabel>[],
+  frame: FaceFrame,
+): Segment[] {
+  const label = labels.find((placed) => placed.kind === 'name');
+  const printedAt = label ? centerOf(label.extent).y : frame.y(FRONT_ROW_CENTERS.name[0]);
+  const line = [...segments].sort(
+    (a, b) =>
+      Math.abs(centerOf(a.extent).y - printedAt) - Math.abs(centerOf(b.extent).y - printedAt),
+  )[0];
+  if (line === undefined) return [];
+  const y = centerOf(line.extent).y;
+  const room = NAME_LINE_ROOM * (line.extent.bottom - line.extent.top);
+  return segments.filter((segment) => Math.abs(centerOf(segment.extent).y - y) <= room);
+}
+
 /** The row a segment belongs to: that of a label on its row, else the nearest nominal row. */
 function rowOf(
   segment: Segment,
@@ -283,7 +312,7 @@ export function locateFrontFields(text: FaceText): FrontGlyphs {
   const birth = glyphsOf(segmentsInReadingOrder(rows.birth));
   const address = glyphsOf(segmentsInReadingOrder(rows.address));
   return {
-    name: glyphsOf(segmentsInReadingOrder(rows.name)),
+    name: glyphsOf(segmentsInReadingOrder(onNameLine(rows.name, labels, frame))),
     sex,
     ethnicity,
     birth,

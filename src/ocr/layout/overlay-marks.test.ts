@@ -227,8 +227,8 @@ describe("a line read in a mark's ink alone", () => {
   }
 
   it('is a mark whatever its wording: kept out of the name, which is not vouched for', () => {
-    // A stamp's 验 boxed apart just under the name, level with the rows.
-    const lines = [{ text: '验', x: 0.24, y: 0.21 }, ...frontLines(SAMPLE_FRONT)];
+    // A stamp's 验 boxed apart a little under the name, level with the rows.
+    const lines = [{ text: '验', x: 0.24, y: 0.185 }, ...frontLines(SAMPLE_FRONT)];
     expect(read(lines).name?.value).toBe('张三验');
     const fields = readInk(lines, '验');
     expect(fields.name).toMatchObject({ value: '张三' });
