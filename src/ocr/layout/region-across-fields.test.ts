@@ -137,6 +137,17 @@ describe('numberWithAddressRegion', () => {
     expect(numberWithAddressRegion(number('9级借8办712180884'), shenzhen, born, TODAY)).toBeNull();
   });
 
+  it('takes region and date for a digit or two of them misread in a whole number, unvouched', () => {
+    const jinan = address('山东省济南市历下区柳夏大道253号');
+    const born = '1975-02-20' as IsoDate;
+    expect(codesOfAddressRegion('山东省济南市历下区')).toEqual(['370102']);
+    const whole = numberWithAddressRegion(number('370162197502203988'), jinan, born, TODAY);
+    expect(whole).toMatchObject({ value: '370102197502203988', valid: true });
+    expect(whole?.confidence).toBe(CONFIDENCE.derivedFromRegion);
+    // Three digits apart is another region.
+    expect(numberWithAddressRegion(number('379962197502203988'), jinan, born, TODAY)).toBeNull();
+  });
+
   it("leaves a number whose address names a development zone: no number carries a zone's code", () => {
     const zone = address('吉林省长春市长春净月高新技术产业开发区玉潭镇东湖村');
     expect(numberWithAddressRegion(number('9850723041'), zone, birth, TODAY)).toBeNull();

@@ -106,17 +106,29 @@ function keptRegionEnd(chars: readonly string[], region: readonly string[]): num
   return 0;
 }
 
+/**
+ * Most digits of a whole number's region and date that may differ from the address's region and
+ * the printed birth date for those to stand in for them: a misread digit or two (370162 of
+ * 370102), not another region.
+ */
+const MISREAD_IN_START = 2;
+
 /** The sequence and check character as read: digits, the check character possibly X. */
 const SEQUENCE_DIGITS = /^\d+[\dX]$/u;
 
 /**
  * Whether what a number reading holds before its sequence fits the region and date `start`.
- * Read as digits alone, it lost its start and must end the date, with at least
- * `MIN_DATE_DIGITS` of it. With a mark's characters among them (4级借0办01218 of 44030620031218,
+ * Read as digits alone and as long, it differs from it in one or two digits
+ * (`MISREAD_IN_START`). Read as digits alone and shorter, it lost its start and must end the
+ * date, with at least `MIN_DATE_DIGITS` of it. With a mark's characters among them (4级借0办01218 of 44030620031218,
  * a usage line across the number), the digits legible among them, as many, must appear in the
  * start in their order, and the region must not be legible.
  */
 function headFits(head: string, start: string): boolean {
+  if (NUMBER_DIGITS.test(head) && head.length === start.length) {
+    const apart = Array.from(head).filter((digit, i) => digit !== start[i]).length;
+    return apart > 0 && apart <= MISREAD_IN_START;
+  }
   if (NUMBER_DIGITS.test(head)) {
     return head.length >= MIN_DATE_DIGITS && head.length < start.length && start.endsWith(head);
   }
@@ -129,8 +141,9 @@ function headFits(head: string, start: string): boolean {
 }
 
 /**
- * The number whose region a mark hid (9850723041 of 32030219850723041), or whose region and date
- * it crossed (4级借0办012180884 of 440306200312180884), put back together from the address's
+ * The number whose region a mark hid (9850723041 of 32030219850723041), whose region and date it
+ * crossed (4级借0办012180884 of 440306200312180884), or read whole with a digit or two of them
+ * wrong (370162197502203988 of 370102197502203988), put back together from the address's
  * listed region, the printed birth date and the sequence read at its end (`headFits`). A reading
  * that still holds its region, an address region the list spells for more than one code, or a
  * development zone, whose code no number carries (`numberCodesOfAddressRegion`), stays as read.
