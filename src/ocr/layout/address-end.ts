@@ -104,11 +104,12 @@ function wrappedByCountAlone(above: readonly Glyph[], last: readonly Glyph[]): b
  * Where an address may go on past what was read. One that ends in a bare number or is cut after
  * the 单 of 单元, on a line wrapped like the line above (`wrappedByWidth`, `wrappedByCountAlone`),
  * may go on in the row after its last line, one line pitch below it and as wide as the lines
- * read, or, wrapped by count, as wide as a number's tail (`TAIL_ROOM`). One cut after 单 on a line that ends short of the line above goes on in the rest of that
- * line's own row, from where its box ends to where the line above ends: a mark over the line's
- * end kept the detector from boxing it (…21栋3单 of …21栋3单元1203室). A bare number on such a
- * line is left alone: an address may end in one, and reading the rest of its row read its last
- * digit twice (…17588). Null otherwise, and for an address on one line.
+ * read, or, wrapped by count, as wide as a number's tail (`TAIL_ROOM`). One cut after 单 on a
+ * line that ends short of the line above goes on in the rest of that line's own row, from where
+ * its box ends to where the line above ends: a mark over the line's end kept the detector from
+ * boxing it (…21栋3单 of …21栋3单元1203室). A bare number on such a line is left alone: an
+ * address may end in one, and reading the rest of its row read its last digit twice (…17588).
+ * Null otherwise, and for an address on one line.
  */
 export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
   const text = textOf(address);
@@ -119,7 +120,7 @@ export function rowAfterAddress(address: readonly Glyph[]): Quad | null {
   const [above, last] = [extentOfGlyphs(aboveGlyphs), extentOfGlyphs(lastGlyphs)];
   const byWidth = wrappedByWidth(aboveGlyphs, lastGlyphs);
   if (cut && !byWidth) return quadOf({ ...last, left: last.right, right: above.right });
-  const byCount = !byWidth && wrappedByCountAlone(aboveGlyphs, lastGlyphs);
+  const byCount = wrappedByCountAlone(aboveGlyphs, lastGlyphs);
   if (!byWidth && !byCount) return null;
   const pitch = centerOf(last).y - centerOf(above).y;
   const left = Math.min(above.left, last.left);

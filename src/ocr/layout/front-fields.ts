@@ -204,9 +204,11 @@ function beginsLikeRegion(value: string): boolean {
  * or so changed is not vouched for, nor is one cut short (`endsByItsRegion`), one that names no
  * region at all (its start lost), one read on a face whose number row gave nothing
  * (`unbounded`), one that ends in a bare number on a wrapped line (`rowAfterAddress`), or one
- * that ends as a mark's wording does (`endsAsMarkWording`). The number row bounds the address from below, and what kept it from being read, a mark or a face
- * framed too large, may have taken the address's last line too (…23栋1单 of …23栋1单元902室,
- * its last line boxed with a usage line across the number). Those four are incomplete.
+ * that ends as a mark's wording does (`endsAsMarkWording`). The number row bounds the address
+ * from below, and what kept it from being read, a mark or a face framed too large, may have
+ * taken the address's last line too (…23栋1单 of …23栋1单元902室, its last line boxed with a
+ * usage line across the number). Those cut short, naming no region, unbounded or ending in a
+ * bare number on a wrapped line are incomplete.
  */
 function readAddress(
   glyphs: readonly Glyph[],
