@@ -120,9 +120,9 @@ const SEQUENCE_DIGITS = /^\d+[\dX]$/u;
  * Whether what a number reading holds before its sequence fits the region and date `start`.
  * Read as digits alone and as long, it differs from it in one or two digits
  * (`MISREAD_IN_START`). Read as digits alone and shorter, it lost its start and must end the
- * date, with at least `MIN_DATE_DIGITS` of it. With a mark's characters among them (4级借0办01218 of 44030620031218,
- * a usage line across the number), the digits legible among them, as many, must appear in the
- * start in their order, and the region must not be legible.
+ * date, with at least `MIN_DATE_DIGITS` of it. With a mark's characters among them
+ * (4级借0办01218 of 44030620031218, a usage line across the number), the digits legible among
+ * them, as many, must appear in the start in their order, and the region must not be legible.
  */
 function headFits(head: string, start: string): boolean {
   if (NUMBER_DIGITS.test(head) && head.length === start.length) {
@@ -145,7 +145,7 @@ function headFits(head: string, start: string): boolean {
  * crossed (4级借0办012180884 of 440306200312180884), or read whole with a digit or two of them
  * wrong (370162197502203988 of 370102197502203988), put back together from the address's
  * listed region, the printed birth date and the sequence read at its end (`headFits`). A reading
- * that still holds its region, an address region the list spells for more than one code, or a
+ * that holds another region, an address region the list spells for more than one code, or a
  * development zone, whose code no number carries (`numberCodesOfAddressRegion`), stays as read.
  * The region was read in the address, not in the number, so the result is never vouched for: at
  * most `derivedFromRegion` when the check character accepts it, else as a failed check.
@@ -161,7 +161,7 @@ export function numberWithAddressRegion(
   const length = matchedPrefixLength(addressRegions(), chars);
   const codes = numberCodesOfAddressRegion(chars.slice(0, length).join(''));
   if (length === 0 || codes.length !== 1) return null;
-  // The region and the date, of which the reading must hold a part that ends the date.
+  // The region and the date, which what the reading holds before its sequence must fit.
   const start = `${codes[0]}${birth.replaceAll('-', '')}`;
   const read = Array.from(number.value);
   const values = SEQUENCE_LENGTHS.flatMap((sequence) => {
