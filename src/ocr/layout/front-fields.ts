@@ -33,7 +33,7 @@ import {
 } from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
-import { endsAsMarkWording } from './overlay-marks.ts';
+import { beginsMarkWording, endsAsMarkWording } from './overlay-marks.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import type { Extent } from './quad-geometry.ts';
 import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
@@ -110,15 +110,17 @@ function freeText(
 
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
- * as X or YON), a close call between characters settled by what is true of names
+ * as X or YON) nor a mark's character there (`withoutMarkEnds`; `marked`, whether marks were read
+ * on the face), a close call between characters settled by what is true of names
  * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
  * common surname, when it is longer than names run, when it holds a character outside the
  * 通用规范汉字表 (`holdsNonStandardHan`), or when it ends as a mark's wording does
  * (`endsAsMarkWording`).
  */
-function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
+function readName(glyphs: readonly Glyph[], valueLeft: number, marked: boolean): FieldReading {
   const trimmed = trimNonHan(glyphs);
-  const settled = withNamePriors(trimmed.glyphs);
+  const unmarked = withoutMarkEnds(trimmed.glyphs, marked);
+  const settled = withNamePriors(unmarked);
   const reading = freeText(settled.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
   const compound = compoundSurnameReading(settled.glyphs);
   if (compound !== null) {
@@ -129,7 +131,9 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     };
   }
   const cap = [
-    trimmed.trimmed || settled.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    trimmed.trimmed || unmarked !== trimmed.glyphs || settled.changed
+      ? CONFIDENCE.changedByCheck
+      : CONFIDENCE.ceiling,
     hasCommonSurname(reading.value) ? CONFIDENCE.ceiling : CONFIDENCE.uncommonSurname,
     LONG_NAME.test(reading.value) ? CONFIDENCE.longName : CONFIDENCE.ceiling,
     holdsNonStandardHan(settled.glyphs) ? CONFIDENCE.nonStandardCharacter : CONFIDENCE.ceiling,
@@ -140,6 +144,25 @@ function readName(glyphs: readonly Glyph[], valueLeft: number): FieldReading {
     confidence: Math.min(reading.confidence, ...cap),
     alternatives: alternativeValues(settled.glyphs, (char) => NAME_CHAR.test(char)),
   };
+}
+
+/** Fewest characters a name keeps when a mark's character is cut from its ends. */
+const MIN_NAME_CHARS = 2;
+
+/**
+ * The name without a mark's character read onto its ends: a first that begins a mark's usual
+ * wording (已陶雨 under 已核验; no surname begins one), and, on a face where marks were read
+ * (`marked`), a last that ends one (`endsAsMarkWording`: 陈胜本 under 样本). A few given names end
+ * in 本 or 致, so an unmarked face keeps its name's last character, not vouched for. A name keeps
+ * at least `MIN_NAME_CHARS`; the same glyphs come back where nothing was cut.
+ */
+function withoutMarkEnds(glyphs: readonly Glyph[], marked: boolean): readonly Glyph[] {
+  let [from, to] = [0, glyphs.length];
+  const first = glyphs[from];
+  if (to - from > MIN_NAME_CHARS && first && beginsMarkWording(first.char)) from++;
+  const last = glyphs[to - 1];
+  if (marked && to - from > MIN_NAME_CHARS && last && endsAsMarkWording(last.char)) to--;
+  return from === 0 && to === glyphs.length ? glyphs : glyphs.slice(from, to);
 }
 
 /**
@@ -506,7 +529,11 @@ export function readFrontFields(
   return {
     side: 'front',
     fields: {
-      name: withDotDoubt(readName(glyphs.name, glyphs.valueLeft), ethnicity, glyphs.name),
+      name: withDotDoubt(
+        readName(glyphs.name, glyphs.valueLeft, marks.length > 0),
+        ethnicity,
+        glyphs.name,
+      ),
       sex: readSex(trimNonHan(glyphs.sex).glyphs, number),
       ethnicity,
       birth,

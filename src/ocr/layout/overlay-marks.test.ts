@@ -353,6 +353,18 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(fields.name?.value).toBe('张三');
   });
 
+  it("are cut from a name's ends, its last only on a face where a mark was read", () => {
+    // A 复印无效 stamp read across the photo.
+    const stamped = (name: string) =>
+      read([...frontLines({ ...SAMPLE_FRONT, name }), { text: '复印无效', x: 0.7, y: 0.4 }]).name;
+    expect(stamped('侯浩验')).toMatchObject({ value: '侯浩' });
+    expect(stamped('侯浩验')?.confidence).toBeLessThan(0.9);
+    expect(read(frontLines({ ...SAMPLE_FRONT, name: '侯浩验' })).name?.value).toBe('侯浩验');
+    expect(read(frontLines({ ...SAMPLE_FRONT, name: '已陶雨' })).name?.value).toBe('陶雨');
+    // A name keeps two characters.
+    expect(stamped('张证')?.value).toBe('张证');
+  });
+
   it("keep a mark's last character read onto a value's end, unvouched", () => {
     // 证 of a 样证 stamp whose 样 was lost in the name's last character's strokes.
     const named = (name: string) =>
