@@ -151,10 +151,11 @@ const MIN_NAME_CHARS = 2;
 
 /**
  * The name without a mark's character read onto its ends: a first that begins a mark's usual
- * wording (已陶雨 under 已核验; no surname begins one), and, on a face where marks were read
- * (`marked`), a last that ends one (`endsAsMarkWording`: 陈胜本 under 样本). A few given names end
- * in 本 or 致, so an unmarked face keeps its name's last character, not vouched for. A name keeps
- * at least `MIN_NAME_CHARS`; the same glyphs come back where nothing was cut.
+ * wording (已陶雨 under 已核验; none of 此仅他复禁已与样 is a common surname), and, on a face
+ * where marks were read (`marked`), a last that ends one (`endsAsMarkWording`: 陈胜本 under 样本).
+ * A few given names end in 本 or 致, so an unmarked face keeps its name's last character, not
+ * vouched for. A name keeps at least `MIN_NAME_CHARS`; the same glyphs come back where nothing
+ * was cut.
  */
 function withoutMarkEnds(glyphs: readonly Glyph[], marked: boolean): readonly Glyph[] {
   let [from, to] = [0, glyphs.length];
