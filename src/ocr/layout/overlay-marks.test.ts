@@ -337,6 +337,15 @@ describe("pieces of a mark's wording at a line's ends", () => {
     );
     const alone = read([...frontLines(SAMPLE_FRONT), { text: '仅', x: 0.5, y: 0.59 }]);
     expect(alone.address?.value).toBe('北京市朝阳区建国路88号院3号楼');
+    // An authority's 局 before 使用 is the authority's (read from its region, the line and a
+    // usage line's end together); 件仅 of 复印件仅供 goes whole.
+    const authority = '北京市公安局朝阳分局使用';
+    const face = faceOf(backLines({ ...BACK, issue: authority }));
+    face.lines = face.lines.map((line) =>
+      line.text === authority ? { ...line, unboxed: true as const } : line,
+    );
+    expect(fieldsOf(face).issue?.value).toBe('北京市公安局朝阳分局');
+    expect(read(frontLines({ ...SAMPLE_FRONT, name: '张三丰件仅' })).name?.value).toBe('张三丰');
     // A watermark's tile boxed on the address's row: the character before 使用 goes with it.
     const tile = read([...frontLines(SAMPLE_FRONT), { text: '爱使用', x: 0.45, y: 0.51 }]);
     expect(tile.address?.value).toBe('北京市朝阳区建国路88号院3号楼');

@@ -36,15 +36,15 @@ const OVERLAY_MARKS: readonly RegExp[] = [
   /已?核验|与原件(?:核对)?一致/gu,
   // The same line with its start lost under the card's edge or another box (BDCI比赛使用). Digits
   // and 长期 before it are the validity row's own, which such a line crosses at its end
-  // (2007.05.10长期使用 keeps its period).
-  /[仅限供]{0,2}[A-Za-z]*(?:(?![长期])\p{Script=Han}){0,2}使用/gu,
+  // (2007.05.10长期使用 keeps its period), and 局 the issuing authority's (…大丰分局使用).
+  /[仅限供]{0,2}[A-Za-z]*(?:(?![长期局])\p{Script=Han}){0,2}使用/gu,
   // A usage line's 使 boxed onto another line's end, its 用 misread after it (西使月) or lost past
   // the box; then the character before it is the line's own (案使 of …档案使用) or the value's
   // last, which it overlaps. After the pattern above, so that 爱使用 goes whole. And its head's
   // 仅 at a line's end or boxed alone (…75号仅). No name, place or authority ends in 使 or 仅; a
-  // box of 使 alone is left to the pieces of wording read onto a value gathered from several
-  // boxes (使 | 用 after an address: `withoutPhraseEnds`).
-  /(?<=.)(?:使\p{Script=Han}|(?:(?![长期])\p{Script=Han})?使)$|仅$/gu,
+  // box of 使 alone, and 件仅 of 复印件仅供, are left to the pieces of wording read onto a value's
+  // ends, which take them whole (使 | 用 after an address, 卢钰帅件仅: `withoutPhraseEnds`).
+  /(?<=.)(?:使\p{Script=Han}|(?:(?![长期局])\p{Script=Han})?使)$|(?<!件)仅$/gu,
   // 复印无效 with its second or third character misread (复后无效 on a seal, 复印既效), then the
   // stamps' words whole or halved; 样 of a faint watermark is read as its look-alike 祥; the copy
   // a usage line names at its start (此复印件仅供…) is cut whole, not as 复印, its 件 lost or not.
