@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCardFields } from './read-card-fields.ts';
+import { rateReading, readCardFields } from './read-card-fields.ts';
 import { backLines, faceOf, SAMPLE_TODAY } from './read-face-builder.ts';
 
 function validity(row: string) {
@@ -66,6 +66,23 @@ describe('a validity row partly hidden under a stamp', () => {
     // A year no lawful length before the end, or a start that has not begun, completes nothing.
     expect(validity('2017徳-2039.10.23').from.value).toBe('');
     expect(validity('2026徳-2046.10.23').from.value).toBe('');
+  });
+
+  it('takes for a start not read the one a lawful length before the end that has begun', () => {
+    // Today 2026-06-01: of 2040, 2035 and 2025.03.18, only the last has begun.
+    const { from, to } = validity('1292593.18-2045.03.18');
+    expect(from).toMatchObject({ value: '2025-03-18' });
+    expect(from.confidence).toBeLessThanOrEqual(0.3);
+    expect(to.value).toBe('2045-03-18');
+    expect(from.incomplete).toBe(true);
+    // Chosen, not read: the row is looked at again for the start.
+    const face = faceOf(
+      backLines({ issue: '北京市公安局朝阳分局', validity: '1292593.18-2045.03.18' }),
+    );
+    expect(rateReading(face, 'back', SAMPLE_TODAY).unboxed).toHaveLength(1);
+    // Two have begun (2023 and 2013.11.17), or the digits read begin with another year.
+    expect(validity('行办理社件-2033.11.17').from.value).toBe('');
+    expect(validity('2017徳-2045.03.18').from.value).toBe('');
   });
 
   it('completes a start read one digit short from the end, doubtful', () => {

@@ -87,6 +87,8 @@ type PartialPeriod = {
   to: ValidTo | null;
   fromGlyphs: number[];
   toGlyphs: number[];
+  /** Whether the start is the one the end allows to have begun, none of it read (`onlyBegunStart`). */
+  fromBegun?: true;
 };
 
 /** A whole date from exactly the digits at `positions`, or null. */
@@ -161,12 +163,32 @@ function startCutShort(
   return from !== null && from <= today ? from : null;
 }
 
+/** A year of this century or the last at the start of a date's digits as read. */
+const READ_YEAR = /^(?:19|20)\d{2}/u;
+
+/**
+ * The one start a lawful length before a whole end, on its month and day, that has begun by
+ * `today`, for a start not read as a date (a usage line across it, 1292593.18-2045.03.18 of
+ * 2025.03.18-2045.03.18): an end more than ten years off leaves only the twenty-year term. Null
+ * where more than one has begun, or where the digits read (`read`) begin with another year.
+ */
+function onlyBegunStart(read: string, to: IsoDate, today: IsoDate): IsoDate | null {
+  const year = READ_YEAR.exec(read)?.[0];
+  const begun = lawfulDigits(to, -1)
+    .map(dateOf)
+    .filter((start): start is IsoDate => start !== null && start <= today);
+  const [start] = begun;
+  if (begun.length !== 1 || start === undefined) return null;
+  return year === undefined || start.startsWith(year) ? start : null;
+}
+
 /**
  * What a row partly hidden under a stamp still shows, split at its dash: the start where the
  * eight digits before the dash make a date, the end where the eight after it do or 长期 stands
  * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short or cut
- * short completed from the end (`startMissingADigit`, `startCutShort`), an end begun after a
- * whole start completed from it (`endCutShort`). Without a dash, the start as `periodOf` reads
+ * short completed from the end (`startMissingADigit`, `startCutShort`) or, unread, the one the
+ * end allows to have begun (`onlyBegunStart`), an end begun after a whole start completed from
+ * it (`endCutShort`). Without a dash, the start as `periodOf` reads
  * it, or the end (`withoutDash`).
  */
 function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
@@ -177,10 +199,15 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
   const before = digitsIn(0, split).slice(0, DATE_DIGITS);
   const after = digitsIn(split + 1, chars.length);
   const toDate = dash === -1 ? null : dateAt(chars, after);
-  const from =
+  const read =
     dateAt(chars, before) ??
     (toDate &&
       (startMissingADigit(chars, before, toDate) ?? startCutShort(chars, before, toDate, today)));
+  const begun =
+    read === null && toDate !== null
+      ? onlyBegunStart(before.map((i) => chars[i]).join(''), toDate, today)
+      : null;
+  const from = read ?? begun;
   const longTerm =
     dash === -1
       ? []
@@ -192,6 +219,7 @@ function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPerio
     to,
     fromGlyphs: from === null ? [] : before,
     toGlyphs: endDate !== null ? after : to === null ? [] : longTerm,
+    ...(begun !== null ? { fromBegun: true as const } : {}),
   };
   if (dash === -1) return withoutDash(part, chars, today);
   // A dash that splits the row into no date on either side is a dot misread where the mark hid
@@ -346,10 +374,12 @@ export function validityFields(
     const text = textOf(glyphs);
     const cap = CONFIDENCE.failedCheck;
     const p = allRightProbability(first.probs);
-    const part = read ?? partialPeriodOf(first.chars, today);
+    const part: PartialPeriod = read ?? partialPeriodOf(first.chars, today);
     const fromRead = part.from !== null;
     return {
       valid_from: {
+        // A start the rule chose is no reading: the row is still looked at again for one.
+        ...(part.fromBegun ? { incomplete: true } : {}),
         value: part.from ?? (part.to === null ? text : ''),
         confidence: fromRead || part.to === null ? capped(p, cap) : 0,
         box: fromRead
