@@ -144,8 +144,8 @@ export function readCharacters(line: DecodedLine): number {
  * settles it.
  *
  * A line whose crop holds a mark's ink is read twice, as it is and with the ink lifted off
- * (`inkLifted`), and the reading that holds more characters (each counted at its
- * probability) stands: lifting the ink off a line crossed by a mark gives back the print it hid
+ * (`inkLifted`), and the reading that holds more characters (each counted at its probability)
+ * stands: lifting the ink off a line crossed by a mark gives back the print it hid
  * (五莲县公安局 where the crop as it was read 五莲公), while a box holding the mark itself reads
  * its wording best as it is (样证 of a stamp, which the layout then cuts by its wording). On the
  * marked template cards the mean probability chose worse: a reading that lost characters under a

@@ -114,8 +114,8 @@ function withUnboxedConsidered(reading: CardReading, unboxed: readonly Extent[])
  * the row boxed in their place): the name, the ethnic group, the number (also one that failed
  * its checks: a seal's ring across it can end its box short of its last digits), the address's
  * lost lines and the row it may go on in (`FieldReading.goesOnIn`), the issuing authority, the
- * validity period's start or end (a start the rule chose counts as unread). The pipeline reads each such region as one line
- * (`lookAtUnboxed`).
+ * validity period's start or end (a start the rule chose counts as unread). The pipeline reads
+ * each such region as one line (`lookAtUnboxed`).
  */
 function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
   if (reading.side === 'front') {

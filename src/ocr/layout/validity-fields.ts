@@ -87,7 +87,7 @@ type PartialPeriod = {
   to: ValidTo | null;
   fromGlyphs: number[];
   toGlyphs: number[];
-  /** Whether the start is the one the end allows to have begun, none of it read (`onlyBegunStart`). */
+  /** Whether the start is the one the end allows to have begun, not read (`onlyBegunStart`). */
   fromBegun?: true;
 };
 
@@ -188,8 +188,8 @@ function onlyBegunStart(read: string, to: IsoDate, today: IsoDate): IsoDate | nu
  * there (2011.01.22-203 keeps its start; 印E1-长期 its end), a start one digit short or cut
  * short completed from the end (`startMissingADigit`, `startCutShort`) or, unread, the one the
  * end allows to have begun (`onlyBegunStart`), an end begun after a whole start completed from
- * it (`endCutShort`). Without a dash, the start as `periodOf` reads
- * it, or the end (`withoutDash`).
+ * it (`endCutShort`). Without a dash, the start as `periodOf` reads it, or the end
+ * (`withoutDash`).
  */
 function partialPeriodOf(chars: readonly string[], today: IsoDate): PartialPeriod {
   const digitsIn = (from: number, to: number) =>
