@@ -1,5 +1,6 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
+import { endsAsMarkWording } from './overlay-marks.ts';
 import { centerOf, quadOf } from './quad-geometry.ts';
 
 /**
@@ -67,6 +68,27 @@ export function withoutScrapRows(address: readonly Glyph[]): Glyph[] {
   const sure = unsure === -1 ? tail : tail.slice(0, unsure);
   const dropped = NUMBER_TAIL.test(textOf(sure)) ? tail.slice(sure.length) : tail;
   return kept.filter((glyph) => !dropped.includes(glyph));
+}
+
+/** The word that ends a house or room number: an address is whole after it. */
+const NUMBER_END = /^[号室]$/u;
+
+/**
+ * The address without a mark's last character read after the 号 or 室 it ends with (…440号本 of
+ * a 样本 stamp, `endsAsMarkWording`): no address goes on after its number with such a character
+ * alone. `cut` says whether one was cut, so that the address is not vouched for.
+ */
+export function withoutMarkAfterNumber(address: readonly Glyph[]): {
+  glyphs: Glyph[];
+  cut: boolean;
+} {
+  const [before, last] = address.slice(-2);
+  const cut =
+    before !== undefined &&
+    last !== undefined &&
+    NUMBER_END.test(before.char) &&
+    endsAsMarkWording(last.char);
+  return { glyphs: cut ? address.slice(0, -1) : [...address], cut };
 }
 
 /** The address's lines as read, top to bottom, each its glyphs. */

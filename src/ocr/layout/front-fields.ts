@@ -8,7 +8,12 @@ import {
 import { addressRegions } from '../../idcard/gazetteer.ts';
 import { birthDateFromIdNumber, sexFromIdNumber } from '../../idcard/id-number.ts';
 import { isSex } from '../../idcard/sex.ts';
-import { endsInBareNumber, rowAfterAddress, withoutScrapRows } from './address-end.ts';
+import {
+  endsInBareNumber,
+  rowAfterAddress,
+  withoutMarkAfterNumber,
+  withoutScrapRows,
+} from './address-end.ts';
 import { digitsWithinOne, fragmentsAgree, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { loneEthnicityGlyphs, loneSexGlyph } from './closed-values.ts';
@@ -221,14 +226,15 @@ function beginsLikeRegion(value: string): boolean {
 }
 
 /**
- * The address without scrap rows (`withoutScrapRows`), in the table's characters
- * (`withStandardRunnerUps`), its region checked against the gazetteer (`matchPlace`); what
- * precedes a region in place of the label 住址 is cut off whatever it reads, since an address
- * begins with its province (`matchPlaceAfterLabel`, `beginsWithPlace`), and a value so trimmed
- * or so changed is not vouched for, nor is one cut short (`endsByItsRegion`), one that names no
- * region at all (its start lost), one read on a face whose number row gave nothing
- * (`unbounded`), one that ends in a bare number on a wrapped line (`rowAfterAddress`), or one
- * that ends as a mark's wording does (`endsAsMarkWording`). The number row bounds the address
+ * The address without scrap rows (`withoutScrapRows`) or a mark's character after its number
+ * (`withoutMarkAfterNumber`), in the table's characters (`withStandardRunnerUps`), its region
+ * checked against the gazetteer (`matchPlace`); what precedes a region in place of the label
+ * 住址 is cut off whatever it reads, since an address begins with its province
+ * (`matchPlaceAfterLabel`, `beginsWithPlace`), and a value so trimmed, cut or changed is not
+ * vouched for, nor is one cut short (`endsByItsRegion`), one that names no region at all (its
+ * start lost), one read on a face whose number row gave nothing (`unbounded`), one that ends in
+ * a bare number on a wrapped line (`rowAfterAddress`), or one that ends as a mark's wording does
+ * (`endsAsMarkWording`). The number row bounds the address
  * from below, and what kept it from being read, a mark or a face framed too large, may have
  * taken the address's last line too (…23栋1单 of …23栋1单元902室, its last line boxed with a
  * usage line across the number). Those cut short, naming no region, unbounded or ending in a
@@ -240,7 +246,8 @@ function readAddress(
   unbounded: boolean,
   marks: readonly Extent[],
 ): FieldReading {
-  const standard = withStandardRunnerUps(withoutScrapRows(glyphs));
+  const tail = withoutMarkAfterNumber(withoutScrapRows(glyphs));
+  const standard = withStandardRunnerUps(tail.glyphs);
   const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft, marks);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
     label: ADDRESS_LABEL,
@@ -251,7 +258,7 @@ function readAddress(
   const value = match.variant.chars.join('');
   const cap = Math.min(
     ADDRESS_SHAPE.test(value) ? CONFIDENCE.ceiling : CONFIDENCE.failedCheck,
-    read.trimmed || standard.changed ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
+    read.trimmed || standard.changed || tail.cut ? CONFIDENCE.changedByCheck : CONFIDENCE.ceiling,
     endsInBareNumber(value) ? CONFIDENCE.openEnded : CONFIDENCE.ceiling,
     endsAsMarkWording(value) ? CONFIDENCE.overlaidByMark : CONFIDENCE.ceiling,
   );

@@ -381,10 +381,16 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(named('张民')).toBeGreaterThanOrEqual(0.9);
     expect(named('张民证')).toBeLessThan(0.9);
     const address = read(
-      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号用'] }),
+      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号院用'] }),
     );
-    expect(address.address?.value).toBe('北京市朝阳区建国路88号用');
+    expect(address.address?.value).toBe('北京市朝阳区建国路88号院用');
     expect(address.address?.confidence).toBeLessThan(0.9);
+    // After the 号 or 室 that ends the address's number, it is cut.
+    const afterNumber = read(
+      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号本'] }),
+    );
+    expect(afterNumber.address?.value).toBe('北京市朝阳区建国路88号');
+    expect(afterNumber.address?.confidence).toBeLessThan(0.9);
   });
 });
 
