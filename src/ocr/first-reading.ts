@@ -1,6 +1,6 @@
 import { ETHNIC_GROUPS, OTHER_PRINTED_ETHNICITIES } from '../idcard/ethnic-groups.ts';
 import type { DecodedLine } from './ctc-decode.ts';
-import { BACK_LABELS, FRONT_LABELS } from './layout/labels.ts';
+import { BACK_LABELS, LABEL_TEXTS } from './layout/labels.ts';
 import { PERIOD_DASHES } from './layout/validity-fields.ts';
 
 /**
@@ -18,7 +18,7 @@ export const FIRST_READING_MIN_PROB = 0.9;
 
 const alternation = (words: readonly string[]) => words.join('|');
 
-const LABELS = alternation([...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text));
+const LABELS = alternation(LABEL_TEXTS);
 /**
  * Parts of a title of this many characters or more: letter-spaced titles are often boxed in
  * parts (中华人民共和 | 国), and no name or place is spelled inside them. Two characters (人民,

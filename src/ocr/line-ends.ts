@@ -3,7 +3,7 @@ import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { type Homography, mapQuad } from './geometry.ts';
 import { FRONT_PHOTO_AREA } from './layout/card-geometry.ts';
-import { BACK_LABELS, FRONT_LABELS } from './layout/labels.ts';
+import { LABEL_TEXTS } from './layout/labels.ts';
 import { holdsMarkWording } from './layout/overlay-marks.ts';
 import { extentOf, lineShape, sliceQuad } from './layout/quad-geometry.ts';
 import { MARK_TILT_DEG } from './layout/tilted-lines.ts';
@@ -120,7 +120,7 @@ export async function lookPastEnds(
  * The card's labels and titles, read alone: no value to read on, and the titles' bold strokes,
  * dense as a seal's ground in a blurred photo, would only cost a second reading.
  */
-const LABEL_WORDS = new Set([...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text));
+const LABEL_WORDS: ReadonlySet<string> = new Set(LABEL_TEXTS);
 
 /**
  * Rows of the crop a line is looked at for a seal's ground in: a ground a line's height tall

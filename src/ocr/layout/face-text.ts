@@ -3,13 +3,10 @@ import type { ReadFace, RecognizedLine } from '../recognized-line.ts';
 import { crossedBoxes } from './crossed-boxes.ts';
 import type { FrameAnchor } from './face-frame.ts';
 import { extentOfGlyphs, type Glyph, glyphsOfLine } from './glyphs.ts';
-import { BACK_LABELS, FRONT_LABELS, type LabelHit, type LabelKind } from './labels.ts';
+import { LABEL_TEXTS, type LabelHit, type LabelKind } from './labels.ts';
 import { isMarkCharacter, withoutOverlayMarks } from './overlay-marks.ts';
 import { centerOf, type Extent, extentOf, onSameRow } from './quad-geometry.ts';
 import { joinSpacedWords } from './spaced-labels.ts';
-
-/** The labels and titles either side prints, which print shops may set letter-spaced. */
-const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.text);
 
 /**
  * What the card prints in a colour of its own: the labels and titles, and 年 月 日 of the birth
@@ -17,7 +14,7 @@ const PRINTED_WORDS = [...FRONT_LABELS, ...BACK_LABELS].map((label) => label.tex
  * nothing lifted), so a line reading only these is the card's print, whatever its ink.
  */
 const CARD_INK_CHARACTERS: ReadonlySet<string> = new Set([
-  ...PRINTED_WORDS.join(''),
+  ...LABEL_TEXTS.join(''),
   '年',
   '月',
   '日',
@@ -66,7 +63,7 @@ export function faceTextOf(face: ReadFace): FaceText {
   return {
     width: face.width,
     height: face.height,
-    lines: joinSpacedWords(printed, PRINTED_WORDS),
+    lines: joinSpacedWords(printed, LABEL_TEXTS),
     marks: [
       ...marks,
       ...crossed.map((i) => extentOf([(face.lines[i] as RecognizedLine).box])),

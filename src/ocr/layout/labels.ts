@@ -31,6 +31,11 @@ export const BACK_LABELS: readonly LabelSpec<BackLabel>[] = [
   { kind: 'validity', text: '有效期限', center: BACK_LABEL_CENTERS.validity },
 ];
 
+/** The words of every label and title either side prints (姓名 … 有效期限). */
+export const LABEL_TEXTS: readonly string[] = [...FRONT_LABELS, ...BACK_LABELS].map(
+  (label) => label.text,
+);
+
 /** A label found in a line: glyphs `start` to `end` (exclusive) of line `line`. */
 export type LabelHit<K extends LabelKind = LabelKind> = {
   kind: K;
