@@ -215,11 +215,17 @@ export function numberAroundBirthDate(
 const WHOLE_NUMBER = /^\d{6}.{8}\d{3}[\dX]$/u;
 
 /**
- * How many of a whole number's date characters may differ from the printed birth date for the
- * date to stand in for them: a misread digit or two (0 as 3, 9 as 2 under a handwritten line,
- * 94 as %/), not another date.
+ * How many of a whole number's characters may differ from what the card prints elsewhere (the
+ * birth date, the address's region) for that to stand in for them: a misread digit or two (0 as
+ * 3, 9 as 2 under a handwritten line, 94 as %/, 370162 of 370102), not another date or region.
  */
-const DATE_DIGITS_MISREAD = 2;
+export const MISREAD_CHARACTERS = 2;
+
+/** How many positions of `read` hold another character than `printed` does there. */
+export function charactersApart(read: string, printed: string): number {
+  const printedChars = Array.from(printed);
+  return Array.from(read).filter((char, i) => char !== printedChars[i]).length;
+}
 
 /**
  * A number read whole (`WHOLE_NUMBER`) that fails its check, its date one or two characters
@@ -235,9 +241,8 @@ export function numberWithBirthDigits(
   if (reading.valid || !WHOLE_NUMBER.test(reading.value)) return null;
   const chars = Array.from(reading.value);
   const date = birth.replaceAll('-', '');
-  const read = chars.slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to);
-  const apart = read.filter((char, i) => char !== date[i]).length;
-  if (apart === 0 || apart > DATE_DIGITS_MISREAD) return null;
+  const apart = charactersApart(chars.slice(BIRTH_DIGITS.from, BIRTH_DIGITS.to).join(''), date);
+  if (apart === 0 || apart > MISREAD_CHARACTERS) return null;
   const value = [...chars.slice(0, BIRTH_DIGITS.from), date, ...chars.slice(BIRTH_DIGITS.to)].join(
     '',
   );

@@ -9,7 +9,12 @@ import { checkIdNumber } from '../../idcard/id-number.ts';
 import { lookupRegion, type RegionLookup, regionPrefix } from '../../idcard/regions.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
 import { CONFIDENCE } from './confidence.ts';
-import { type IdNumberReading, inOrderWithin } from './id-number-reading.ts';
+import {
+  charactersApart,
+  type IdNumberReading,
+  inOrderWithin,
+  MISREAD_CHARACTERS,
+} from './id-number-reading.ts';
 
 /**
  * The portrait side prints its holder's region twice: as the first six digits of the number and
@@ -106,28 +111,21 @@ function keptRegionEnd(chars: readonly string[], region: readonly string[]): num
   return 0;
 }
 
-/**
- * Most digits of a whole number's region and date that may differ from the address's region and
- * the printed birth date for those to stand in for them: a misread digit or two (370162 of
- * 370102), not another region.
- */
-const MISREAD_IN_START = 2;
-
 /** The sequence and check character as read: digits, the check character possibly X. */
 const SEQUENCE_DIGITS = /^\d+[\dX]$/u;
 
 /**
  * Whether what a number reading holds before its sequence fits the region and date `start`.
  * Read as digits alone and as long, it differs from it in one or two digits
- * (`MISREAD_IN_START`). Read as digits alone and shorter, it lost its start and must end the
+ * (`MISREAD_CHARACTERS`). Read as digits alone and shorter, it lost its start and must end the
  * date, with at least `MIN_DATE_DIGITS` of it. With a mark's characters among them
  * (4级借0办01218 of 44030620031218, a usage line across the number), the digits legible among
  * them, as many, must appear in the start in their order, and the region must not be legible.
  */
 function headFits(head: string, start: string): boolean {
   if (NUMBER_DIGITS.test(head) && head.length === start.length) {
-    const apart = Array.from(head).filter((digit, i) => digit !== start[i]).length;
-    return apart > 0 && apart <= MISREAD_IN_START;
+    const apart = charactersApart(head, start);
+    return apart > 0 && apart <= MISREAD_CHARACTERS;
   }
   if (NUMBER_DIGITS.test(head)) {
     return head.length >= MIN_DATE_DIGITS && head.length < start.length && start.endsWith(head);
