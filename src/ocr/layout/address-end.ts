@@ -48,26 +48,33 @@ const TAIL_ROOM = 3;
 const TAIL_SURE = 0.95;
 
 /**
- * The address without scrap rows: rows that hold neither a Han character nor a digit, no print
- * of the card's but the guilloche or a stroke read as letters (X on the row below a room number,
- * looked at for a 室 that was not there). A last row read where the detector boxed nothing,
- * below a line wrapped by count alone (`wrappedByCountAlone`), was looked at for a number's
- * tail (`rowAfterAddress`): it keeps the characters it begins with that were read surely, where
- * they spell one, and is dropped otherwise (its pattern read as A人A人).
+ * The address without rows that hold neither a Han character nor a digit: no print of the
+ * card's, but the guilloche or a stroke read as letters (X on the row below a room number,
+ * looked at for a 室 that was not there).
  */
 export function withoutScrapRows(address: readonly Glyph[]): Glyph[] {
   const printed = new Set(
     address.filter((glyph) => ADDRESS_ROW_PRINT.test(glyph.char)).map((glyph) => glyph.line),
   );
-  const kept = address.filter((glyph) => printed.has(glyph.line));
-  const [above, wrapped, tail] = linesOf(kept).slice(-3);
-  if (above === undefined || wrapped === undefined || tail === undefined) return kept;
+  return address.filter((glyph) => printed.has(glyph.line));
+}
+
+/**
+ * The address with the row read where the detector boxed nothing below a line wrapped by count
+ * alone (`wrappedByCountAlone`) kept only as a number's tail: that row was looked at for one
+ * (`rowAfterAddress`). It keeps the characters it begins with that were read surely
+ * (`TAIL_SURE`), where they spell one (`NUMBER_TAIL`), and is dropped otherwise (its pattern
+ * read as A人A人).
+ */
+export function withSureTail(address: readonly Glyph[]): Glyph[] {
+  const [above, wrapped, tail] = linesOf(address).slice(-3);
+  if (above === undefined || wrapped === undefined || tail === undefined) return [...address];
   const looked = tail.every((glyph) => glyph.unboxed === true);
-  if (!looked || !wrappedByCountAlone(above, wrapped)) return kept;
+  if (!looked || !wrappedByCountAlone(above, wrapped)) return [...address];
   const unsure = tail.findIndex((glyph) => glyph.prob < TAIL_SURE);
   const sure = unsure === -1 ? tail : tail.slice(0, unsure);
   const dropped = NUMBER_TAIL.test(textOf(sure)) ? tail.slice(sure.length) : tail;
-  return kept.filter((glyph) => !dropped.includes(glyph));
+  return address.filter((glyph) => !dropped.includes(glyph));
 }
 
 /** The word that ends a house or room number: an address is whole after it. */

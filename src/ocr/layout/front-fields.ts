@@ -13,6 +13,7 @@ import {
   rowAfterAddress,
   withoutMarkAfterNumber,
   withoutScrapRows,
+  withSureTail,
 } from './address-end.ts';
 import { digitsWithinOne, fragmentsAgree, showsNoDigit } from './birth-fragments.ts';
 import type { FieldReading, FrontReading } from './card-reading.ts';
@@ -226,7 +227,8 @@ function beginsLikeRegion(value: string): boolean {
 }
 
 /**
- * The address without scrap rows (`withoutScrapRows`) or a mark's character after its number
+ * The address without scrap rows (`withoutScrapRows`), a row looked at below it for a number's
+ * tail that holds none (`withSureTail`) or a mark's character after its number
  * (`withoutMarkAfterNumber`), in the table's characters (`withStandardRunnerUps`), its region
  * checked against the gazetteer (`matchPlace`); what precedes a region in place of the label
  * 住址 is cut off whatever it reads, since an address begins with its province
@@ -246,7 +248,7 @@ function readAddress(
   unbounded: boolean,
   marks: readonly Extent[],
 ): FieldReading {
-  const tail = withoutMarkAfterNumber(withoutScrapRows(glyphs));
+  const tail = withoutMarkAfterNumber(withSureTail(withoutScrapRows(glyphs)));
   const standard = withStandardRunnerUps(tail.glyphs);
   const holesOf = (run: readonly Glyph[]) => missingCharacterPositions(run, valueLeft, marks);
   const read = matchPlaceAfterLabel(standard.glyphs, addressRegions(), 'prefix', {
