@@ -126,7 +126,7 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
       ...(number.value === '' || number.confidence <= CONFIDENCE.failedCheck
         ? [numberRegion(text)]
         : []),
-      ...lostAddressRegions(text, address.box),
+      ...lostAddressRegions(text, address.box, address.confidence <= CONFIDENCE.lostStart),
       ...(address.goesOnIn ? [address.goesOnIn] : []),
     ];
   }

@@ -157,6 +157,21 @@ describe("where an address's lost lines are looked for", () => {
     expect(rateReading(faceOf(withoutAddress), 'auto', SAMPLE_TODAY).unboxed).toHaveLength(3);
   });
 
+  it('is the first address row when a scrap on it starts an address that names no region', () => {
+    // A usage line across the row's end: the detector boxed one of its characters, not the row.
+    const scrapOnFirstLine = [...withoutFirstLine, { text: '自', x: 0.5, y: 0.5 }];
+    const face = faceOf(scrapOnFirstLine);
+    const { address } = frontFields(face);
+    expect(address.value.startsWith('自')).toBe(true);
+    const text = faceTextOf(face);
+    expect(lostAddressRegions(text, address.box)).toEqual([]);
+    const [region, ...more] = lostAddressRegions(text, address.box, true);
+    if (region === undefined) throw new Error('no region');
+    expect(more).toEqual([]);
+    expect(holds(region, 0.2, 0.51)).toBe(true);
+    expect(rateReading(face, 'auto', SAMPLE_TODAY).unboxed).toHaveLength(1);
+  });
+
   it('is not asked for where the address starts on its row', () => {
     const whole = frontLines(SAMPLE_FRONT);
     expect(lostAddressRegions(faceTextOf(faceOf(whole)), addressBox(whole))).toEqual([]);
