@@ -188,13 +188,24 @@ async function alongOwnRows(
 }
 
 /**
+ * Register's hand-off: the lines on the registered face, and `roughToTrue`, the map from the face
+ * they were read on to the registered one (null where registration could not tell, and the face
+ * is the one they were read on).
+ */
+type RegisteredLines = FaceLines & { roughToTrue: Homography | null };
+
+/**
  * Register: the lines fitted to the card's printed layout (`registerFace`), which corrects edges
  * found wrongly; the lines keep their text and move to the registered face, and are read again
  * only when the rough face had cut part of the card off.
  */
-async function register(photo: RgbImage, read: FaceLines, models: TextModels): Promise<FaceLines> {
+async function register(
+  photo: RgbImage,
+  read: FaceLines,
+  models: TextModels,
+): Promise<RegisteredLines> {
   const trueToRough = registerFace(read.lines);
-  if (trueToRough === null) return read;
+  if (trueToRough === null) return { ...read, roughToTrue: null };
   const faceToPhoto = composeHomographies(read.faceToPhoto, trueToRough);
   const roughToTrue = invertHomography(trueToRough);
   const lines = read.lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
@@ -204,9 +215,10 @@ async function register(photo: RgbImage, read: FaceLines, models: TextModels): P
       lines: await readFaceLines(photo, faceToPhoto, models, lines),
       faceToPhoto,
       detected: true,
+      roughToTrue,
     };
   }
-  return { lines, faceToPhoto, detected: read.detected };
+  return { lines, faceToPhoto, detected: read.detected, roughToTrue };
 }
 
 function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): ReadFace {
@@ -275,12 +287,44 @@ async function secondLook(
   return { face: faceOf(best.lines, marks), side: best.side };
 }
 
+/** A face settled on and the map from it to the photo. */
+type SettledFace = { face: ReadFace; faceToPhoto: Homography; side?: CardSide };
+
+/**
+ * Register the second look: a face that could not be registered on its first reading is
+ * registered on the lines its second look boxed on the face itself, its marks moved with them.
+ * The locating pass can box little of the card's print: a red watermark's tiles across a dim
+ * photo set the rough face's turn and took up its boxes, which read one label; the face's own
+ * detection read five, while the face kept its rough frame, the name row at 0.36 of its height
+ * where the labels are looked for at 0.17 (± 0.12), and the name came back empty.
+ */
+async function registerLooked(
+  photo: RgbImage,
+  registered: RegisteredLines,
+  looked: LookedFace,
+  models: TextModels,
+): Promise<SettledFace> {
+  const { faceToPhoto } = registered;
+  const unmoved = { face: looked.face, faceToPhoto, ...(looked.side && { side: looked.side }) };
+  if (registered.roughToTrue !== null) return unmoved;
+  const again = await register(
+    photo,
+    { lines: looked.face.lines, faceToPhoto, detected: true },
+    models,
+  );
+  const { roughToTrue } = again;
+  if (roughToTrue === null) return unmoved;
+  const marks = (looked.face.marks ?? []).map((mark) => mapQuad(roughToTrue, mark));
+  return { ...unmoved, face: faceOf(again.lines, marks), faceToPhoto: again.faceToPhoto };
+}
+
 /**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
  * the photo's own pixels (one resampling, not two), straighten again along the card's own rows
  * where they ran tilted (`alongOwnRows`), register them to the card's layout, take
- * a second look where the first reading fell short, on a portrait side read on past the lines
+ * a second look where the first reading fell short (registering its lines where the first
+ * reading's could not be, `registerLooked`), on a portrait side read on past the lines
  * that end in the photo's columns (`lookPastEnds`), read a line crossed by a mark with its ink
  * lifted off where that reads the face better (`withLiftedReadings`), look where a value came
  * back unboxed (`lookAtUnboxed`), and read on under a seal's inked ground where a line ends at one
@@ -300,8 +344,12 @@ export async function readCards(
     const first = await readRoughFace(photo, card, models, located.limit);
     const rough = await alongOwnRows(photo, card, first, models, located.limit);
     const registered = await register(photo, rough, models);
-    const { faceToPhoto } = registered;
-    const { face: looked, side } = await secondLook(photo, registered, models, rateFace);
+    const secondLooked = await secondLook(photo, registered, models, rateFace);
+    const {
+      face: looked,
+      faceToPhoto,
+      side,
+    } = await registerLooked(photo, registered, secondLooked, models);
     const marks = looked.marks ?? [];
     const ended =
       side === 'front'
