@@ -17,6 +17,8 @@ describe('a birth row partly hidden under a stamp', () => {
     expect(fragmentsAgree('1985年', '1985-08-23')).toBe(true);
     expect(fragmentsAgree('19721月16日', '1972-01-16')).toBe(true);
     expect(fragmentsAgree('2002', '2002-02-14')).toBe(true);
+    // 年 under a seal's stroke, read as a 1.
+    expect(fragmentsAgree('20041', '2004-03-06')).toBe(true);
   });
 
   it('disagrees when any legible part differs, or none is legible', () => {
@@ -24,10 +26,12 @@ describe('a birth row partly hidden under a stamp', () => {
     expect(fragmentsAgree('1986年', '1985-08-23')).toBe(false);
     expect(fragmentsAgree('口', '1985-08-23')).toBe(false);
     expect(fragmentsAgree('2003', '2002-02-14')).toBe(false);
+    expect(fragmentsAgree('20051', '2004-03-06')).toBe(false);
   });
 
   it("takes the valid number's date, shown to the clerk", () => {
     expect(birthRead('6日')).toMatchObject({ value: '1990-03-06', confidence: 0.5 });
+    expect(birthRead('19901')).toMatchObject({ value: '1990-03-06', confidence: 0.5 });
   });
 
   it('takes the date of a number that fails its checks only as doubtful', () => {

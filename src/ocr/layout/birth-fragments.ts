@@ -4,10 +4,12 @@ import type { IsoDate } from '../../idcard/card-dates.ts';
  * The parts of a birth row still legible where a stamp or seal hides the rest (19?7年 … 7日). A
  * month or day counts only with nothing but its own digits before it: in 19721月, 年 was lost and
  * the 1 may be the year's. The year is the row's one group of four digits, with its 年 or
- * without (2002 alone, the rest of the row boxed with a mark over it).
+ * without (2002 alone, the rest of the row boxed with a mark over it), or the four digits the row
+ * begins with, as the card prints its year first (20041 of 2004年3月6日, a seal's stroke over 年
+ * read as a 1 and the rest lost under it).
  */
 const PARTS: readonly { pattern: RegExp; slice: [number, number] }[] = [
-  { pattern: /(?<!\d)(\d{4})(?!\d)/u, slice: [0, 4] },
+  { pattern: /^(\d{4})|(?<!\d)(\d{4})(?!\d)/u, slice: [0, 4] },
   { pattern: /(?<!\d)(\d{1,2})月/u, slice: [5, 7] },
   { pattern: /(?<!\d)(\d{1,2})日/u, slice: [8, 10] },
 ];
@@ -22,7 +24,7 @@ export function fragmentsAgree(printed: string, date: IsoDate): boolean {
   for (const { pattern, slice } of PARTS) {
     const match = pattern.exec(printed);
     if (!match) continue;
-    if (Number(match[1]) !== Number(date.slice(...slice))) return false;
+    if (Number(match[1] ?? match[2]) !== Number(date.slice(...slice))) return false;
     agreeing++;
   }
   return agreeing > 0;
