@@ -39,7 +39,7 @@ import {
 } from './id-number-reading.ts';
 import { withMiddleDot } from './name-dot.ts';
 import { withNamePriors } from './name-priors.ts';
-import { beginsMarkWording, endsAsMarkWording } from './overlay-marks.ts';
+import { beginsMarkWording, endsAsMarkWording, markWordingFrom } from './overlay-marks.ts';
 import { matchPlaceAfterLabel, placeConfidence } from './place-names.ts';
 import type { Extent } from './quad-geometry.ts';
 import { addressWithNumbersRegion, numberWithAddressRegion } from './region-across-fields.ts';
@@ -117,7 +117,7 @@ function freeText(
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
  * as X or YON) nor a mark's character there (`withoutMarkEnds`; `marked`, whether marks were read
- * on the face), a close call between characters settled by what is true of names
+ * on the face) nor what it reads on into a mark (`beforeMarkWording`), a close call between characters settled by what is true of names
  * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
  * common surname, when it is longer than names run, when it holds a character outside the
  * 通用规范汉字表 (`holdsNonStandardHan`), or when it ends as a mark's wording does
@@ -125,7 +125,7 @@ function freeText(
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number, marked: boolean): FieldReading {
   const trimmed = trimNonHan(glyphs);
-  const unmarked = withoutMarkEnds(trimmed.glyphs, marked);
+  const unmarked = beforeMarkWording(withoutMarkEnds(trimmed.glyphs, marked));
   const settled = withNamePriors(unmarked);
   const reading = freeText(settled.glyphs, NAME_SHAPE, valueLeft, NAME_PROB_EXPONENT);
   const compound = compoundSurnameReading(settled.glyphs);
@@ -170,6 +170,19 @@ function withoutMarkEnds(glyphs: readonly Glyph[], marked: boolean): readonly Gl
   const last = glyphs[to - 1];
   if (marked && to - from > MIN_NAME_CHARS && last && endsAsMarkWording(last.char)) to--;
   return from === 0 && to === glyphs.length ? glyphs : glyphs.slice(from, to);
+}
+
+/**
+ * The name up to where it reads on into a mark past its first `MIN_NAME_CHARS` characters
+ * (`markWordingFrom`): a usage line or a stamp crossing the name's row read onto its end
+ * (徐诗萍公司办, 蒋凯博印件仁, 陈敏海保中心开厂). The same glyphs come back where nothing was cut.
+ */
+function beforeMarkWording(glyphs: readonly Glyph[]): readonly Glyph[] {
+  const at = markWordingFrom(
+    glyphs.map((glyph) => glyph.char),
+    MIN_NAME_CHARS,
+  );
+  return at === null ? glyphs : glyphs.slice(0, at);
 }
 
 /**

@@ -374,6 +374,17 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(stamped('张证')?.value).toBe('张证');
   });
 
+  it("are cut from a name where it reads on into a mark's wording or a usage line's errand", () => {
+    const named = (name: string) => read(frontLines({ ...SAMPLE_FRONT, name })).name;
+    expect(named('徐诗萍公司办')).toMatchObject({ value: '徐诗萍' });
+    expect(named('徐诗萍公司办')?.confidence).toBeLessThan(0.9);
+    expect(named('蒋凯博印件仁')?.value).toBe('蒋凯博');
+    expect(named('陈敏海保中心开厂')?.value).toBe('陈敏海');
+    // A name keeps its surname and a given name's first character, whatever they spell.
+    expect(named('王一致远')?.value).toBe('王一致远');
+    expect(named('张德伟')?.confidence).toBeGreaterThanOrEqual(0.9);
+  });
+
   it("keep a mark's last character read onto a value's end, unvouched", () => {
     // 证 of a 样证 stamp whose 样 was lost in the name's last character's strokes.
     const named = (name: string) =>

@@ -269,6 +269,39 @@ export function endsAsMarkWording(text: string): boolean {
 }
 
 /**
+ * What "for … use only" lines name between 仅供 and 使用: the places and errands a copy is handed
+ * in for. A line crossing a name's row leaves these read onto the name's end (徐诗萍公司办).
+ */
+const USAGE_ERRANDS = [
+  '银行',
+  '公司',
+  '医院',
+  '社保中心',
+  '营业厅',
+  '手机卡',
+  '开户',
+  '入职手续',
+  '就诊建档',
+  '贷款',
+  '备案',
+] as const;
+
+/**
+ * Where, from character `from` on, a name's characters read on into a mark: the first position
+ * at which two or more consecutive characters of a mark's usual wording (`MARK_PHRASES`) or of a
+ * usage line's errand (`USAGE_ERRANDS`) begin (印件 of 此复印件, 保中 of 社保中心, 公司); null where
+ * none does. Past a surname and a given name's first character, no name spells these words.
+ */
+export function markWordingFrom(chars: readonly string[], from: number): number | null {
+  const words = [...MARK_PHRASES, ...USAGE_ERRANDS];
+  for (let at = from; at + PHRASE_PIECE <= chars.length; at++) {
+    const piece = chars.slice(at, at + PHRASE_PIECE).join('');
+    if (words.some((word) => word.includes(piece))) return at;
+  }
+  return null;
+}
+
+/**
  * Whether `text` is one character of a mark's usual wording (用 of 使用): alone in a box drawn
  * over the card's print, it is the mark's, which the card does not print over itself.
  */
