@@ -1,6 +1,6 @@
 import { ETHNIC_GROUPS, OTHER_PRINTED_ETHNICITIES } from '../idcard/ethnic-groups.ts';
 import type { DecodedLine } from './ctc-decode.ts';
-import { BACK_LABELS, FRONT_LABELS, LABEL_TEXTS } from './layout/labels.ts';
+import { BACK_LABELS, LABEL_TEXTS } from './layout/labels.ts';
 import { PERIOD_DASHES } from './layout/validity-fields.ts';
 
 /**
@@ -8,8 +8,7 @@ import { PERIOD_DASHES } from './layout/validity-fields.ts';
  * times faster than PP-OCRv6 small, but its 6,904 characters lack thousands that names and
  * addresses use, and it turns rare ones into look-alikes with confidence. So it reads every line
  * first, and keeps its reading only where the card prints a closed form (the titles, a label
- * alone or a piece of one, 性别/民族 values, a birth date or a piece of one, an 18-character
- * number, a validity period) and it read
+ * alone, 性别/民族 values, a birth date, an 18-character number, a validity period) and it read
  * every character surely; names, addresses, issuing authorities and anything unsure are read
  * again by the large recogniser, whose reading replaces the first.
  */
@@ -37,21 +36,6 @@ const TITLE_PARTS = alternation(
     return parts;
   }),
 );
-/**
- * Pieces of a label, down to one character: letter-spaced labels are boxed a character at a time
- * (出 | 生, 性 | 别), and boxes cut others (住 | 址, 公民身份 | 号码).
- */
-const LABEL_PIECES = alternation(
-  [...FRONT_LABELS, ...BACK_LABELS.filter((label) => !label.kind.startsWith('title'))].flatMap(
-    ({ text }) => {
-      const pieces: string[] = [];
-      for (let start = 0; start < text.length; start++) {
-        for (let end = start + 1; end <= text.length; end++) pieces.push(text.slice(start, end));
-      }
-      return pieces;
-    },
-  ),
-);
 const ETHNICITIES = alternation([...ETHNIC_GROUPS, ...OTHER_PRINTED_ETHNICITIES]);
 const DATE = String.raw`\d{4}[.\-]\d{2}[.\-]\d{2}`;
 
@@ -64,12 +48,6 @@ const CLOSED_FORMS: readonly RegExp[] = [
   new RegExp(`^(?:${TITLE_PARTS})$`),
   new RegExp(`^(?:性别)?[男女]?(?:民族)?(?:${ETHNICITIES})?$`),
   /^(?:出生)?\d{4}年\d{1,2}月\d{1,2}日$/,
-  new RegExp(`^(?:${LABEL_PIECES})$`),
-  // A birth row boxed in pieces where its spacing or a mark parted it: 出生1983 | 年1月8日.
-  /^(?:出生)?\d{4}(?:年(?:\d{1,2}(?:月(?:\d{1,2}日?)?)?)?)?$/,
-  /^年?\d{1,2}月(?:\d{1,2}日?)?$/,
-  /^月?\d{1,2}日$/,
-  /^[年月日]$/,
   /^(?:公民身份号码)?\d{17}[\dX]$/,
   new RegExp(`^(?:有效期限)?${DATE}[${PERIOD_DASHES}](?:${DATE}|长期)$`),
 ];
