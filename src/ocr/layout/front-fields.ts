@@ -173,15 +173,16 @@ function withoutMarkEnds(glyphs: readonly Glyph[], marked: boolean): readonly Gl
 }
 
 /**
- * The name up to where it reads on into a mark past its first `MIN_NAME_CHARS` characters
- * (`markWordingFrom`): a usage line or a stamp crossing the name's row read onto its end
- * (徐诗萍公司办, 蒋凯博印件仁, 陈敏海保中心开厂). The same glyphs come back where nothing was cut.
+ * The name up to where it reads on into a mark past its surname and its given name's first
+ * character (`markWordingFrom`): a usage line or a stamp crossing the name's row read onto its
+ * end (徐诗萍公司办, 蒋霞峰工商银行开, 蒋凯博印件仁, 陈敏海保中心开厂). A given name may spell
+ * such a word from its first character (欧阳建设). The same glyphs come back where nothing was
+ * cut.
  */
 function beforeMarkWording(glyphs: readonly Glyph[]): readonly Glyph[] {
-  const at = markWordingFrom(
-    glyphs.map((glyph) => glyph.char),
-    MIN_NAME_CHARS,
-  );
+  const chars = glyphs.map((glyph) => glyph.char);
+  const surname = startsWithCompoundSurname(chars.join('')) ? 2 : 1;
+  const at = markWordingFrom(chars, surname + 1);
   return at === null ? glyphs : glyphs.slice(0, at);
 }
 

@@ -382,6 +382,8 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(named('陈敏海保中心开厂')?.value).toBe('陈敏海');
     // A name keeps its surname and a given name's first character, whatever they spell.
     expect(named('王一致远')?.value).toBe('王一致远');
+    expect(named('欧阳建设')?.value).toBe('欧阳建设');
+    expect(named('蒋霞峰工商银行开')?.value).toBe('蒋霞峰');
     expect(named('张德伟')?.confidence).toBeGreaterThanOrEqual(0.9);
   });
 

@@ -273,6 +273,10 @@ export function endsAsMarkWording(text: string): boolean {
  * in for. A line crossing a name's row leaves these read onto the name's end (徐诗萍公司办).
  */
 const USAGE_ERRANDS = [
+  '工商银行',
+  '建设银行',
+  '农业银行',
+  '中国银行',
   '银行',
   '公司',
   '医院',
