@@ -37,13 +37,15 @@ export type ScannedCard = {
 
 /**
  * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
- * compare it with a second reading of the same card (higher is better); `unboxed`, where a value
+ * compare it with a second reading of the same card (higher is better), `readScore` the same
+ * before what marks and unboxed lines keep from being vouched for; `unboxed`, where a value
  * came back empty that may stand there without a box of its own (`lookAtUnboxed`); `marks`,
  * where marks stamped or written over the card were read; `side`, the face it was read as.
  */
 export type FaceCheck = (face: ReadFace) => {
   whole: boolean;
   score: number;
+  readScore?: number;
   unboxed?: Quad[];
   marks?: Quad[];
   side?: CardSide;

@@ -132,6 +132,17 @@ describe('lookAtUnboxed over a mark', () => {
     const lines = await lookAtUnboxed(PHOTO, IDENTITY, [], { runner, charset: CHARSET }, rate);
     expect(lines.map((line) => line.text)).toEqual(['银行']);
   });
+
+  it('rates readings as read, before a mark they find keeps values from being vouched for', async () => {
+    // Read, the region's value adds to the face; the mark across it leaves the face's other free
+    // text unvouched.
+    const rate = (lines: RecognizedLine[]) =>
+      lines.some((line) => line.text === '银行')
+        ? { score: 0.9, readScore: 1.2 }
+        : { score: 1, readScore: 1, unboxed: [REGION] };
+    const lines = await lookAtUnboxed(PHOTO, IDENTITY, [], { runner, charset: CHARSET }, rate);
+    expect(lines.map((line) => line.text)).toEqual(['银行']);
+  });
 });
 
 describe('lookAtUnboxed past a value', () => {

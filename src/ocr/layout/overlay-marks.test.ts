@@ -380,6 +380,7 @@ describe("pieces of a mark's wording at a line's ends", () => {
     expect(named('徐诗萍公司办')?.confidence).toBeLessThan(0.9);
     expect(named('蒋凯博印件仁')?.value).toBe('蒋凯博');
     expect(named('陈敏海保中心开厂')?.value).toBe('陈敏海');
+    expect(named('顾萍晨入住登记')?.value).toBe('顾萍晨');
     // A name keeps its surname and a given name's first character, whatever they spell.
     expect(named('王一致远')?.value).toBe('王一致远');
     expect(named('欧阳建设')?.value).toBe('欧阳建设');
