@@ -117,11 +117,11 @@ function freeText(
 /**
  * The name without stray Latin letters at its ends (the guilloche and the label's remains read
  * as X or YON) nor a mark's character there (`withoutMarkEnds`; `marked`, whether marks were read
- * on the face) nor what it reads on into a mark (`beforeMarkWording`), a close call between characters settled by what is true of names
- * (`withNamePriors`); not vouched for when trimmed or so settled, when it does not start with a
- * common surname, when it is longer than names run, when it holds a character outside the
- * 通用规范汉字表 (`holdsNonStandardHan`), or when it ends as a mark's wording does
- * (`endsAsMarkWording`).
+ * on the face) nor what it reads on into a mark (`beforeMarkWording`), a close call between
+ * characters settled by what is true of names (`withNamePriors`); not vouched for when trimmed,
+ * cut or so settled, when it does not start with a common surname, when it is longer than names
+ * run, when it holds a character outside the 通用规范汉字表 (`holdsNonStandardHan`), or when it
+ * ends as a mark's wording does (`endsAsMarkWording`).
  */
 function readName(glyphs: readonly Glyph[], valueLeft: number, marked: boolean): FieldReading {
   const trimmed = trimNonHan(glyphs);
