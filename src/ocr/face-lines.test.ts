@@ -19,12 +19,6 @@ describe('sameLine', () => {
     expect(sameLine(box(150, 88, 400, 103), box(150, 80, 400, 110))).toBe(false);
   });
 
-  it('takes a box read before with more margin above and below for the same line', () => {
-    // The locating pass's box, mapped to the face: 1.4 times as high, ends and centre in place.
-    expect(sameLine(box(150, 74, 400, 116), box(151, 80, 401, 110))).toBe(true);
-    expect(sameLine(box(150, 62, 400, 128), box(151, 80, 401, 110))).toBe(false);
-  });
-
   it('does not take a label read with its value for the value alone', () => {
     expect(sameLine(box(60, 80, 400, 110), box(150, 80, 400, 110))).toBe(false);
   });

@@ -16,13 +16,8 @@ import { warpImage } from './warp.ts';
  * a longer line that had its label attached (签发机关重庆市… for 重庆市…).
  */
 const SAME_LINE_END_SHIFT = 0.5;
-/**
- * How high a box read before may be against the one found again for the same line: a quarter
- * lower is a poor box, cut through the line; up to half again as high is the same line with more
- * margin, as the rough face's boxes from the locating pass come (1.3-1.5 times the face-scale
- * box on marked template cards, ends and centre in place), whose reading stands.
- */
-const SAME_LINE_HEIGHT_RATIO = { min: 0.75, max: 1.5 } as const;
+/** Boxes of one line found twice are about equally high; a quarter less is another box. */
+const SAME_LINE_MIN_HEIGHT_RATIO = 0.75;
 /** Lines whose tops differ by less than this (face px) read as one row, left to right. */
 const SAME_ROW_PX = 10;
 
@@ -57,23 +52,20 @@ function extentOfQuad(q: Quad) {
 }
 
 /**
- * Whether a box read before (`known`) and one found again hold the same line: their ends and
- * rows nearly coincide, and the one read before is about as high or a little higher
- * (`SAME_LINE_HEIGHT_RATIO`). A box much lower than the one found again is a poor box (the 512 px
- * locating pass boxes a line under mild motion blur at half its height) whose reading must not
- * be kept.
+ * Whether two boxes of a face hold the same line: their ends, rows and heights nearly coincide.
+ * A box much lower than the one found again is a poor box (the 512 px locating pass boxes a
+ * line under mild motion blur at half its height) whose reading must not be kept.
  */
-export function sameLine(known: Quad, found: Quad): boolean {
-  const ek = extentOfQuad(known);
-  const ef = extentOfQuad(found);
-  const ratio = (ek.y1 - ek.y0) / (ef.y1 - ef.y0);
-  const shift = SAME_LINE_END_SHIFT * Math.min(ek.y1 - ek.y0, ef.y1 - ef.y0);
+export function sameLine(a: Quad, b: Quad): boolean {
+  const ea = extentOfQuad(a);
+  const eb = extentOfQuad(b);
+  const heights = [ea.y1 - ea.y0, eb.y1 - eb.y0];
+  const shift = SAME_LINE_END_SHIFT * Math.min(...heights);
   return (
-    ratio >= SAME_LINE_HEIGHT_RATIO.min &&
-    ratio <= SAME_LINE_HEIGHT_RATIO.max &&
-    Math.abs(ek.x0 - ef.x0) <= shift &&
-    Math.abs(ek.x1 - ef.x1) <= shift &&
-    Math.abs(ek.y0 + ek.y1 - ef.y0 - ef.y1) / 2 <= shift
+    Math.min(...heights) >= SAME_LINE_MIN_HEIGHT_RATIO * Math.max(...heights) &&
+    Math.abs(ea.x0 - eb.x0) <= shift &&
+    Math.abs(ea.x1 - eb.x1) <= shift &&
+    Math.abs(ea.y0 + ea.y1 - eb.y0 - eb.y1) / 2 <= shift
   );
 }
 
