@@ -317,29 +317,6 @@ function keepsLinesLevel(trueToRough: Homography, lines: readonly RecognizedLine
   });
 }
 
-/** A line read at least this surely is the card's print or a mark's, not noise. */
-const SURE_LINE_SCORE = 0.9;
-
-/**
- * Whether the lines read surely on the rough face stay on the card once `trueToRough`'s inverse
- * moves them: the card prints nothing past its edges, and a mark's wording may stand anywhere.
- * A card whose number was printed at 0.37 of its width, not 0.58, had the number's far end
- * dropped as an outlier, and the fit of the rest put the name row above the card (姚昌 read at
- * 1.00, its centre moved from 114 to -4 of 540) and the name came back as 名烧首.
- */
-function keepsLinesOnFace(trueToRough: Homography, lines: readonly RecognizedLine[]): boolean {
-  const roughToTrue = invertHomography(trueToRough);
-  const onFace = ([x, y]: Point) => x >= 0 && x <= FACE_WIDTH && y >= 0 && y <= FACE_HEIGHT;
-  return lines.every((line) => {
-    if (line.score < SURE_LINE_SCORE || holdsMarkWording(line.text)) return true;
-    const centre: Point = [
-      line.box.reduce((sum, p) => sum + p[0], 0) / 4,
-      line.box.reduce((sum, p) => sum + p[1], 0) / 4,
-    ];
-    return !onFace(centre) || onFace(applyHomography(roughToTrue, centre[0], centre[1]));
-  });
-}
-
 function quadArea(points: Point[]): number {
   let area = 0;
   points.forEach(([x0, y0], i) => {
@@ -424,7 +401,7 @@ export function registerFace(lines: readonly RecognizedLine[]): Homography | nul
     const worst = Math.max(...errors);
     if (worst <= MAX_NORMALIZED_RESIDUAL) {
       const fitted = projectiveIfAgreed(anchors, lines) ?? h;
-      return plausible(fitted) && keepsLinesOnFace(fitted, lines) ? fitted : null;
+      return plausible(fitted) ? fitted : null;
     }
     anchors = anchors.filter((_, i) => errors[i] !== worst);
   }
