@@ -199,32 +199,28 @@ type RegisteredLines = FaceLines & { roughToTrue: Homography | null };
 /**
  * Register: the lines fitted to the card's printed layout (`registerFace`), which corrects edges
  * found wrongly; the lines keep their text and move to the registered face, and are read again
- * only when the rough face had cut part of the card off. The registered face stands unless the
- * rough face's reading rates better (`rateFace`): a card whose number is printed at 0.37 of its
- * width, not 0.58, has the number's far end dropped as an outlier, and the fit of the rest put
- * the name row above the card (名烧首 of 姚昌), where the rough face, framed on the card's edges,
- * had read it whole.
+ * only when the rough face had cut part of the card off.
  */
 async function register(
   photo: RgbImage,
   read: FaceLines,
   models: TextModels,
-  rateFace: FaceCheck,
 ): Promise<RegisteredLines> {
   const trueToRough = registerFace(read.lines);
-  const unregistered = { ...read, roughToTrue: null };
-  if (trueToRough === null) return unregistered;
+  if (trueToRough === null) return { ...read, roughToTrue: null };
   const faceToPhoto = composeHomographies(read.faceToPhoto, trueToRough);
   const roughToTrue = invertHomography(trueToRough);
-  const moved = read.lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
+  const lines = read.lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
   // Boxes from the locating pass were never cut off by the rough face's edges.
-  const lines =
-    read.detected && overhangs(trueToRough)
-      ? await readFaceLines(photo, faceToPhoto, models, moved)
-      : moved;
-  const rated = (candidate: readonly RecognizedLine[]) => rateFace(faceOf(candidate)).score;
-  if (rated(read.lines) > rated(lines)) return unregistered;
-  return { lines, faceToPhoto, detected: read.detected || lines !== moved, roughToTrue };
+  if (read.detected && overhangs(trueToRough)) {
+    return {
+      lines: await readFaceLines(photo, faceToPhoto, models, lines),
+      faceToPhoto,
+      detected: true,
+      roughToTrue,
+    };
+  }
+  return { lines, faceToPhoto, detected: read.detected, roughToTrue };
 }
 
 function faceOf(lines: readonly RecognizedLine[], marks: readonly Quad[] = []): ReadFace {
@@ -309,7 +305,6 @@ async function registerLooked(
   registered: RegisteredLines,
   looked: LookedFace,
   models: TextModels,
-  rateFace: FaceCheck,
 ): Promise<SettledFace> {
   const { faceToPhoto } = registered;
   const unmoved = { face: looked.face, faceToPhoto, ...(looked.side && { side: looked.side }) };
@@ -318,7 +313,6 @@ async function registerLooked(
     photo,
     { lines: looked.face.lines, faceToPhoto, detected: true },
     models,
-    rateFace,
   );
   const { roughToTrue } = again;
   if (roughToTrue === null) return unmoved;
@@ -351,13 +345,13 @@ export async function readCards(
     const card = await straighten(photo, candidate, models);
     const first = await readRoughFace(photo, card, models, located.limit);
     const rough = await alongOwnRows(photo, card, first, models, located.limit);
-    const registered = await register(photo, rough, models, rateFace);
+    const registered = await register(photo, rough, models);
     const secondLooked = await secondLook(photo, registered, models, rateFace);
     const {
       face: looked,
       faceToPhoto,
       side,
-    } = await registerLooked(photo, registered, secondLooked, models, rateFace);
+    } = await registerLooked(photo, registered, secondLooked, models);
     const marks = looked.marks ?? [];
     const ended =
       side === 'front'
