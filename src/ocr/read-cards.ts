@@ -308,7 +308,9 @@ async function registerLooked(
 ): Promise<SettledFace> {
   const { faceToPhoto } = registered;
   const unmoved = { face: looked.face, faceToPhoto, ...(looked.side && { side: looked.side }) };
-  if (registered.roughToTrue !== null) return unmoved;
+  // Registered already, or the second look read nothing new: those lines did not register.
+  const unread = looked.face.lines.every((line) => registered.lines.includes(line));
+  if (registered.roughToTrue !== null || unread) return unmoved;
   const again = await register(
     photo,
     { lines: looked.face.lines, faceToPhoto, detected: true },

@@ -138,6 +138,8 @@ function unreadValueRegions(reading: CardReading, text: FaceText): Quad[] {
       ...(number.value === '' || number.confidence <= CONFIDENCE.failedCheck
         ? [numberRegion(text)]
         : []),
+      // At `lostStart` or less, the address names no region (its start lost) or matched one only
+      // faintly: either way its first row is worth a reading of its own.
       ...lostAddressRegions(text, address.box, address.confidence <= CONFIDENCE.lostStart),
       ...(address.goesOnIn ? [address.goesOnIn] : []),
     ];

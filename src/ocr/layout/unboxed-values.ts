@@ -144,16 +144,16 @@ export function numberRegion(text: FaceText): Quad {
 
 /**
  * Where the address's lines are printed when they were lost: its first line, when the address
- * read starts below the middle of that row (`ADDRESS_PLACE`) or its start was lost (`lostStart`:
- * it names no region, though it starts on that row with a scrap of a usage line across it, 自 or
- * 0 before 街349号); every line it may take, when nothing of it was read (a written line across
- * the address can leave the detector nothing to box on any of them); none when it starts on its
- * first row.
+ * read starts below the middle of that row (`ADDRESS_PLACE`) or its start is in doubt
+ * (`startDoubted`, though it starts on that row: a scrap of a usage line across it boxed there,
+ * 自 or 0 before 街349号); every line it may take, when nothing of it was read (a written line
+ * across the address can leave the detector nothing to box on any of them); none when it starts
+ * on its first row.
  */
 export function lostAddressRegions(
   text: FaceText,
   address: Quad | null,
-  lostStart = false,
+  startDoubted = false,
 ): Quad[] {
   const first = valueRegion(text, FRONT_LABELS, FRONT_LABEL_CENTERS, ADDRESS_PLACE);
   if (address === null) {
@@ -166,7 +166,7 @@ export function lostAddressRegions(
     ];
   }
   const [[, top], , [, bottom]] = first;
-  return lostStart || extentOf([address]).top > (top + bottom) / 2 ? [first] : [];
+  return startDoubted || extentOf([address]).top > (top + bottom) / 2 ? [first] : [];
 }
 
 /** Where the issuing authority is printed on an emblem side. */
