@@ -270,7 +270,9 @@ export function endsAsMarkWording(text: string): boolean {
 
 /**
  * What "for … use only" lines name between 仅供 and 使用: the places and errands a copy is handed
- * in for. A line crossing a name's row leaves these read onto the name's end (徐诗萍公司办).
+ * in for. A line crossing a name's row leaves these read onto the name's end (徐诗萍公司办). The
+ * list is the wording our own card generator writes (`scripts/generate-cards/overlays.ts`), which
+ * covers common errands but not all: a real line naming another (护照, 公积金) is not cut here.
  */
 const USAGE_ERRANDS = [
   '工商银行',
