@@ -1,5 +1,12 @@
 import type { Quad } from '../idcard/api-contract.ts';
-import { distance, minAreaRect, orderCorners, type Point, rectCorners } from './geometry.ts';
+import {
+  distance,
+  insideConvex,
+  minAreaRect,
+  orderCorners,
+  type Point,
+  rectCorners,
+} from './geometry.ts';
 import { DET_PARAMS } from './ocr-params.ts';
 
 export type DetectedBox = {
@@ -85,21 +92,6 @@ export function boxScoreFast(map: ProbabilityMap, box: Point[]): number {
     }
   }
   return count === 0 ? 0 : sum / count;
-}
-
-/** Inside or on the edge of a convex polygon given in either winding. */
-function insideConvex(polygon: Point[], x: number, y: number): boolean {
-  let sign = 0;
-  for (let i = 0; i < polygon.length; i++) {
-    const [ax, ay] = polygon[i] as Point;
-    const [bx, by] = polygon[(i + 1) % polygon.length] as Point;
-    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
-    if (Math.abs(cross) < 1e-9) continue;
-    const s = Math.sign(cross);
-    if (sign === 0) sign = s;
-    else if (s !== sign) return false;
-  }
-  return true;
 }
 
 /**

@@ -112,6 +112,18 @@ describe('findCards', () => {
     expect(cards[0]?.boxes).toHaveLength(boxes.length);
   });
 
+  it('finds a card outlined all around before the larger text of a form beside it', () => {
+    // A grey card 428 x 270 px on a white page, and ten wide lines of a form's print to its left.
+    const photo = blankPhoto(1600, 1000);
+    for (let y = 300; y < 570; y++)
+      photo.data.fill(200, (y * 1600 + 900) * 3, (y * 1600 + 1328) * 3);
+    const card = faceText(930, 330, 14, 30);
+    const form = Array.from({ length: 10 }, (_, row) => boxAt(40, 100 + 40 * row, 700, 20));
+    const [first] = findCards(photo, [...form, ...card], 1);
+    expect(first?.outlined).toBe(true);
+    expect(first?.boxes).toHaveLength(card.length);
+  });
+
   it('keeps two stacked faces set off to one side apart', () => {
     const top = faceText(100, 60, 20, 26);
     const bottom = faceText(180, 300, 20, 26);
@@ -130,6 +142,7 @@ describe('rowsRanTogether', () => {
         [0, 270],
       ],
       boxes,
+      outlined: false,
     };
   }
 

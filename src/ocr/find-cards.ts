@@ -9,6 +9,8 @@ export type CardCandidate = {
   corners: [Point, Point, Point, Point];
   /** The detected text boxes that belong to this card. */
   boxes: DetectedBox[];
+  /** Whether the card's border was measured on all four sides in the ID-1 proportions. */
+  outlined: boolean;
 };
 
 /** Lines at least this much longer than tall vote for the text direction. */
@@ -466,14 +468,16 @@ function cardAround(
       toPhoto(x.start, y.end),
     ],
     boxes: [...members, ...tilted.filter((box) => centreWithin(box, card, cos, sin))],
+    outlined,
   };
 }
 
 /**
  * Finds up to `maxCards` cards: the text direction (from the detected boxes unless `rows`,
  * radians within [0, π), says where the card's own rows were read to run), the boxes grouped
- * per card, and each card's rectangle (`cardAround`). Largest card first; the corners are in
- * reading order for text running along the found direction (the caller settles 0° against 180°).
+ * per card, and each card's rectangle (`cardAround`). Cards outlined all around first, then the
+ * rest, each largest first; the corners are in reading order for text running along the found
+ * direction (the caller settles 0° against 180°).
  */
 export function findCards(
   image: RgbImage,
@@ -496,13 +500,11 @@ export function findCards(
       (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
       (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
   );
-  const cards: CardCandidate[] = [];
-  for (const cluster of clusters) {
-    if (cards.length === maxCards) break;
-    const card = cardAround(image, cluster, frame, tilted);
-    if (card !== null) cards.push(card);
-  }
-  return cards;
+  const cards = clusters.flatMap((cluster) => cardAround(image, cluster, frame, tilted) ?? []);
+  // A card pasted or copied onto a printed form stands among the form's own text, whose clusters
+  // can be larger than the card's: a card outlined all around comes before text on plain paper.
+  const ordered = [...cards.filter((c) => c.outlined), ...cards.filter((c) => !c.outlined)];
+  return ordered.slice(0, maxCards);
 }
 
 /**

@@ -258,3 +258,18 @@ export function fitTransform(from: Point[], to: Point[]): Homography | null {
   if (h === null) return null;
   return Float64Array.from(projective ? [...h, 1] : [...h, 0, 0, 1]);
 }
+
+/** Inside or on the edge of a convex polygon given in either winding. */
+export function insideConvex(polygon: Point[], x: number, y: number): boolean {
+  let sign = 0;
+  for (let i = 0; i < polygon.length; i++) {
+    const [ax, ay] = polygon[i] as Point;
+    const [bx, by] = polygon[(i + 1) % polygon.length] as Point;
+    const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
+    if (Math.abs(cross) < 1e-9) continue;
+    const s = Math.sign(cross);
+    if (sign === 0) sign = s;
+    else if (s !== sign) return false;
+  }
+  return true;
+}

@@ -152,7 +152,7 @@ function meanGray(gray: GrayImage, x0: number, y0: number, x1: number, y1: numbe
 }
 
 /** The first card-shaped outline found at any of `OUTLINE_FRAME_WIDTHS`, in photo pixels. */
-function findOutline(photo: RgbImage): Point[] | null {
+export function findOutline(photo: RgbImage): Point[] | null {
   for (const frameWidth of OUTLINE_FRAME_WIDTHS) {
     const scale = Math.min(1, frameWidth / photo.width);
     const width = Math.round(photo.width * scale);

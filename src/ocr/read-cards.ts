@@ -2,6 +2,7 @@ import type { CardSide, Quad } from '../idcard/api-contract.ts';
 import { FACE_CORNERS, FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import { uprightCorners } from './card-orientation.ts';
 import { registerFace } from './card-registration.ts';
+import type { DetectedBox } from './db-postprocess.ts';
 import { detResizeShape } from './det-preprocess.ts';
 import { boxesOverlap, readFaceLines, readingOrder, recognizeBoxes } from './face-lines.ts';
 import { type CardCandidate, findCards, rowsRanTogether } from './find-cards.ts';
@@ -11,6 +12,7 @@ import {
   distance,
   type Homography,
   homographyFromQuads,
+  insideConvex,
   invertHomography,
   mapQuad,
   orderCorners,
@@ -19,6 +21,7 @@ import {
 import { withLiftedReadings } from './lifted-readings.ts';
 import { lookPastEnds, lookUnderSeals } from './line-ends.ts';
 import { ENGINE_DET } from './ocr-params.ts';
+import { findOutline } from './outlined-card.ts';
 import type { ReadFace, RecognizedLine } from './recognized-line.ts';
 import type { RgbImage } from './rgb-image.ts';
 import { detectText, type TextModels } from './text-models.ts';
@@ -100,6 +103,30 @@ function overhangs(trueToRough: Homography): boolean {
 /** Locate's hand-off: the cards found, and the detection size of the pass that found them. */
 type Located = { cards: CardCandidate[]; limit: number };
 
+/**
+ * The cards found among the boxes, with a card standing among other text framed by its outline:
+ * a card copied or pasted onto a printed form has the form's lines beside it, which the boxes'
+ * grouping may join to the card's own, so that no card is found with its border measured all
+ * round, and none with its text alone. Where the photo shows a card-shaped outline
+ * (`findOutline`), the boxes inside it are found as a card first, in place of the cards that
+ * reach across it.
+ */
+function cardsAmongText(photo: RgbImage, boxes: DetectedBox[], maxCards: number): CardCandidate[] {
+  const cards = findCards(photo, boxes, maxCards);
+  if (cards.length === 0 || cards.some((card) => card.outlined)) return cards;
+  const outline = findOutline(photo);
+  if (outline === null) return cards;
+  const inside = ({ box }: DetectedBox) => {
+    const [x, y] = box.reduce(([sx, sy], [px, py]) => [sx + px / 4, sy + py / 4], [0, 0]);
+    return insideConvex(outline, x, y);
+  };
+  if (cards.some((card) => card.boxes.every(inside))) return cards;
+  const framed = findCards(photo, boxes.filter(inside), 1);
+  if (framed.length === 0) return cards;
+  const apart = cards.filter((card) => !card.boxes.some(inside));
+  return [...framed, ...apart].slice(0, maxCards);
+}
+
 async function locateAt(
   photo: RgbImage,
   models: TextModels,
@@ -107,7 +134,7 @@ async function locateAt(
   limit: number,
 ): Promise<Located> {
   const photoBoxes = await detectText(photo, models, limit);
-  return { cards: findCards(photo, photoBoxes, maxCards), limit };
+  return { cards: cardsAmongText(photo, photoBoxes, maxCards), limit };
 }
 
 /**
@@ -197,9 +224,21 @@ async function alongOwnRows(
 type RegisteredLines = FaceLines & { roughToTrue: Homography | null };
 
 /**
+ * Whether a line's box has its centre on the face. The card prints nothing within 4 mm of its
+ * edges (7 % of its height), so a line centred off the registered face is print beside the card:
+ * the lines of a form the card was copied onto, which the locating pass boxed with the card's.
+ */
+function onFace(box: Quad): boolean {
+  const x = box.reduce((sum, [px]) => sum + px / 4, 0);
+  const y = box.reduce((sum, [, py]) => sum + py / 4, 0);
+  return x >= 0 && x <= FACE_WIDTH && y >= 0 && y <= FACE_HEIGHT;
+}
+
+/**
  * Register: the lines fitted to the card's printed layout (`registerFace`), which corrects edges
- * found wrongly; the lines keep their text and move to the registered face, and are read again
- * only when the rough face had cut part of the card off.
+ * found wrongly; the lines keep their text and move to the registered face, where those that
+ * lie off it are left out (`onFace`), and are read again only when the rough face had cut part
+ * of the card off.
  */
 async function register(
   photo: RgbImage,
@@ -210,7 +249,9 @@ async function register(
   if (trueToRough === null) return { ...read, roughToTrue: null };
   const faceToPhoto = composeHomographies(read.faceToPhoto, trueToRough);
   const roughToTrue = invertHomography(trueToRough);
-  const lines = read.lines.map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }));
+  const lines = read.lines
+    .map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }))
+    .filter((line) => onFace(line.box));
   // Boxes from the locating pass were never cut off by the rough face's edges.
   if (read.detected && overhangs(trueToRough)) {
     return {
@@ -322,6 +363,19 @@ async function registerLooked(
   return { ...unmoved, face: faceOf(again.lines, marks), faceToPhoto: again.faceToPhoto };
 }
 
+/** A card read, with the score `rateFace` gave its face, to keep the better of one card found twice. */
+type RatedCard = ScannedCard & { score: number };
+
+/** Whether two faces found in the photo are one card: the centre of either lies on the other. */
+function sameCard(a: Homography, b: Homography): boolean {
+  const centreOn = (face: Homography, other: Homography) => {
+    const [x, y] = applyHomography(face, FACE_WIDTH / 2, FACE_HEIGHT / 2);
+    const [u, v] = applyHomography(invertHomography(other), x, y);
+    return u >= 0 && u <= FACE_WIDTH && v >= 0 && v <= FACE_HEIGHT;
+  };
+  return centreOn(a, b) || centreOn(b, a);
+}
+
 /**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
@@ -332,8 +386,9 @@ async function registerLooked(
  * that end in the photo's columns (`lookPastEnds`), read a line crossed by a mark with its ink
  * lifted off where that reads the face better (`withLiftedReadings`), look where a value came
  * back unboxed (`lookAtUnboxed`), and read on under a seal's inked ground where a line ends at one
- * (`lookUnderSeals`). Laying the lines out into fields and checking them (`src/ocr/layout/`)
- * follow.
+ * (`lookUnderSeals`). A card found twice (once with the text around it, once by its own) is
+ * read once: the reading `rateFace` rates higher stands, in the place of the first. Laying the
+ * lines out into fields and checking them (`src/ocr/layout/`) follow.
  */
 export async function readCards(
   photo: RgbImage,
@@ -341,7 +396,7 @@ export async function readCards(
   maxCards: number,
   rateFace: FaceCheck = () => ({ whole: true, score: 0 }),
 ): Promise<ScannedCard[]> {
-  const readings: ScannedCard[] = [];
+  const readings: RatedCard[] = [];
   const located = await locate(photo, models, maxCards);
   for (const candidate of located.cards) {
     const card = await straighten(photo, candidate, models);
@@ -365,14 +420,19 @@ export async function readCards(
     );
     const lines = await lookUnderSeals(photo, faceToPhoto, unboxed, models, side);
     let faceImage: RgbImage | null = null;
-    readings.push({
-      face: faceOf(lines, marks),
+    const face = faceOf(lines, marks);
+    const scanned: RatedCard = {
+      face,
       faceImage: () => {
         faceImage ??= warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
         return faceImage;
       },
       faceToPhoto,
-    });
+      score: rateFace(face).score,
+    };
+    const twin = readings.find((read) => sameCard(read.faceToPhoto, faceToPhoto));
+    if (twin === undefined) readings.push(scanned);
+    else if (scanned.score > twin.score) readings[readings.indexOf(twin)] = scanned;
   }
-  return readings;
+  return readings.map(({ score: _, ...scanned }) => scanned);
 }

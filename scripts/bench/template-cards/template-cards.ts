@@ -19,6 +19,7 @@ import {
   randomPerson,
 } from '../../generate-cards/person.ts';
 import { createRandom } from '../../generate-cards/seeded-random.ts';
+import { onFormPage } from './form-page.ts';
 import { captureFace, TEMPLATE_CONDITIONS } from './template-captures.ts';
 import { markFace } from './template-marks.ts';
 
@@ -31,14 +32,16 @@ import { markFace } from './template-marks.ts';
  */
 
 const USAGE = `Usage: npm run generate:template -- --out DIR [--seed N] [--count N] [--today YYYY-MM-DD]
-                                             [--marks]
+                                             [--marks] [--on-form]
 
 Writes 2 x count images (each person's portrait and emblem side) and ${GROUND_TRUTH_FILE} into DIR.
   --seed   seed of the whole set (default 1)
   --count  people (default ${TEMPLATE_CONDITIONS.length})
   --today  reference date the cards are made for (default ${DEFAULT_REFERENCE_DATE})
   --marks  stamp, write and watermark over most faces before capture, as the generator marks
-           its photocopies (recorded in the ground truth, so the bench slices by them)`;
+           its photocopies (recorded in the ground truth, so the bench slices by them)
+  --on-form copy each face onto a printed form, whose lines stand around the card, and
+           capture the form (condition parameter on_form)`;
 
 const VENV = fileURLToPath(new URL('../../../.peers/template-cards', import.meta.url));
 const PYTHON = `${VENV}/bin/python`;
@@ -88,6 +91,7 @@ async function main(): Promise<void> {
       count: { type: 'string', default: String(TEMPLATE_CONDITIONS.length) },
       today: { type: 'string', default: DEFAULT_REFERENCE_DATE },
       marks: { type: 'boolean', default: false },
+      'on-form': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -124,7 +128,7 @@ async function main(): Promise<void> {
     });
     const truth: GroundTruth = {
       version: 1,
-      generator: `npm run generate:template -- --seed ${seed} --count ${count} --today ${today}${values.marks ? ' --marks' : ''} (${PACKAGES.join(', ')})`,
+      generator: `npm run generate:template -- --seed ${seed} --count ${count} --today ${today}${values.marks ? ' --marks' : ''}${values['on-form'] ? ' --on-form' : ''} (${PACKAGES.join(', ')})`,
       seed,
       reference_date: today,
       images: [],
@@ -145,7 +149,14 @@ async function main(): Promise<void> {
               createRandom(seed, index, side, 'template-ink'),
             )
           : { bytes: drawn, marks: [] };
-        const capture = await captureFace(marked.bytes, condition, random);
+        const copied = values['on-form']
+          ? await onFormPage(
+              marked.bytes,
+              FACE_MARGIN_PX,
+              createRandom(seed, index, side, 'template-form'),
+            )
+          : marked.bytes;
+        const capture = await captureFace(copied, condition, random);
         const file = `${number}-${condition}-${side}.${capture.format === 'jpeg' ? 'jpg' : 'png'}`;
         await writeFile(join(out, file), capture.bytes);
         const { width = 0, height = 0 } = await sharp(capture.bytes).metadata();
@@ -159,7 +170,7 @@ async function main(): Promise<void> {
           family: 'template',
           condition: {
             name: condition,
-            params: {},
+            params: values['on-form'] ? { on_form: true } : {},
             ...(marked.marks.length > 0 ? { overlays: marked.marks } : {}),
           },
           expected: side === 'front' ? frontFields(person) : backFields(person),

@@ -86,6 +86,51 @@ describe('local engine on golden synthetic cards', () => {
     });
   }, 20_000);
 
+  it('reads a card copied onto a printed form, not the form lines beside it', async () => {
+    // The form's lines stand left of the card in its rows and were boxed as one group with them.
+    const result = await engine().recognize(await card('form-copy-grey-front.png', TEST_CARDS), {
+      ...OPTIONS,
+      side: 'front',
+    });
+    expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
+      name: '沈宁萍',
+      sex: '女',
+      ethnicity: '彝',
+      birth: '1966-03-06',
+      address: '云南省普洱市孟连傣族拉祜族佤族自治县清华街道口红村委会黄园屯47号',
+      number: '530827196603060921',
+    });
+  }, 20_000);
+
+  it('reads a card found twice on a form once, from the better reading', async () => {
+    // Found once with the form's lines around it and once by its own text; the first reading
+    // took 姓名 into the name.
+    const result = await engine().recognize(
+      await card('form-copy-low-resolution-front.jpg', TEST_CARDS),
+      { ...OPTIONS, side: 'front' },
+    );
+    expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
+      name: '邓鹏',
+      sex: '男',
+      ethnicity: '汉',
+      birth: '1982-02-04',
+      address: '江苏省南京市秦淮区岭岗西路768号',
+      number: '320104198202044530',
+    });
+  }, 20_000);
+
+  it('leaves the lines of a form photographed with a card copy out of the authority', async () => {
+    const result = await engine().recognize(await card('form-photo-back.jpg', TEST_CARDS), {
+      ...OPTIONS,
+      side: 'back',
+    });
+    expect(fieldsOf(result, BACK_FIELDS)).toEqual({
+      issue: '桦甸市公安局',
+      valid_from: '2016-11-07',
+      valid_to: '长期',
+    });
+  }, 20_000);
+
   it('reads both faces off a grey photocopy page and raises the copy alarm', async () => {
     const result = (await engine().recognize(await card('026-photocopy-double-double_side.png'), {
       ...OPTIONS,
