@@ -116,6 +116,12 @@ export function applyHomography(h: Homography, x: number, y: number): Point {
   ];
 }
 
+/** The mean of a quad's corners. */
+export function quadCentre(quad: Quad): Point {
+  const [x, y] = quad.reduce(([sx, sy], [px, py]) => [sx + px, sy + py], [0, 0]);
+  return [x / 4, y / 4];
+}
+
 export function mapQuad(h: Homography, quad: Quad): Quad {
   return quad.map(([x, y]) => applyHomography(h, x, y)) as Quad;
 }

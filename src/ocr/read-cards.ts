@@ -17,6 +17,7 @@ import {
   mapQuad,
   orderCorners,
   type Point,
+  quadCentre,
 } from './geometry.ts';
 import { withLiftedReadings } from './lifted-readings.ts';
 import { lookPastEnds, lookUnderSeals } from './line-ends.ts';
@@ -116,10 +117,7 @@ function cardsAmongText(photo: RgbImage, boxes: DetectedBox[], maxCards: number)
   if (cards.length === 0 || cards.some((card) => card.outlined)) return cards;
   const outline = findOutline(photo);
   if (outline === null) return cards;
-  const inside = ({ box }: DetectedBox) => {
-    const [x, y] = box.reduce(([sx, sy], [px, py]) => [sx + px / 4, sy + py / 4], [0, 0]);
-    return insideConvex(outline, x, y);
-  };
+  const inside = ({ box }: DetectedBox) => insideConvex(outline, ...quadCentre(box));
   if (cards.some((card) => card.boxes.every(inside))) return cards;
   const framed = findCards(photo, boxes.filter(inside), 1);
   if (framed.length === 0) return cards;
@@ -229,8 +227,7 @@ type RegisteredLines = FaceLines & { roughToTrue: Homography | null };
  * the lines of a form the card was copied onto, which the locating pass boxed with the card's.
  */
 function onFace(box: Quad): boolean {
-  const x = box.reduce((sum, [px]) => sum + px / 4, 0);
-  const y = box.reduce((sum, [, py]) => sum + py / 4, 0);
+  const [x, y] = quadCentre(box);
   return x >= 0 && x <= FACE_WIDTH && y >= 0 && y <= FACE_HEIGHT;
 }
 
