@@ -61,7 +61,7 @@ function readTextFields(
 }
 
 /** The sum of the confidences of a reading's fields that hold a value (`holdsValue`). */
-function heldConfidence(reading: CardReading): number {
+export function heldConfidence(reading: CardReading): number {
   return Object.entries(reading.fields).reduce(
     (sum, [name, field]) => sum + (holdsValue(name, field.value) ? field.confidence : 0),
     0,

@@ -131,6 +131,19 @@ describe('local engine on golden synthetic cards', () => {
     });
   }, 20_000);
 
+  it('answers the card read best where the lines of a form below a card read as a face too', async () => {
+    // The form's lines and the card's bottom rows were found as a card of their own, and first.
+    const result = await engine().recognize(await card('form-dim-photo-back.jpg', TEST_CARDS), {
+      ...OPTIONS,
+      side: 'back',
+    });
+    expect(fieldsOf(result, BACK_FIELDS)).toEqual({
+      issue: '荣成市公安局',
+      valid_from: '2017-05-21',
+      valid_to: '长期',
+    });
+  }, 20_000);
+
   it('reads both faces off a grey photocopy page and raises the copy alarm', async () => {
     const result = (await engine().recognize(await card('026-photocopy-double-double_side.png'), {
       ...OPTIONS,

@@ -20,7 +20,7 @@ import { faceQuadToSource, PORTRAIT_QUAD } from '../../ocr/face-result.ts';
 import { completeAcrossFaces } from '../../ocr/layout/across-faces.ts';
 import type { BackReading, CardReading, FrontReading } from '../../ocr/layout/card-reading.ts';
 import { doubtfulNameBox } from '../../ocr/layout/doubtful-name.ts';
-import { rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
+import { heldConfidence, rateReading, readCardFields } from '../../ocr/layout/read-card-fields.ts';
 import { isIllegible, likelySide, unreadableReading } from '../../ocr/layout/unreadable-face.ts';
 import { rereadDoubtfulNames } from '../../ocr/name-reread.ts';
 import { readOutlinedCard, uprightIllegibleScan } from '../../ocr/outlined-card.ts';
@@ -232,6 +232,17 @@ async function outlinedCards(
 }
 
 /**
+ * The card read best (`heldConfidence`; the first of equals) where one side was asked for and
+ * more than one card reads as it: a card copied onto a form can be found once framed by its own
+ * text and once among the form's lines, where its bottom rows read as a face of their own.
+ */
+function bestRead(cards: ReadCard[]): ReadCard {
+  return cards.reduce((best, card) =>
+    heldConfidence(card.reading) > heldConfidence(best.reading) ? card : best,
+  );
+}
+
+/**
  * The whole local recognition of one image, as the API's `result`; `profiler` (whose runner
  * `models` holds) also times the decode.
  */
@@ -288,7 +299,7 @@ export async function recognizeImage(
   }
   const [card] =
     cardsRead.length > 0
-      ? cardsRead
+      ? [bestRead(cardsRead)]
       : scans.length > 0
         ? unreadCards(photo, scans, cardsRead, side === 'auto' ? side : [side])
         : await outlinedCards(photo, models, side);
