@@ -31,6 +31,11 @@ async function card(file: string, folder = CARDS): Promise<Uint8Array> {
 describe('local engine on golden synthetic cards', () => {
   const engine = oneWorkerEngine();
 
+  /** One side of a generated test card (`TEST_CARDS`) as the engine answers it. */
+  async function readTestCard(file: string, side: 'front' | 'back') {
+    return engine().recognize(await card(file, TEST_CARDS), { ...OPTIONS, side });
+  }
+
   it('reads a flat scan of the portrait side, side found by itself', async () => {
     const result = await engine().recognize(await card('000-flat-scan-front.png'), OPTIONS);
     expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
@@ -74,10 +79,7 @@ describe('local engine on golden synthetic cards', () => {
   it('registers a face on its second look where watermark tiles took up the first', async () => {
     // The tiles set the rough face's turn and took up the locating pass's boxes, which read one
     // label; registered on the face's own detection, the name is read on its row.
-    const result = await engine().recognize(
-      await card('watermark-tiles-dim-photo-front.jpg', TEST_CARDS),
-      { ...OPTIONS, side: 'front' },
-    );
+    const result = await readTestCard('watermark-tiles-dim-photo-front.jpg', 'front');
     expect(fieldsOf(result, ['name', 'birth', 'address', 'number'])).toEqual({
       name: '许华杰',
       birth: '2004-03-06',
@@ -88,10 +90,7 @@ describe('local engine on golden synthetic cards', () => {
 
   it('reads a card copied onto a printed form, not the form lines beside it', async () => {
     // The form's lines stand left of the card in its rows and were boxed as one group with them.
-    const result = await engine().recognize(await card('form-copy-grey-front.png', TEST_CARDS), {
-      ...OPTIONS,
-      side: 'front',
-    });
+    const result = await readTestCard('form-copy-grey-front.png', 'front');
     expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
       name: '沈宁萍',
       sex: '女',
@@ -105,10 +104,7 @@ describe('local engine on golden synthetic cards', () => {
   it('reads a card found twice on a form once, from the better reading', async () => {
     // Found once with the form's lines around it and once by its own text; the first reading
     // took 姓名 into the name.
-    const result = await engine().recognize(
-      await card('form-copy-low-resolution-front.jpg', TEST_CARDS),
-      { ...OPTIONS, side: 'front' },
-    );
+    const result = await readTestCard('form-copy-low-resolution-front.jpg', 'front');
     expect(fieldsOf(result, FRONT_FIELDS)).toEqual({
       name: '邓鹏',
       sex: '男',
@@ -120,10 +116,7 @@ describe('local engine on golden synthetic cards', () => {
   }, 20_000);
 
   it('leaves the lines of a form photographed with a card copy out of the authority', async () => {
-    const result = await engine().recognize(await card('form-photo-back.jpg', TEST_CARDS), {
-      ...OPTIONS,
-      side: 'back',
-    });
+    const result = await readTestCard('form-photo-back.jpg', 'back');
     expect(fieldsOf(result, BACK_FIELDS)).toEqual({
       issue: '桦甸市公安局',
       valid_from: '2016-11-07',
@@ -133,10 +126,7 @@ describe('local engine on golden synthetic cards', () => {
 
   it('answers the card read best where the lines of a form below a card read as a face too', async () => {
     // The form's lines and the card's bottom rows were found as a card of their own, and first.
-    const result = await engine().recognize(await card('form-dim-photo-back.jpg', TEST_CARDS), {
-      ...OPTIONS,
-      side: 'back',
-    });
+    const result = await readTestCard('form-dim-photo-back.jpg', 'back');
     expect(fieldsOf(result, BACK_FIELDS)).toEqual({
       issue: '荣成市公安局',
       valid_from: '2017-05-21',
