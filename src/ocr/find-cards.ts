@@ -1,6 +1,6 @@
 import { CARD_ASPECT, TEXT_WIDTH_SHARE } from './card-geometry.ts';
 import type { DetectedBox } from './db-postprocess.ts';
-import { distance, type Point } from './geometry.ts';
+import { distance, type Point, quadCentre } from './geometry.ts';
 import { MARK_TILT_DEG } from './layout/tilted-lines.ts';
 import type { RgbImage } from './rgb-image.ts';
 
@@ -136,14 +136,7 @@ function runsTilted(box: DetectedBox, direction: number): boolean {
 
 /** Whether a box's centre lies inside `extent`, in the frame turned by (`cos`, `sin`). */
 function centreWithin(box: DetectedBox, extent: Extent, cos: number, sin: number): boolean {
-  const [x, y] = rotate(
-    [
-      box.box.reduce((sum, p) => sum + p[0], 0) / box.box.length,
-      box.box.reduce((sum, p) => sum + p[1], 0) / box.box.length,
-    ],
-    cos,
-    sin,
-  );
+  const [x, y] = rotate(quadCentre(box.box), cos, sin);
   return x >= extent.x0 && x <= extent.x1 && y >= extent.y0 && y <= extent.y1;
 }
 
@@ -500,9 +493,15 @@ export function findCards(
       (b.extent.x1 - b.extent.x0) * (b.extent.y1 - b.extent.y0) -
       (a.extent.x1 - a.extent.x0) * (a.extent.y1 - a.extent.y0),
   );
-  const cards = clusters.flatMap((cluster) => cardAround(image, cluster, frame, tilted) ?? []);
   // A card pasted or copied onto a printed form stands among the form's own text, whose clusters
   // can be larger than the card's: a card outlined all around comes before text on plain paper.
+  // Clusters past `maxCards` outlined cards could not be handed on, so they are not framed.
+  const cards: CardCandidate[] = [];
+  for (const cluster of clusters) {
+    if (cards.filter((card) => card.outlined).length === maxCards) break;
+    const card = cardAround(image, cluster, frame, tilted);
+    if (card !== null) cards.push(card);
+  }
   const ordered = [...cards.filter((c) => c.outlined), ...cards.filter((c) => !c.outlined)];
   return ordered.slice(0, maxCards);
 }

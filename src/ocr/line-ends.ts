@@ -1,7 +1,7 @@
 import type { CardSide, Quad } from '../idcard/api-contract.ts';
 import { FACE_HEIGHT, FACE_WIDTH } from './card-geometry.ts';
 import type { DecodedLine } from './ctc-decode.ts';
-import { type Homography, mapQuad } from './geometry.ts';
+import { type Homography, mapQuad, quadCentre } from './geometry.ts';
 import { FRONT_PHOTO_AREA } from './layout/card-geometry.ts';
 import { LABEL_TEXTS } from './layout/labels.ts';
 import { holdsMarkWording } from './layout/overlay-marks.ts';
@@ -30,7 +30,7 @@ const PAST_END_PROB = 0.5;
 /** Whether a face line may end in the photo's columns: from left of them into them, on its rows. */
 function reachesPhoto(box: Quad): boolean {
   const xs = box.map((p) => p[0]);
-  const y = box.reduce((sum, p) => sum + p[1], 0) / 4;
+  const [, y] = quadCentre(box);
   const photoLeft = FRONT_PHOTO_AREA.left * FACE_WIDTH;
   return (
     Math.min(...xs) < photoLeft &&

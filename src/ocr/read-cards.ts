@@ -221,13 +221,8 @@ async function alongOwnRows(
  */
 type RegisteredLines = FaceLines & { roughToTrue: Homography | null };
 
-/**
- * Whether a line's box has its centre on the face. The card prints nothing within 4 mm of its
- * edges (7 % of its height), so a line centred off the registered face is print beside the card:
- * the lines of a form the card was copied onto, which the locating pass boxed with the card's.
- */
-function onFace(box: Quad): boolean {
-  const [x, y] = quadCentre(box);
+/** Whether a point, in face pixels, lies on the face. */
+function onFace([x, y]: Point): boolean {
   return x >= 0 && x <= FACE_WIDTH && y >= 0 && y <= FACE_HEIGHT;
 }
 
@@ -246,9 +241,12 @@ async function register(
   if (trueToRough === null) return { ...read, roughToTrue: null };
   const faceToPhoto = composeHomographies(read.faceToPhoto, trueToRough);
   const roughToTrue = invertHomography(trueToRough);
+  // The card prints nothing within 4 mm of its edges (7 % of its height), so a line centred off
+  // the registered face is print beside the card: the lines of a form the card was copied onto,
+  // which the locating pass boxed with the card's.
   const lines = read.lines
     .map((line) => ({ ...line, box: mapQuad(roughToTrue, line.box) }))
-    .filter((line) => onFace(line.box));
+    .filter((line) => onFace(quadCentre(line.box)));
   // Boxes from the locating pass were never cut off by the rough face's edges.
   if (read.detected && overhangs(trueToRough)) {
     return {
@@ -360,15 +358,11 @@ async function registerLooked(
   return { ...unmoved, face: faceOf(again.lines, marks), faceToPhoto: again.faceToPhoto };
 }
 
-/** A card read, with the score `rateFace` gave its face, to keep the better of one card found twice. */
-type RatedCard = ScannedCard & { score: number };
-
 /** Whether two faces found in the photo are one card: the centre of either lies on the other. */
 function sameCard(a: Homography, b: Homography): boolean {
   const centreOn = (face: Homography, other: Homography) => {
     const [x, y] = applyHomography(face, FACE_WIDTH / 2, FACE_HEIGHT / 2);
-    const [u, v] = applyHomography(invertHomography(other), x, y);
-    return u >= 0 && u <= FACE_WIDTH && v >= 0 && v <= FACE_HEIGHT;
+    return onFace(applyHomography(invertHomography(other), x, y));
   };
   return centreOn(a, b) || centreOn(b, a);
 }
@@ -393,7 +387,7 @@ export async function readCards(
   maxCards: number,
   rateFace: FaceCheck = () => ({ whole: true, score: 0 }),
 ): Promise<ScannedCard[]> {
-  const readings: RatedCard[] = [];
+  const readings: ScannedCard[] = [];
   const located = await locate(photo, models, maxCards);
   for (const candidate of located.cards) {
     const card = await straighten(photo, candidate, models);
@@ -418,18 +412,19 @@ export async function readCards(
     const lines = await lookUnderSeals(photo, faceToPhoto, unboxed, models, side);
     let faceImage: RgbImage | null = null;
     const face = faceOf(lines, marks);
-    const scanned: RatedCard = {
+    const scanned = {
       face,
       faceImage: () => {
         faceImage ??= warpImage(photo, faceToPhoto, FACE_WIDTH, FACE_HEIGHT);
         return faceImage;
       },
       faceToPhoto,
-      score: rateFace(face).score,
     };
-    const twin = readings.find((read) => sameCard(read.faceToPhoto, faceToPhoto));
-    if (twin === undefined) readings.push(scanned);
-    else if (scanned.score > twin.score) readings[readings.indexOf(twin)] = scanned;
+    const twin = readings.findIndex((read) => sameCard(read.faceToPhoto, faceToPhoto));
+    if (twin < 0) readings.push(scanned);
+    else if (rateFace(face).score > rateFace((readings[twin] as ScannedCard).face).score) {
+      readings[twin] = scanned;
+    }
   }
-  return readings.map(({ score: _, ...scanned }) => scanned);
+  return readings;
 }

@@ -1,6 +1,6 @@
 import type { Quad } from '../idcard/api-contract.ts';
 import { recognizeBoxes } from './face-lines.ts';
-import type { Homography } from './geometry.ts';
+import { type Homography, quadCentre } from './geometry.ts';
 import { CHARACTER_BETWEEN } from './layout/dropped-characters.ts';
 import { HAN_CHAR } from './layout/glyphs.ts';
 import { lineShape, sliceQuad } from './layout/quad-geometry.ts';
@@ -19,8 +19,7 @@ export type LinesCheck = (lines: RecognizedLine[]) => {
 
 /** Whether a box's centre lies inside a region (both in face pixels, regions axis-aligned). */
 function centredIn(box: Quad, region: Quad): boolean {
-  const x = box.reduce((sum, p) => sum + p[0], 0) / 4;
-  const y = box.reduce((sum, p) => sum + p[1], 0) / 4;
+  const [x, y] = quadCentre(box);
   const [[left, top], , [right, bottom]] = region;
   return x >= left && x <= right && y >= top && y <= bottom;
 }
