@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RgbImage } from './rgb-image.ts';
-import { holdsSealGround, liftSealGround } from './seal-ground.ts';
+import { holdsSealGround, liftSealGround, rankedAcross } from './seal-ground.ts';
 
 /** A stroke of print every 12 columns, over the middle rows of a 48-row crop. */
 const stroke = (x: number, y: number) => x % 12 < 3 && y > 10 && y < 38;
@@ -59,5 +59,32 @@ describe('liftSealGround', () => {
     const lifted = liftSealGround(crop(240, 300));
     expect(at(lifted, 30, 5)).toBeGreaterThan(230);
     expect(at(lifted, 25, 24)).toBeLessThan(40);
+  });
+});
+
+describe('rankedAcross', () => {
+  it('finds the value a window of ranked columns holds at a share, as ranking it whole would', () => {
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    const [width, height] = [40, 30];
+    const columns = Float64Array.from({ length: width * height }, () => 255 * random());
+    for (let x = 0; x < width; x++) columns.subarray(x * height, (x + 1) * height).sort();
+    for (const [from, to] of [
+      [0, 1],
+      [0, 15],
+      [12, 40],
+      [39, 40],
+    ] as const) {
+      for (const share of [0, 0.03, 0.5, 1]) {
+        const window = Array.from(columns.subarray(from * height, to * height)).sort(
+          (a, b) => a - b,
+        );
+        const expected = window[Math.floor(share * (window.length - 1))];
+        expect(rankedAcross(columns, height, from, to, share)).toBe(expected);
+      }
+    }
   });
 });
