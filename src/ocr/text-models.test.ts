@@ -5,7 +5,7 @@ import type { RgbImage } from './rgb-image.ts';
 import { recognizeLines } from './text-models.ts';
 
 const PHOTO: RgbImage = { width: 400, height: 100, data: new Uint8Array(400 * 100 * 3).fill(200) };
-const FIRST_CHARSET = ['blank', '男', '吕', ' '];
+const FIRST_CHARSET = ['blank', '男', '吕', ' ', '样', '证'];
 const CHARSET = ['blank', '男', '吕', '娟', ' '];
 
 function box(x0: number, x1: number): Quad {
@@ -18,14 +18,19 @@ function box(x0: number, x1: number): Quad {
 }
 const SHORT = box(10, 40);
 const LONG = box(100, 300);
+const WIDE = box(0, 390);
 
-/** One sure character per line: the first reader reads short crops 男 and long ones 吕. */
+/**
+ * Sure characters: the first reader reads short crops 男, long ones 吕 and wide ones 样证; the
+ * recogniser reads 娟.
+ */
 function answer(input: Tensor, model: ModelName): Tensor {
-  const long = (input.dims[3] as number) > 100;
+  const width = input.dims[3] as number;
   const classes = model === 'recFirst' ? FIRST_CHARSET.length : CHARSET.length;
-  const wanted = model === 'recFirst' ? (long ? 2 : 1) : 3;
-  const step = Array.from({ length: classes }, (_, k) => (k === wanted ? 1 : 0));
-  return { data: Float32Array.from(step), dims: [1, 1, classes] };
+  const first = width > 400 ? [4, 5] : width > 100 ? [2] : [1];
+  const wanted = model === 'recFirst' ? first : [3];
+  const steps = wanted.flatMap((w) => Array.from({ length: classes }, (_, k) => (k === w ? 1 : 0)));
+  return { data: Float32Array.from(steps), dims: [1, wanted.length, classes] };
 }
 
 function countingRunner(): ModelRunner & { calls: Record<string, number> } {
@@ -46,6 +51,14 @@ describe('recognizeLines with a first reader', () => {
     const models = { runner, charset: CHARSET, firstCharset: FIRST_CHARSET };
     const lines = await recognizeLines(PHOTO, [SHORT, LONG], models);
     expect(lines.map((line) => line.text)).toEqual(['男', '娟']);
+    expect(runner.calls).toEqual({ recFirst: 2, rec: 1 });
+  });
+
+  it('keeps the first reading of a mark’s wording alone', async () => {
+    const runner = countingRunner();
+    const models = { runner, charset: CHARSET, firstCharset: FIRST_CHARSET };
+    const lines = await recognizeLines(PHOTO, [WIDE, LONG], models);
+    expect(lines.map((line) => line.text)).toEqual(['样证', '娟']);
     expect(runner.calls).toEqual({ recFirst: 2, rec: 1 });
   });
 

@@ -2,7 +2,7 @@ import type { Quad } from '../idcard/api-contract.ts';
 import { ctcDecodeSteps, type DecodedLine, decoderTopK } from './ctc-decode.ts';
 import { type DetectedBox, dbPostprocess } from './db-postprocess.ts';
 import { detInput } from './det-preprocess.ts';
-import { settledByFirstReading } from './first-reading.ts';
+import { settledByFirstReading, standsWithoutRecogniser } from './first-reading.ts';
 import { inkLifted } from './ink-separation.ts';
 import { cropLine, lineTensor, recCrop, writeLineTensor } from './line-crop.ts';
 import { type ModelRunner, type RunOptions, shapeOutput, type Tensor } from './model-runner.ts';
@@ -95,7 +95,7 @@ async function readBatch(
 
 /**
  * The lines read by the first reader where `readsFirst` says so, and by the recogniser where it
- * does not or the first reader does not settle them (`settledByFirstReading`).
+ * does not or the first reader's reading does not stand (`standsWithoutRecogniser`).
  */
 async function readInputs(
   inputs: readonly Tensor[],
@@ -115,7 +115,7 @@ async function readInputs(
   const readings = new Array<DecodedLine | undefined>(inputs.length);
   firstRead.forEach((index, k) => {
     const line = first[k] as DecodedLine;
-    if (settledByFirstReading(line)) readings[index] = line;
+    if (standsWithoutRecogniser(line)) readings[index] = line;
   });
   const unsettled = inputs.flatMap((_, i) => (readings[i] === undefined ? [i] : []));
   const again = await readBatch(
@@ -138,10 +138,10 @@ export function readCharacters(line: DecodedLine): number {
 /**
  * CTC recognition of several lines as one batch: each line keeps its own width (no padding), and
  * the runner may recognise them in parallel. Where a first reader is loaded it reads the lines
- * first, and only those it does not settle (`settledByFirstReading`) go to the recogniser;
- * `firstReader` says which lines it reads at all (every line, none, or one flag per line): a
- * line known to hold free text goes to the recogniser straight away, as the first reader never
- * settles it.
+ * first, and only those whose reading does not stand (`standsWithoutRecogniser`) go to the
+ * recogniser; `firstReader` says which lines it reads at all (every line, none, or one flag per
+ * line): a line known to hold free text goes to the recogniser straight away, as the first reader
+ * never settles it.
  *
  * A line whose crop holds a mark's ink is read twice, as it is and with the ink lifted off
  * (`inkLifted`), and the reading that holds more characters (each counted at its probability)

@@ -243,6 +243,21 @@ const MARK_PHRASES = [
 ] as const;
 
 /**
+ * A "for … use only" line and nothing else, from its head to 使用, with the copy it names first
+ * and its close (此复印件仅供办理贷款使用，他用无效), all of it Han: what it names between 仅供 and
+ * 使用 is anything, but no value stands inside it.
+ */
+const USAGE_LINE_WHOLE = /^(?:此复印件)?仅[限供]\p{Script=Han}{1,20}使用(?:[，,]?他用无效)?$/u;
+
+/**
+ * Whether a line's whole text is a mark's wording: one of its usual phrases (`MARK_PHRASES`) or
+ * a whole usage line (`USAGE_LINE_WHOLE`). Such a line holds nothing of the card's.
+ */
+export function isMarkWordingAlone(text: string): boolean {
+  return (MARK_PHRASES as readonly string[]).includes(text) || USAGE_LINE_WHOLE.test(text);
+}
+
+/**
  * Fewest characters of a mark's wording that count as its piece: one character is as often a
  * value's own (本, 次 and 理 begin or end names and addresses); no name, place or authority
  * starts or ends with two consecutive characters of this wording (本次, 办理, 核对, 原件).
