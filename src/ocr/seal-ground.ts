@@ -50,7 +50,7 @@ function sortedColumns(crop: RgbImage): Float64Array {
  * The value at `share` of the way up the pixels of columns `from` to `to` ranked together, as
  * `rankedAt` would find it, by merging the ranked columns from dark only as far as that rank: a
  * low share of a window a height wide is reached after a few dozen steps, where ranking the
- * window's thousands of pixels for each column took most of a photocopy page's reading time
+ * window's thousands of pixels for each column took a third of a photocopy page's reading time
  * outside the networks.
  */
 export function rankedAcross(
