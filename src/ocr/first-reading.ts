@@ -66,13 +66,18 @@ function surelyRead(line: DecodedLine): string | null {
   return unsure ? null : text;
 }
 
+/** Whether a line's text, spaces removed, is one of the card's closed forms (`CLOSED_FORMS`). */
+function isClosedForm(text: string): boolean {
+  return CLOSED_FORMS.some((form) => form.test(text));
+}
+
 /**
  * Whether the first reader read a line surely as one of the card's closed forms: such a line has
  * lost nothing, to a mark's ink or otherwise.
  */
 export function settledByFirstReading(line: DecodedLine): boolean {
   const text = surelyRead(line);
-  return text !== null && CLOSED_FORMS.some((form) => form.test(text));
+  return text !== null && isClosedForm(text);
 }
 
 /**
@@ -83,7 +88,6 @@ export function settledByFirstReading(line: DecodedLine): boolean {
  * large recogniser half a line a face and changed no value on any set.
  */
 export function standsWithoutRecogniser(line: DecodedLine): boolean {
-  if (settledByFirstReading(line)) return true;
   const text = surelyRead(line);
-  return text !== null && isMarkWordingAlone(text);
+  return text !== null && (isClosedForm(text) || isMarkWordingAlone(text));
 }

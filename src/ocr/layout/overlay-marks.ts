@@ -243,9 +243,9 @@ const MARK_PHRASES = [
 ] as const;
 
 /**
- * A "for … use only" line and nothing else, from its head to 使用, with the copy it names first
- * and its close (此复印件仅供办理贷款使用，他用无效), all of it Han: what it names between 仅供 and
- * 使用 is anything, but no value stands inside it.
+ * A "for … use only" line and nothing else (the first of `OVERLAY_MARKS` held to the whole line),
+ * from its head to 使用, with the copy it names first and its close (此复印件仅供办理贷款使用，他用无效),
+ * all of it Han: what it names between 仅供 and 使用 is anything, but no value stands inside it.
  */
 const USAGE_LINE_WHOLE = /^(?:此复印件)?仅[限供]\p{Script=Han}{1,20}使用(?:[，,]?他用无效)?$/u;
 
