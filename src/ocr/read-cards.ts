@@ -40,14 +40,16 @@ export type ScannedCard = {
 };
 
 /**
- * How well a face was read: `whole` when it can be handed on as it is, else a `score` to
- * compare it with a second reading of the same card (higher is better), `readScore` the same
- * before what marks and unboxed lines keep from being vouched for; `unboxed`, where a value
- * came back empty that may stand there without a box of its own (`lookAtUnboxed`); `marks`,
- * where marks stamped or written over the card were read; `side`, the face it was read as.
+ * How well a face was read: `whole` when it can be handed on as it is, `sure` when every field
+ * holds a value vouched for, and a `score` to compare it with a second reading of the same card
+ * (higher is better), `readScore` the same before what marks and unboxed lines keep from being
+ * vouched for; `unboxed`, where a value came back empty that may stand there without a box of
+ * its own (`lookAtUnboxed`); `marks`, where marks stamped or written over the card were read;
+ * `side`, the face it was read as.
  */
 export type FaceCheck = (face: ReadFace) => {
   whole: boolean;
+  sure?: boolean;
   score: number;
   readScore?: number;
   unboxed?: Quad[];
@@ -378,7 +380,11 @@ function sameCard(a: Homography, b: Homography): boolean {
  * lifted off where that reads the face better (`withLiftedReadings`), look where a value came
  * back unboxed (`lookAtUnboxed`), and read on under a seal's inked ground where a line ends at one
  * (`lookUnderSeals`). A card found twice (once with the text around it, once by its own) is
- * read once: the reading `rateFace` rates higher stands, in the place of the first. Laying the
+ * read once: the reading `rateFace` rates higher stands, in the place of the first. Where one
+ * face is wanted (`oneFace`), no card is read after one read `sure`: nothing found later could be
+ * answered in its place but a reading rated higher, and a face whose every value is vouched for
+ * leaves none to be; on a printed form, the form's own text found as a card of its own (a
+ * poor portrait side, by its 申请人姓名) took a read and a second look of its own. Laying the
  * lines out into fields and checking them (`src/ocr/layout/`) follow.
  */
 export async function readCards(
@@ -386,10 +392,12 @@ export async function readCards(
   models: TextModels,
   maxCards: number,
   rateFace: FaceCheck = () => ({ whole: true, score: 0 }),
+  { oneFace = false }: { oneFace?: boolean } = {},
 ): Promise<ScannedCard[]> {
   const readings: ScannedCard[] = [];
   const located = await locate(photo, models, maxCards);
   for (const candidate of located.cards) {
+    if (oneFace && readings.some((read) => rateFace(read.face).sure)) break;
     const card = await straighten(photo, candidate, models);
     const first = await readRoughFace(photo, card, models, located.limit);
     const rough = await alongOwnRows(photo, card, first, models, located.limit);

@@ -209,3 +209,28 @@ describe('the 性别 / 民族 row without its 民族 label', () => {
     expect(fields.ethnicity?.value).toBe('汉');
   });
 });
+
+describe('a face read sure', () => {
+  const rate = (lines: LineSpec[]) => rateReading(faceOf(lines), 'front', SAMPLE_TODAY);
+
+  it('is one whose every field holds a value vouched for', () => {
+    expect(rate(frontLines(SAMPLE_FRONT))).toMatchObject({ whole: true, sure: true });
+  });
+
+  it('is not one with a value read unsure, though read whole', () => {
+    // A name's second character at 0.6: complete, so whole, but not vouched for.
+    const unsure = frontLines(SAMPLE_FRONT).map((line) =>
+      line.text.includes(SAMPLE_FRONT.name)
+        ? {
+            ...line,
+            doubts: { [line.text.indexOf(SAMPLE_FRONT.name) + 1]: { prob: 0.6, alternatives: [] } },
+          }
+        : line,
+    );
+    expect(rate(unsure)).toMatchObject({ whole: true, sure: false });
+  });
+
+  it('is not one with a value missing', () => {
+    expect(rate(frontLines({ ...SAMPLE_FRONT, ethnicity: '' })).sure).toBe(false);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Quad } from '../../idcard/api-contract.ts';
+import { type Quad, VOUCHED_CONFIDENCE } from '../../idcard/api-contract.ts';
 import { type IsoDate, isIsoDate } from '../../idcard/card-dates.ts';
 import { isEthnicGroup } from '../../idcard/ethnic-groups.ts';
 import { LONG_TERM } from '../../idcard/validity-period.ts';
@@ -171,6 +171,7 @@ function holdsValue(name: string, value: string): boolean {
 /** How well a face was read (`rateReading`). */
 export type FaceRating = {
   whole: boolean;
+  sure: boolean;
   score: number;
   readScore: number;
   unboxed: Quad[];
@@ -186,10 +187,12 @@ export type FaceRating = {
  * same sum before a mark or an unboxed line caps what is vouched for. A name that is
  * complete but unsure (rare characters) leaves the reading whole: detecting the face again keeps
  * the name's line and so its reading. On the generated set of seed 11 this cut the second looks
- * from 29 to 12 of 116 faces and changed no value. `unboxed` holds where a value came back
- * unread or as something else (`unreadValueRegions`), for the pipeline to read as a line of its
- * own; `marks`, where marks were read, for the pipeline to look again without faint ones and to
- * keep them whatever it reads.
+ * from 29 to 12 of 116 faces and changed no value. `sure` when every field holds a value
+ * vouched for (`VOUCHED_CONFIDENCE`): where one face is wanted, no other reading could be
+ * answered in its place. `unboxed` holds where a value came back unread or as something else
+ * (`unreadValueRegions`), for the pipeline to read as a line of its own; `marks`, where marks
+ * were read, for the pipeline to look again without faint ones and to keep them whatever it
+ * reads.
  */
 export function rateReading(
   face: ReadFace,
@@ -206,6 +209,7 @@ export function rateReading(
           field.value !== '' &&
           !(field.incomplete ?? field.confidence <= CONFIDENCE.mayMissCharacter),
       ),
+      sure: fields.every((field) => field.value !== '' && field.confidence >= VOUCHED_CONFIDENCE),
       score: heldConfidence(reading),
       readScore: heldConfidence(read),
       unboxed: unreadValueRegions(reading, text),
@@ -214,7 +218,7 @@ export function rateReading(
     };
   } catch (error) {
     if (error instanceof NoCardFoundError)
-      return { whole: false, score: -1, readScore: -1, unboxed: [], marks: [] };
+      return { whole: false, sure: false, score: -1, readScore: -1, unboxed: [], marks: [] };
     throw error;
   }
 }

@@ -263,7 +263,14 @@ export async function recognizeImage(
   const side = options.side === 'double_side' ? 'auto' : options.side;
   const { scans, read: cardsRead } = await readWithNamesReread(
     photo,
-    await readCards(photo, models, MAX_CARDS, (face) => rateReading(face, side, today)),
+    await readCards(
+      photo,
+      models,
+      MAX_CARDS,
+      (face) => rateReading(face, side, today),
+      // A double-sided page needs both of its cards, however sure the first.
+      { oneFace: options.side !== 'double_side' },
+    ),
     models,
     side,
     today,
