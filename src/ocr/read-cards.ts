@@ -370,6 +370,23 @@ function sameCard(a: Homography, b: Homography): boolean {
 }
 
 /**
+ * Whether lines read on a card found after another read whole hold none of a card's text
+ * (`rateFace` scores them -1): the text of a form the card was copied onto, found as a card of
+ * its own, whose second look cost as much as the card's whole reading. Where a card found later
+ * is the card itself, boxed poorly by the locating pass, its first reading holds some of its
+ * text; and before a face read whole it is always looked at again: a small card on a form read
+ * as a garbled face first was read right only on the second look of the one found after it.
+ */
+function isSpareBeside(
+  readings: readonly ScannedCard[],
+  lines: readonly RecognizedLine[],
+  rateFace: FaceCheck,
+): boolean {
+  const wholeRead = readings.some((read) => rateFace(read.face).whole);
+  return wholeRead && rateFace(faceOf(lines)).score < 0;
+}
+
+/**
  * The reading pipeline on decoded pixels, up to the lines of each card's face: locate the cards,
  * straighten each (upright, rough face from its corners), detect and recognise its lines from
  * the photo's own pixels (one resampling, not two), straighten again along the card's own rows
@@ -384,7 +401,9 @@ function sameCard(a: Homography, b: Homography): boolean {
  * face is wanted (`oneFace`), no card is read after one read `sure`: nothing found later could be
  * answered in its place but a reading rated higher, and a face whose every value is vouched for
  * leaves none to be; on a printed form, the form's own text found as a card of its own (a
- * poor portrait side, by its 申请人姓名) took a read and a second look of its own. Laying the
+ * poor portrait side, by its 申请人姓名) took a read and a second look of its own. After a face
+ * read whole, a card whose first reading holds none of a card's text is left unread further
+ * (`isSpareBeside`). Laying the
  * lines out into fields and checking them (`src/ocr/layout/`) follow.
  */
 export async function readCards(
@@ -402,6 +421,7 @@ export async function readCards(
     const first = await readRoughFace(photo, card, models, located.limit);
     const rough = await alongOwnRows(photo, card, first, models, located.limit);
     const registered = await register(photo, rough, models);
+    if (oneFace && isSpareBeside(readings, registered.lines, rateFace)) continue;
     const secondLooked = await secondLook(photo, registered, models, rateFace);
     const {
       face: looked,
