@@ -371,10 +371,11 @@ function sameCard(a: Homography, b: Homography): boolean {
 
 /**
  * Whether lines read on a card found after another read whole hold none of a card's text
- * (`rateFace` scores them -1): the text of a form the card was copied onto, found as a card of
- * its own, whose second look cost as much as the card's whole reading. Where a card found later
- * is the card itself, boxed poorly by the locating pass, its first reading holds some of its
- * text; and before a face read whole it is always looked at again: a small card on a form read
+ * (`rateFace` scores them -1): most often the text of a form the card was copied onto, found as
+ * a card of its own, whose second look cost as much as the card's whole reading. It can be the
+ * card found again, framed by itself, whose second look would read it a little surer than the
+ * whole reading already made (one emblem side in 80 form photos, then no longer vouched for).
+ * Before a face read whole such a card is always looked at again: a small card on a form read
  * as a garbled face first was read right only on the second look of the one found after it.
  */
 function isSpareBeside(
