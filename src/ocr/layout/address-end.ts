@@ -1,6 +1,6 @@
 import type { Quad } from '../../idcard/api-contract.ts';
 import { extentOfGlyphs, type Glyph, textOf } from './glyphs.ts';
-import { endsAsMarkWording } from './overlay-marks.ts';
+import { isMarkCharacter } from './overlay-marks.ts';
 import { centerOf, quadOf } from './quad-geometry.ts';
 
 /**
@@ -81,9 +81,11 @@ export function withSureTail(address: readonly Glyph[]): Glyph[] {
 const NUMBER_END = /^[号室]$/u;
 
 /**
- * The address without a mark's last character read after the 号 or 室 it ends with (…440号本 of
- * a 样本 stamp, `endsAsMarkWording`): no address goes on after its number with such a character
- * alone. `cut` says whether one was cut, so that the address is not vouched for.
+ * The address without a character of a mark's wording read alone after the 号 or 室 it ends
+ * with (…440号本 of a 样本 stamp, …24号样 under a tiled 样证, `isMarkCharacter`): no address
+ * goes on after its number with such a character alone (after its 号 one goes on with a
+ * building's or a yard's word, 号楼2247号 or 号院, none of them a mark's). `cut` says whether one
+ * was cut, so that the address is not vouched for.
  */
 export function withoutMarkAfterNumber(address: readonly Glyph[]): {
   glyphs: Glyph[];
@@ -94,7 +96,7 @@ export function withoutMarkAfterNumber(address: readonly Glyph[]): {
     before !== undefined &&
     last !== undefined &&
     NUMBER_END.test(before.char) &&
-    endsAsMarkWording(last.char);
+    isMarkCharacter(last.char);
   return { glyphs: cut ? address.slice(0, -1) : [...address], cut };
 }
 

@@ -405,6 +405,18 @@ describe("pieces of a mark's wording at a line's ends", () => {
     );
     expect(afterNumber.address?.value).toBe('北京市朝阳区建国路88号');
     expect(afterNumber.address?.confidence).toBeLessThan(0.9);
+    // So is any one character of a mark's wording there, not only the one its wording ends with
+    // (样 of a 样证 whose 证 went unread).
+    const firstOfMark = read(
+      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号样'] }),
+    );
+    expect(firstOfMark.address?.value).toBe('北京市朝阳区建国路88号');
+    expect(firstOfMark.address?.confidence).toBeLessThan(0.9);
+    // A building's word after the 号 is the address's own.
+    const building = read(
+      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号楼'] }),
+    );
+    expect(building.address?.value).toBe('北京市朝阳区建国路88号楼');
   });
 });
 
