@@ -394,29 +394,23 @@ describe("pieces of a mark's wording at a line's ends", () => {
       read(frontLines({ ...SAMPLE_FRONT, name: name })).name?.confidence ?? 0;
     expect(named('张民')).toBeGreaterThanOrEqual(0.9);
     expect(named('张民证')).toBeLessThan(0.9);
-    const address = read(
-      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号院用'] }),
-    );
-    expect(address.address?.value).toBe('北京市朝阳区建国路88号院用');
-    expect(address.address?.confidence).toBeLessThan(0.9);
+    // An address whose second line reads as given.
+    const addressEndingIn = (last: string) =>
+      read(frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', last] })).address;
+    const address = addressEndingIn('88号院用');
+    expect(address?.value).toBe('北京市朝阳区建国路88号院用');
+    expect(address?.confidence).toBeLessThan(0.9);
     // After the 号 or 室 that ends the address's number, it is cut.
-    const afterNumber = read(
-      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号本'] }),
-    );
-    expect(afterNumber.address?.value).toBe('北京市朝阳区建国路88号');
-    expect(afterNumber.address?.confidence).toBeLessThan(0.9);
+    const afterNumber = addressEndingIn('88号本');
+    expect(afterNumber?.value).toBe('北京市朝阳区建国路88号');
+    expect(afterNumber?.confidence).toBeLessThan(0.9);
     // So is any one character of a mark's wording there, not only the one its wording ends with
     // (样 of a 样证 whose 证 went unread).
-    const firstOfMark = read(
-      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号样'] }),
-    );
-    expect(firstOfMark.address?.value).toBe('北京市朝阳区建国路88号');
-    expect(firstOfMark.address?.confidence).toBeLessThan(0.9);
+    const firstOfMark = addressEndingIn('88号样');
+    expect(firstOfMark?.value).toBe('北京市朝阳区建国路88号');
+    expect(firstOfMark?.confidence).toBeLessThan(0.9);
     // A building's word after the 号 is the address's own.
-    const building = read(
-      frontLines({ ...SAMPLE_FRONT, address: ['北京市朝阳区建国路', '88号楼'] }),
-    );
-    expect(building.address?.value).toBe('北京市朝阳区建国路88号楼');
+    expect(addressEndingIn('88号楼')?.value).toBe('北京市朝阳区建国路88号楼');
   });
 });
 
